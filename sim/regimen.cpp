@@ -11,7 +11,7 @@ namespace {
 constexpr double kHoursPerDay = 24.0;
 
 std::string course_field(int index, const char* field) {
-  return "regimen.courses[" + std::to_string(index) + "]." + field;
+  return "courses[" + std::to_string(index) + "]." + field;
 }
 
 }  // namespace
@@ -49,7 +49,7 @@ std::vector<Infusion> expand_regimen(const std::vector<Course>& courses) {
 }
 
 void validate_regimen(const std::vector<Course>& courses) {
-  if (courses.empty()) throw std::invalid_argument("regimen.courses: expected at least one course");
+  if (courses.empty()) throw std::invalid_argument("courses: expected at least one course");
   for (std::size_t i = 0; i < courses.size(); ++i) {
     const Course& c = courses[i];
     const int idx = static_cast<int>(i);

@@ -1,0 +1,22 @@
+// `alemsim run`: simulate a scenario for the typical patient or a virtual population.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace alemsim {
+
+struct RunOptions {
+  std::string scenario_path;
+  bool typical = false;                  // one typical patient, no variability
+  std::optional<std::string> out_path;   // CSV file for the series
+  std::optional<std::uint64_t> seed;     // overrides the scenario's seed
+  std::optional<std::int64_t> patients;  // overrides the scenario's population size
+  int threads = 0;                       // 0: all cores
+};
+
+// Runs and prints the summary to stdout. Returns the process exit code; errors go to stderr as one line.
+int run_command(const RunOptions& options);
+
+}  // namespace alemsim

@@ -1,0 +1,16 @@
+// Terminal summaries of a run, one block per course.
+#pragma once
+
+#include <cstdio>
+#include <span>
+
+#include "sim/io/scenario.hpp"
+#include "sim/population.hpp"
+
+namespace alemsim {
+
+void print_typical_summary(std::FILE* out, const Scenario& scenario, const PatientResult& result);
+
+void print_population_summary(std::FILE* out, const Scenario& scenario, std::span<const PopulationPatient> patients);
+
+}  // namespace alemsim

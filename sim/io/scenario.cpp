@@ -1,0 +1,193 @@
+#include "sim/io/scenario.hpp"
+
+#include <cmath>
+#include <fstream>
+#include <initializer_list>
+#include <sstream>
+#include <string_view>
+
+#include <yaml-cpp/yaml.h>
+
+namespace alemsim {
+namespace {
+
+// Builds errors of the form "FILE:LINE:COL: FIELD: message" and reads typed values with them.
+class Reader {
+ public:
+  explicit Reader(std::string path) : path_(std::move(path)) {}
+
+  [[noreturn]] void fail(const YAML::Node& at, const std::string& field, const std::string& message) const {
+    std::ostringstream out;
+    out << path_;
+    if (at.IsDefined() && at.Mark().line >= 0) out << ':' << at.Mark().line + 1 << ':' << at.Mark().column + 1;
+    if (!field.empty()) out << ": " << field;
+    out << ": " << message;
+    throw ScenarioError(out.str());
+  }
+
+  void expect_map(const YAML::Node& node, const std::string& field) const {
+    if (!node.IsMap()) fail(node, field, "expected a mapping of keys to values");
+  }
+
+  void check_keys(const YAML::Node& map, const std::string& prefix, std::initializer_list<std::string_view> allowed) const {
+    for (const auto& entry : map) {
+      const auto key = entry.first.as<std::string>();
+      bool known = false;
+      for (std::string_view a : allowed) known = known || key == a;
+      if (!known) {
+        std::string list;
+        for (std::string_view a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+        fail(entry.first, prefix + key, "unknown key; expected one of: " + list);
+      }
+    }
+  }
+
+  double number(const YAML::Node& node, const std::string& field) const {
+    double value = 0.0;
+    if (!node.IsScalar() || !YAML::convert<double>::decode(node, value) || !std::isfinite(value)) {
+      fail(node, field, "expected a finite number, got " + describe(node));
+    }
+    return value;
+  }
+
+  std::int64_t integer(const YAML::Node& node, const std::string& field) const {
+    std::int64_t value = 0;
+    if (!node.IsScalar() || !YAML::convert<std::int64_t>::decode(node, value)) {
+      fail(node, field, "expected a whole number, got " + describe(node));
+    }
+    return value;
+  }
+
+  std::string text(const YAML::Node& node, const std::string& field) const {
+    if (!node.IsScalar()) fail(node, field, "expected text, got " + describe(node));
+    return node.as<std::string>();
+  }
+
+  const YAML::Node required(const YAML::Node& map, const char* key, const std::string& prefix) const {
+    const YAML::Node node = map[key];
+    if (!node) fail(map, prefix + key, "required key is missing");
+    return node;
+  }
+
+  const std::string& path() const { return path_; }
+
+ private:
+  static std::string describe(const YAML::Node& node) {
+    if (node.IsScalar()) return "'" + node.Scalar() + "'";
+    if (node.IsSequence()) return "a list";
+    if (node.IsMap()) return "a mapping";
+    return "nothing";
+  }
+
+  std::string path_;
+};
+
+Course read_course(const Reader& r, const YAML::Node& node, std::size_t index) {
+  const std::string prefix = "courses[" + std::to_string(index) + "].";
+  r.expect_map(node, prefix.substr(0, prefix.size() - 1));
+  r.check_keys(node, prefix, {"start_day", "infusion_days", "dose_mg_per_day", "infusion_hours", "missed_days"});
+  Course c;
+  c.start_day = r.number(r.required(node, "start_day", prefix), prefix + "start_day");
+  const std::int64_t days = r.integer(r.required(node, "infusion_days", prefix), prefix + "infusion_days");
+  if (days < 1 || days > 31) r.fail(node["infusion_days"], prefix + "infusion_days", "expected a whole number from 1 to 31");
+  c.infusion_days = static_cast<int>(days);
+  c.dose_mg_per_day = r.number(r.required(node, "dose_mg_per_day", prefix), prefix + "dose_mg_per_day");
+  c.infusion_hours = r.number(r.required(node, "infusion_hours", prefix), prefix + "infusion_hours");
+  if (const YAML::Node missed = node["missed_days"]) {
+    if (!missed.IsSequence()) r.fail(missed, prefix + "missed_days", "expected a list of course days, e.g. [2]");
+    for (std::size_t k = 0; k < missed.size(); ++k) {
+      const std::int64_t day = r.integer(missed[k], prefix + "missed_days[" + std::to_string(k) + "]");
+      if (day < 1 || day > c.infusion_days) {
+        r.fail(missed[k], prefix + "missed_days[" + std::to_string(k) + "]",
+               "expected a day of the course from 1 to " + std::to_string(c.infusion_days));
+      }
+      c.missed_days.push_back(static_cast<int>(day));
+    }
+  }
+  return c;
+}
+
+YAML::Node parse(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw ScenarioError(path + ": cannot open file (does it exist and is it readable?)");
+  try {
+    return YAML::Load(in);
+  } catch (const YAML::ParserException& e) {
+    throw ScenarioError(path + ":" + std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1) +
+                        ": not valid YAML: " + e.msg);
+  }
+}
+
+}  // namespace
+
+Scenario load_scenario(const std::string& path) {
+  const Reader r(path);
+  const YAML::Node root = parse(path);
+  if (root.IsNull() || !root.IsDefined()) throw ScenarioError(path + ": file is empty; expected a scenario mapping");
+  if (!root.IsMap()) r.fail(root, "(top level)", "expected a mapping with keys such as courses and horizon_day");
+  r.check_keys(root, "", {"name", "description", "seed", "patients", "horizon_day", "output", "courses", "parameters"});
+
+  Scenario s;
+  s.path = path;
+  s.name = root["name"] ? r.text(root["name"], "name") : path;
+  if (root["description"]) s.description = r.text(root["description"], "description");
+
+  const YAML::Node courses = r.required(root, "courses", "");
+  if (!courses.IsSequence() || courses.size() == 0) r.fail(courses, "courses", "expected a non-empty list of courses");
+  for (std::size_t i = 0; i < courses.size(); ++i) s.courses.push_back(read_course(r, courses[i], i));
+  try {
+    validate_regimen(s.courses);
+  } catch (const std::invalid_argument& e) {
+    r.fail(courses, "", e.what());
+  }
+
+  const YAML::Node horizon = r.required(root, "horizon_day", "");
+  s.horizon_day = r.number(horizon, "horizon_day");
+  const double last_end = expand_regimen(s.courses).back().end_day;
+  if (s.horizon_day < last_end) {
+    r.fail(horizon, "horizon_day", "expected a horizon at or after the end of the last infusion (day " +
+                                       std::to_string(last_end) + "), got " + std::to_string(s.horizon_day));
+  }
+
+  if (const YAML::Node output = root["output"]) {
+    r.expect_map(output, "output");
+    r.check_keys(output, "output.", {"step_day"});
+    if (output["step_day"]) {
+      s.output_step_day = r.number(output["step_day"], "output.step_day");
+      if (s.output_step_day <= 0.0) r.fail(output["step_day"], "output.step_day", "expected a number > 0");
+      if (s.horizon_day / s.output_step_day > 1e6) {
+        r.fail(output["step_day"], "output.step_day", "expected at most 1e6 output steps over the horizon");
+      }
+    }
+  }
+
+  if (const YAML::Node seed = root["seed"]) {
+    const std::int64_t value = r.integer(seed, "seed");
+    if (value < 0) r.fail(seed, "seed", "expected a whole number >= 0");
+    s.seed = static_cast<std::uint64_t>(value);
+  }
+  if (const YAML::Node patients = root["patients"]) {
+    s.patients = r.integer(patients, "patients");
+    if (s.patients < 1) r.fail(patients, "patients", "expected a whole number >= 1");
+  }
+
+  s.typical_params = typical_pk_params();
+  if (const YAML::Node overrides = root["parameters"]) {
+    r.expect_map(overrides, "parameters");
+    for (const auto& entry : overrides) {
+      const auto key = entry.first.as<std::string>();
+      const PkParamInfo* info = find_pk_param(key);
+      if (info == nullptr) {
+        std::string list;
+        for (const PkParamInfo& p : pk_param_table()) list += (list.empty() ? "" : ", ") + std::string(p.name);
+        r.fail(entry.first, "parameters." + key, "unknown parameter; expected one of: " + list);
+      }
+      const double value = r.number(entry.second, "parameters." + key);
+      if (value <= 0.0) r.fail(entry.second, "parameters." + key, "expected a number > 0 (" + std::string(info->unit) + ")");
+      s.typical_params.*info->field = value;
+    }
+  }
+  return s;
+}
+
+}  // namespace alemsim

@@ -1,0 +1,37 @@
+// Scenario files (YAML): what a researcher edits. Format documented in README.md#scenario-files.
+#pragma once
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "models/pk_params.hpp"
+#include "sim/regimen.hpp"
+
+namespace alemsim {
+
+struct Scenario {
+  std::string path;                  // file it was read from
+  std::string name;
+  std::string description;
+  std::vector<Course> courses;
+  double horizon_day = 0.0;          // simulate from day 0 to here
+  double output_step_day = 1.0;      // regular output grid spacing (infusion bounds are always added)
+  std::uint64_t seed = 1;            // random-effects seed for population runs
+  std::int64_t patients = 1;         // virtual patients in a population run
+  PkParams typical_params{};         // shipped typical values with the file's overrides applied
+};
+
+// A scenario file that cannot be used. what() is one line: "FILE:LINE:COL: FIELD: what was expected".
+class ScenarioError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Reads and checks a scenario file. Throws ScenarioError for a missing, empty or malformed file,
+// an unknown key, a value of the wrong type or out of range, overlapping courses, or a horizon that
+// ends before the last infusion.
+Scenario load_scenario(const std::string& path);
+
+}  // namespace alemsim
