@@ -5,6 +5,7 @@
 #include <array>
 #include <cstddef>
 
+#include "models/output_quantity.hpp"
 #include "models/pk_params.hpp"
 
 namespace alemsim {
@@ -18,6 +19,13 @@ struct PkModel {
   static constexpr std::size_t kDoseState = kCentralMg;
 
   using State = std::array<double, kStateSize>;
+
+  // What the model reports at each output time, in this order (see outputs()).
+  static constexpr std::array<OutputQuantity, 2> kOutputs{{
+      {"concentration_ng_per_ml", "Serum alemtuzumab", "ng/mL"},
+      {"cd52_pool_cells_per_ul", "CD52-bearing lymphocytes (lumped)", "cells/uL"},
+  }};
+  static constexpr std::size_t kConcentrationOutput = 0;
 
   // mg/L is µg/mL; output is in ng/mL.
   static constexpr double kNgPerMlPerMgPerL = 1000.0;
@@ -33,6 +41,10 @@ struct PkModel {
 
   double concentration_ng_per_ml(const State& x) const {
     return x[kCentralMg] / params.central_volume_l * kNgPerMlPerMgPerL;
+  }
+
+  std::array<double, kOutputs.size()> outputs(const State& x) const {
+    return {concentration_ng_per_ml(x), x[kTargetCellsPerUl]};
   }
 
   // Fraction of CD52 sites occupied: one binding constant drives both elimination and lysis.

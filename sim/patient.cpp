@@ -1,22 +1,36 @@
 #include "sim/patient.hpp"
 
+#include <stdexcept>
+#include <string>
+
 #include "models/pk_model.hpp"
 #include "sim/simulate.hpp"
 
 namespace alemsim {
+
+static_assert(PkModel::kConcentrationOutput == 0, "PatientResult::concentration_ng_per_ml() reads series 0");
+
+std::span<const OutputQuantity> patient_outputs() { return PkModel::kOutputs; }
+
+std::size_t output_index(std::string_view column) {
+  const auto outputs = patient_outputs();
+  for (std::size_t q = 0; q < outputs.size(); ++q) {
+    if (outputs[q].column == column) return q;
+  }
+  throw std::invalid_argument("no output quantity named '" + std::string(column) + "'");
+}
 
 PatientResult simulate_patient(const PkParams& params, std::span<const Infusion> infusions,
                                std::span<const double> grid_day, const SolverOptions& options) {
   const PkModel model{params};
   const auto states = simulate(model, infusions, grid_day, options);
   PatientResult result;
-  result.concentration_ng_per_ml.reserve(states.size());
-  result.cd52_pool_cells_per_ul.reserve(states.size());
-  for (const auto& x : states) {
-    result.concentration_ng_per_ml.push_back(model.concentration_ng_per_ml(x));
-    result.cd52_pool_cells_per_ul.push_back(x[PkModel::kTargetCellsPerUl]);
+  result.series.assign(PkModel::kOutputs.size(), std::vector<double>(states.size()));
+  for (std::size_t i = 0; i < states.size(); ++i) {
+    const auto values = model.outputs(states[i]);
+    for (std::size_t q = 0; q < values.size(); ++q) result.series[q][i] = values[q];
   }
-  result.courses = summarize_courses(infusions, grid_day, result.concentration_ng_per_ml);
+  result.courses = summarize_courses(infusions, grid_day, result.series[PkModel::kConcentrationOutput]);
   return result;
 }
 

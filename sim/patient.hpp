@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "models/output_quantity.hpp"
 #include "models/pk_params.hpp"
 #include "sim/course_summary.hpp"
 #include "sim/regimen.hpp"
@@ -12,10 +13,17 @@
 
 namespace alemsim {
 
+// The quantities in PatientResult::series, in order.
+std::span<const OutputQuantity> patient_outputs();
+
+// Position of the quantity named `column` in patient_outputs(). Throws std::invalid_argument if absent.
+std::size_t output_index(std::string_view column);
+
 struct PatientResult {
-  std::vector<double> concentration_ng_per_ml;  // aligned with the output grid
-  std::vector<double> cd52_pool_cells_per_ul;   // lumped CD52-bearing lymphocytes, aligned with the grid
+  std::vector<std::vector<double>> series;  // [quantity of patient_outputs()][output time]
   std::vector<CoursePk> courses;
+
+  const std::vector<double>& concentration_ng_per_ml() const { return series.at(0); }
 };
 
 // Throws SolverError if the integration fails.

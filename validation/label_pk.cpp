@@ -19,8 +19,9 @@ LabelPkFigures simulate_label_pk(const PkParams& params) {
   const auto infusions = expand_regimen(label_regimen());
   const auto grid = build_output_grid(kHorizonDay, kStepDay, infusions, course_summary_times(infusions));
   const auto result = simulate_patient(params, infusions, grid);
+  const auto& pool = result.series[output_index("cd52_pool_cells_per_ul")];
   const auto pool_fraction = [&](double t_day) {
-    return result.cd52_pool_cells_per_ul[grid_index_of(grid, t_day)] / params.target_baseline_cells_per_ul;
+    return pool[grid_index_of(grid, t_day)] / params.target_baseline_cells_per_ul;
   };
   const CoursePk& c1 = result.courses.at(0);
   const CoursePk& c2 = result.courses.at(1);

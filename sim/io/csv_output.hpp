@@ -8,7 +8,7 @@
 
 namespace alemsim {
 
-// Header: id,time_day,concentration_ng_per_ml,cd52_pool_cells_per_ul. Patients whose solver failed
+// Header: id,time_day, then one column per patient_outputs() quantity. Patients whose solver failed
 // are left out (the CLI reports them). Values are printed with 10 significant digits.
 void write_series_csv(std::ostream& out, std::span<const double> grid_day, std::span<const PopulationPatient> patients);
 
