@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <sstream>
 #include <stdexcept>
 
 namespace alemsim {
@@ -12,6 +13,10 @@ constexpr double kHoursPerDay = 24.0;
 
 std::string course_field(int index, const char* field) {
   return "courses[" + std::to_string(index) + "]." + field;
+}
+
+[[noreturn]] void fail(int index, const char* field, const std::string& message) {
+  throw RegimenError(index, course_field(index, field) + ": " + message);
 }
 
 }  // namespace
@@ -49,44 +54,44 @@ std::vector<Infusion> expand_regimen(const std::vector<Course>& courses) {
 }
 
 void validate_regimen(const std::vector<Course>& courses) {
-  if (courses.empty()) throw std::invalid_argument("courses: expected at least one course");
+  if (courses.empty()) throw RegimenError(-1, "courses: expected at least one course");
   for (std::size_t i = 0; i < courses.size(); ++i) {
     const Course& c = courses[i];
     const int idx = static_cast<int>(i);
     if (!std::isfinite(c.start_day) || c.start_day < 0.0) {
-      throw std::invalid_argument(course_field(idx, "start_day") + ": expected a number >= 0");
+      fail(idx, "start_day", "expected a number >= 0, got " + format_number(c.start_day));
     }
-    if (c.infusion_days < 1) {
-      throw std::invalid_argument(course_field(idx, "infusion_days") + ": expected an integer >= 1");
-    }
+    if (c.infusion_days < 1) fail(idx, "infusion_days", "expected a whole number >= 1, got " + std::to_string(c.infusion_days));
     if (!std::isfinite(c.dose_mg_per_day) || c.dose_mg_per_day <= 0.0) {
-      throw std::invalid_argument(course_field(idx, "dose_mg_per_day") + ": expected a number > 0");
+      fail(idx, "dose_mg_per_day", "expected a number > 0, got " + format_number(c.dose_mg_per_day));
     }
     if (!std::isfinite(c.infusion_hours) || c.infusion_hours <= 0.0 || c.infusion_hours > kHoursPerDay) {
-      throw std::invalid_argument(course_field(idx, "infusion_hours") +
-                                  ": expected a number > 0 and <= 24 (one infusion a day)");
+      fail(idx, "infusion_hours",
+           "expected a number > 0 and <= 24 (one infusion a day), got " + format_number(c.infusion_hours));
     }
     std::set<int> seen;
     for (int day : c.missed_days) {
       if (day < 1 || day > c.infusion_days) {
-        throw std::invalid_argument(course_field(idx, "missed_days") + ": expected days between 1 and " +
-                                    std::to_string(c.infusion_days) + ", got " + std::to_string(day));
+        fail(idx, "missed_days",
+             "expected days from 1 to " + std::to_string(c.infusion_days) + ", got " + std::to_string(day));
       }
-      if (!seen.insert(day).second) {
-        throw std::invalid_argument(course_field(idx, "missed_days") + ": day " + std::to_string(day) +
-                                    " is listed twice");
-      }
+      if (!seen.insert(day).second) fail(idx, "missed_days", "day " + std::to_string(day) + " is listed twice");
     }
     if (i > 0) {
-      const auto previous = expand_course(courses[i - 1], idx - 1);
-      if (c.start_day < previous.back().end_day) {
-        throw std::invalid_argument(course_field(idx, "start_day") + ": course starts on day " +
-                                    std::to_string(c.start_day) + ", before course " + std::to_string(idx - 1) +
-                                    " ends (day " + std::to_string(previous.back().end_day) +
-                                    "); courses must be in time order and must not overlap");
+      const double previous_end = expand_course(courses[i - 1], idx - 1).back().end_day;
+      if (c.start_day < previous_end) {
+        fail(idx, "start_day",
+             "course starts on day " + format_number(c.start_day) + ", before course " + std::to_string(idx - 1) +
+                 " ends (day " + format_number(previous_end) + "); courses must be in time order and must not overlap");
       }
     }
   }
+}
+
+std::string format_number(double value) {
+  std::ostringstream out;
+  out << value;
+  return out.str();
 }
 
 }  // namespace alemsim

@@ -1,6 +1,7 @@
 // A treatment regimen as data: courses of daily infusions, and their expansion into infusion records.
 #pragma once
 
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -32,9 +33,22 @@ std::vector<Infusion> expand_course(const Course& course, int course_index);
 // Infusions of all courses, sorted by start time.
 std::vector<Infusion> expand_regimen(const std::vector<Course>& courses);
 
-// Throws std::invalid_argument naming the course and field when a course is not physically
+// A course that is not physically meaningful; course_index() is -1 for an empty regimen.
+class RegimenError : public std::invalid_argument {
+ public:
+  RegimenError(int course_index, const std::string& what) : std::invalid_argument(what), course_index_(course_index) {}
+  int course_index() const { return course_index_; }
+
+ private:
+  int course_index_;
+};
+
+// Throws RegimenError naming the course, the field and the value when a course is not physically
 // meaningful (non-positive dose or duration, infusion longer than a day, overlapping courses,
 // missed days outside the course).
 void validate_regimen(const std::vector<Course>& courses);
+
+// A number as a person would write it ("367.167", "-12"), for error messages.
+std::string format_number(double value);
 
 }  // namespace alemsim

@@ -137,8 +137,8 @@ Scenario load_scenario(const std::string& path) {
   for (std::size_t i = 0; i < courses.size(); ++i) s.courses.push_back(read_course(r, courses[i], i));
   try {
     validate_regimen(s.courses);
-  } catch (const std::invalid_argument& e) {
-    r.fail(courses, "", e.what());
+  } catch (const RegimenError& e) {
+    r.fail(e.course_index() >= 0 ? courses[static_cast<std::size_t>(e.course_index())] : courses, "", e.what());
   }
 
   const YAML::Node horizon = r.required(root, "horizon_day", "");
@@ -146,7 +146,7 @@ Scenario load_scenario(const std::string& path) {
   const double last_end = expand_regimen(s.courses).back().end_day;
   if (s.horizon_day < last_end) {
     r.fail(horizon, "horizon_day", "expected a horizon at or after the end of the last infusion (day " +
-                                       std::to_string(last_end) + "), got " + std::to_string(s.horizon_day));
+                                       format_number(last_end) + "), got " + format_number(s.horizon_day));
   }
 
   if (const YAML::Node output = root["output"]) {
