@@ -2,6 +2,7 @@
 // Equations, assumptions and sources: models/pk.md. No I/O, no globals: a plain odeint system.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 
@@ -43,8 +44,10 @@ struct PkModel {
     return x[kCentralMg] / params.central_volume_l * kNgPerMlPerMgPerL;
   }
 
+  // Once the drug has washed out, the solver leaves amounts within its absolute tolerance of zero
+  // (|A| < 1e-9 mg, i.e. < 1e-7 ng/mL) on either side; a negative concentration is that noise.
   std::array<double, kOutputs.size()> outputs(const State& x) const {
-    return {concentration_ng_per_ml(x), x[kTargetCellsPerUl]};
+    return {std::max(0.0, concentration_ng_per_ml(x)), x[kTargetCellsPerUl]};
   }
 
   // Fraction of CD52 sites occupied: one binding constant drives both elimination and lysis.

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages alemsim needs, and only those that are missing. Idempotent.
+# Usage: scripts/install-deps.sh [--gui]    (run as root, or as a user with sudo)
+set -euo pipefail
+
+packages=(
+  g++ cmake make pkg-config
+  libboost-dev        # Boost.Odeint (header-only)
+  libeigen3-dev       # Eigen 3.4
+  libyaml-cpp-dev     # scenario files
+  libcli11-dev        # command line
+  libfmt-dev          # formatted output
+  libgtest-dev        # GoogleTest
+)
+if [[ "${1:-}" == "--gui" ]]; then
+  packages+=(libimgui-dev libglfw3-dev xvfb xauth libgl1-mesa-dri)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [[ ${#missing[@]} -eq 0 ]]; then
+  echo "install-deps: all ${#packages[@]} packages already installed"
+  exit 0
+fi
+
+sudo_cmd=()
+if [[ $(id -u) -ne 0 ]]; then
+  command -v sudo >/dev/null || { echo "install-deps: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+  sudo_cmd=(sudo)
+fi
+echo "install-deps: installing ${missing[*]}"
+"${sudo_cmd[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
