@@ -54,7 +54,7 @@ int main(int argc, char** argv) {
   constexpr int kPatients = 2000;
   const auto population = [&](int threads) {
     return [&, threads] {
-      alemsim::simulate_population(s.typical_params, alemsim::pk_variability_table(), s.seed, kPatients, infusions,
+      alemsim::simulate_population(s.typical_params, alemsim::variability_table(), s.seed, kPatients, infusions,
                                    grid, {}, threads);
     };
   };

@@ -7,7 +7,7 @@
 #include <cstddef>
 
 #include "models/output_quantity.hpp"
-#include "models/pk_params.hpp"
+#include "models/model_params.hpp"
 
 namespace alemsim {
 
@@ -31,7 +31,7 @@ struct PkModel {
   // mg/L is µg/mL; output is in ng/mL.
   static constexpr double kNgPerMlPerMgPerL = 1000.0;
 
-  PkParams params;
+  ModelParams params;
 
   State initial_state() const {
     State x{};

@@ -20,7 +20,7 @@ std::size_t output_index(std::string_view column) {
   throw std::invalid_argument("no output quantity named '" + std::string(column) + "'");
 }
 
-PatientResult simulate_patient(const PkParams& params, std::span<const Infusion> infusions,
+PatientResult simulate_patient(const ModelParams& params, std::span<const Infusion> infusions,
                                std::span<const double> grid_day, const SolverOptions& options) {
   const PkModel model{params};
   const auto states = simulate(model, infusions, grid_day, options);

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "models/output_quantity.hpp"
-#include "models/pk_params.hpp"
+#include "models/model_params.hpp"
 #include "sim/course_summary.hpp"
 #include "sim/regimen.hpp"
 #include "sim/solver.hpp"
@@ -27,7 +27,7 @@ struct PatientResult {
 };
 
 // Throws SolverError if the integration fails.
-PatientResult simulate_patient(const PkParams& params, std::span<const Infusion> infusions,
+PatientResult simulate_patient(const ModelParams& params, std::span<const Infusion> infusions,
                                std::span<const double> grid_day, const SolverOptions& options = {});
 
 }  // namespace alemsim

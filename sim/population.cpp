@@ -32,11 +32,11 @@ double keyed_normal(std::uint64_t seed, std::int64_t patient, std::uint64_t draw
 
 }  // namespace
 
-PkParams sample_patient(const PkParams& typical, std::span<const PkVariabilityInfo> variability, std::uint64_t seed,
+ModelParams sample_patient(const ModelParams& typical, std::span<const VariabilityInfo> variability, std::uint64_t seed,
                         std::int64_t patient_index) {
-  PkParams p = typical;
+  ModelParams p = typical;
   for (std::size_t k = 0; k < variability.size(); ++k) {
-    const PkParamInfo* info = find_pk_param(variability[k].parameter);
+    const ParamInfo* info = find_param(variability[k].parameter);
     if (info == nullptr) {
       throw std::invalid_argument("variability names unknown parameter '" + std::string(variability[k].parameter) + "'");
     }
@@ -46,8 +46,8 @@ PkParams sample_patient(const PkParams& typical, std::span<const PkVariabilityIn
   return p;
 }
 
-std::vector<PopulationPatient> simulate_population(const PkParams& typical,
-                                                   std::span<const PkVariabilityInfo> variability,
+std::vector<PopulationPatient> simulate_population(const ModelParams& typical,
+                                                   std::span<const VariabilityInfo> variability,
                                                    std::uint64_t seed, std::int64_t n_patients,
                                                    std::span<const Infusion> infusions,
                                                    std::span<const double> grid_day, const SolverOptions& options,

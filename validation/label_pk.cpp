@@ -13,7 +13,7 @@ std::vector<Course> label_regimen() {
   return {Course{0.0, 5, 12.0, 4.0, {}}, Course{365.0, 3, 12.0, 4.0, {}}};
 }
 
-LabelPkFigures simulate_label_pk(const PkParams& params) {
+LabelPkFigures simulate_label_pk(const ModelParams& params) {
   constexpr double kHorizonDay = 730.0;
   constexpr double kStepDay = 1.0;
   const auto infusions = expand_regimen(label_regimen());

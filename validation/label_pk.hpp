@@ -3,7 +3,7 @@
 
 #include <vector>
 
-#include "models/pk_params.hpp"
+#include "models/model_params.hpp"
 #include "sim/regimen.hpp"
 
 namespace alemsim {
@@ -26,7 +26,7 @@ struct LabelPkFigures {
 };
 
 // Simulates the typical patient `params` on label_regimen() over 2 years.
-LabelPkFigures simulate_label_pk(const PkParams& params);
+LabelPkFigures simulate_label_pk(const ModelParams& params);
 
 // SmPC 5.2 reference values for the figures above.
 inline constexpr double kLabelCmaxCourse1NgPerMl = 3014.0;

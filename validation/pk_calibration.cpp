@@ -9,9 +9,9 @@ namespace {
 
 double relative(double simulated, double reference) { return (simulated - reference) / reference; }
 
-PkParams with_log_values(PkParams p, const std::vector<double>& log_values) {
-  for (std::size_t i = 0; i < std::size(kCalibratedPkParams); ++i) {
-    p.*find_pk_param(kCalibratedPkParams[i])->field = std::exp(log_values[i]);
+ModelParams with_log_values(ModelParams p, const std::vector<double>& log_values) {
+  for (std::size_t i = 0; i < std::size(kCalibratedModelParams); ++i) {
+    p.*find_param(kCalibratedModelParams[i])->field = std::exp(log_values[i]);
   }
   return p;
 }
@@ -30,9 +30,9 @@ double pk_calibration_objective(const LabelPkFigures& f) {
   return std::isfinite(sum) ? sum : 1e30;
 }
 
-PkCalibration calibrate_pk(const PkParams& start) {
+PkCalibration calibrate_pk(const ModelParams& start) {
   std::vector<double> x0;
-  for (std::string_view name : kCalibratedPkParams) x0.push_back(std::log(start.*find_pk_param(name)->field));
+  for (std::string_view name : kCalibratedModelParams) x0.push_back(std::log(start.*find_param(name)->field));
   const auto objective = [&](const std::vector<double>& x) {
     return pk_calibration_objective(simulate_label_pk(with_log_values(start, x)));
   };
@@ -68,9 +68,9 @@ void print_pk_calibration(std::FILE* out, const PkCalibration& fit) {
   fraction_row("CD52 pool, month 12 (CARE-MS T)", kCareMsTCellFractionMonth12, f.pool_fraction_month12);
   std::fprintf(out, "objective %.3e after %d evaluations (%s)\n", fit.objective, fit.evaluations,
                fit.converged ? "converged" : "NOT converged");
-  std::fprintf(out, "fitted values (models/pk_params.cpp):\n");
-  for (std::string_view name : kCalibratedPkParams) {
-    const PkParamInfo* info = find_pk_param(name);
+  std::fprintf(out, "fitted values (models/model_params.cpp):\n");
+  for (std::string_view name : kCalibratedModelParams) {
+    const ParamInfo* info = find_param(name);
     std::fprintf(out, "  %-30.*s %.4g %.*s\n", static_cast<int>(name.size()), name.data(), fit.fitted.*info->field,
                  static_cast<int>(info->unit.size()), info->unit.data());
   }

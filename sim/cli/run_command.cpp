@@ -38,7 +38,7 @@ int run_command(const RunOptions& options) {
       print_typical_summary(stdout, scenario, typical.result);
       patients.push_back(std::move(typical));
     } else {
-      patients = simulate_population(scenario.typical_params, pk_variability_table(), scenario.seed, scenario.patients,
+      patients = simulate_population(scenario.typical_params, variability_table(), scenario.seed, scenario.patients,
                                      infusions, grid, {}, options.threads);
       print_population_summary(stdout, scenario, patients);
     }

@@ -171,15 +171,15 @@ Scenario load_scenario(const std::string& path) {
     if (s.patients < 1) r.fail(patients, "patients", "expected a whole number >= 1");
   }
 
-  s.typical_params = typical_pk_params();
+  s.typical_params = typical_params();
   if (const YAML::Node overrides = root["parameters"]) {
     r.expect_map(overrides, "parameters");
     for (const auto& entry : overrides) {
       const auto key = entry.first.as<std::string>();
-      const PkParamInfo* info = find_pk_param(key);
+      const ParamInfo* info = find_param(key);
       if (info == nullptr) {
         std::string list;
-        for (const PkParamInfo& p : pk_param_table()) list += (list.empty() ? "" : ", ") + std::string(p.name);
+        for (const ParamInfo& p : param_table()) list += (list.empty() ? "" : ", ") + std::string(p.name);
         r.fail(entry.first, "parameters." + key, "unknown parameter; expected one of: " + list);
       }
       const double value = r.number(entry.second, "parameters." + key);

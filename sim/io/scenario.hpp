@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "models/pk_params.hpp"
+#include "models/model_params.hpp"
 #include "sim/regimen.hpp"
 
 namespace alemsim {
@@ -20,7 +20,7 @@ struct Scenario {
   double output_step_day = 1.0;      // regular output grid spacing (infusion bounds are always added)
   std::uint64_t seed = 1;            // random-effects seed for population runs
   std::int64_t patients = 1;         // virtual patients in a population run
-  PkParams typical_params{};         // shipped typical values with the file's overrides applied
+  ModelParams typical_params{};         // shipped typical values with the file's overrides applied
 };
 
 // A scenario file that cannot be used. what() is one line: "FILE:LINE:COL: FIELD: what was expected".

@@ -52,7 +52,7 @@ TEST(Scenario, ParameterOverridesReplaceTypicalValues) {
   const Scenario s = load_scenario(file.string());
   fs::remove(file);
   EXPECT_DOUBLE_EQ(s.typical_params.central_volume_l, 20.0);
-  EXPECT_DOUBLE_EQ(s.typical_params.linear_clearance_l_per_day, typical_pk_params().linear_clearance_l_per_day);
+  EXPECT_DOUBLE_EQ(s.typical_params.linear_clearance_l_per_day, typical_params().linear_clearance_l_per_day);
 }
 
 struct BadFile {

@@ -33,7 +33,7 @@ struct PkWithEliminated {
 TEST(PkModel, DrugMassIsConserved) {
   const auto infusions = expand_regimen({Course{0.0, 5, 12.0, 4.0, {}}, Course{365.0, 3, 12.0, 4.0, {}}});
   const auto grid = build_output_grid(500.0, 1.0, infusions);
-  const auto states = simulate(PkWithEliminated{PkModel{typical_pk_params()}}, infusions, grid);
+  const auto states = simulate(PkWithEliminated{PkModel{typical_params()}}, infusions, grid);
   for (std::size_t i = 0; i < grid.size(); ++i) {
     double dosed = 0.0;
     for (const Infusion& inf : infusions) {
@@ -45,7 +45,7 @@ TEST(PkModel, DrugMassIsConserved) {
 }
 
 TEST(PkModel, WithoutDrugThePoolStaysAtBaseline) {
-  const PkModel model{typical_pk_params()};
+  const PkModel model{typical_params()};
   const auto grid = build_output_grid(1000.0, 10.0, {});
   const auto states = simulate(model, {}, grid);
   for (const auto& x : states) {
@@ -55,7 +55,7 @@ TEST(PkModel, WithoutDrugThePoolStaysAtBaseline) {
 }
 
 TEST(PkModel, LysisAndTargetEliminationRiseWithConcentration) {
-  const PkModel model{typical_pk_params()};
+  const PkModel model{typical_params()};
   PkModel::State low = model.initial_state(), high = model.initial_state();
   low[PkModel::kCentralMg] = 1.0;
   high[PkModel::kCentralMg] = 40.0;
@@ -69,7 +69,7 @@ TEST(PkModel, LysisAndTargetEliminationRiseWithConcentration) {
 }
 
 TEST(PkModel, TargetEliminationScalesWithThePool) {
-  const PkModel model{typical_pk_params()};
+  const PkModel model{typical_params()};
   PkModel::State full = model.initial_state();
   full[PkModel::kCentralMg] = 10.0;
   PkModel::State half = full;
@@ -77,16 +77,16 @@ TEST(PkModel, TargetEliminationScalesWithThePool) {
   EXPECT_NEAR(model.target_elimination_mg_per_day(half), 0.5 * model.target_elimination_mg_per_day(full), 1e-12);
 }
 
-TEST(PkParams, TypicalValuesAreValidAndEveryFieldIsInTheTable) {
-  const PkParams p = typical_pk_params();
+TEST(ModelParams, TypicalValuesAreValidAndEveryFieldIsInTheTable) {
+  const ModelParams p = typical_params();
   EXPECT_NO_THROW(validate(p));
-  EXPECT_EQ(pk_param_table().size() * sizeof(double), sizeof(PkParams));
-  for (const PkParamInfo& info : pk_param_table()) {
-    EXPECT_EQ(find_pk_param(info.name), &info);
+  EXPECT_EQ(param_table().size() * sizeof(double), sizeof(ModelParams));
+  for (const ParamInfo& info : param_table()) {
+    EXPECT_EQ(find_param(info.name), &info);
     EXPECT_FALSE(info.unit.empty());
     EXPECT_FALSE(info.source.empty()) << info.name;
   }
-  PkParams bad = p;
+  ModelParams bad = p;
   bad.central_volume_l = -1.0;
   EXPECT_THROW(validate(bad), std::invalid_argument);
 }

@@ -11,10 +11,10 @@ namespace alemsim {
 namespace {
 
 TEST(Population, PatientDrawsDependOnlyOnSeedAndIndex) {
-  const PkParams typical = typical_pk_params();
-  const PkParams a = sample_patient(typical, pk_variability_table(), 7, 42);
-  const PkParams b = sample_patient(typical, pk_variability_table(), 7, 42);
-  const PkParams c = sample_patient(typical, pk_variability_table(), 8, 42);
+  const ModelParams typical = typical_params();
+  const ModelParams a = sample_patient(typical, variability_table(), 7, 42);
+  const ModelParams b = sample_patient(typical, variability_table(), 7, 42);
+  const ModelParams c = sample_patient(typical, variability_table(), 8, 42);
   EXPECT_EQ(a.central_volume_l, b.central_volume_l);
   EXPECT_NE(a.central_volume_l, c.central_volume_l);
   // Parameters without variability keep the typical value.
@@ -22,8 +22,8 @@ TEST(Population, PatientDrawsDependOnlyOnSeedAndIndex) {
 }
 
 TEST(Population, LogNormalDrawsHaveTheTabledCv) {
-  const PkParams typical = typical_pk_params();
-  const PkVariabilityInfo table[] = {{"linear_clearance_l_per_day", 0.30, "test"}};
+  const ModelParams typical = typical_params();
+  const VariabilityInfo table[] = {{"linear_clearance_l_per_day", 0.30, "test"}};
   std::vector<double> log_ratio;
   for (int i = 0; i < 20000; ++i) {
     log_ratio.push_back(std::log(sample_patient(typical, table, 1, i).linear_clearance_l_per_day /
@@ -40,8 +40,8 @@ TEST(Population, LogNormalDrawsHaveTheTabledCv) {
 TEST(Population, ResultsAreBitIdenticalForAnyThreadCount) {
   const auto infusions = expand_regimen({Course{0.0, 5, 12.0, 4.0, {}}, Course{365.0, 3, 12.0, 4.0, {}}});
   const auto grid = build_output_grid(400.0, 1.0, infusions, course_summary_times(infusions));
-  const auto one = simulate_population(typical_pk_params(), pk_variability_table(), 3, 64, infusions, grid, {}, 1);
-  const auto two = simulate_population(typical_pk_params(), pk_variability_table(), 3, 64, infusions, grid, {}, 2);
+  const auto one = simulate_population(typical_params(), variability_table(), 3, 64, infusions, grid, {}, 1);
+  const auto two = simulate_population(typical_params(), variability_table(), 3, 64, infusions, grid, {}, 2);
   ASSERT_EQ(one.size(), two.size());
   for (std::size_t p = 0; p < one.size(); ++p) {
     ASSERT_TRUE(one[p].ok && two[p].ok);
@@ -52,9 +52,9 @@ TEST(Population, ResultsAreBitIdenticalForAnyThreadCount) {
 TEST(Population, RejectsEmptyPopulationAndUnknownParameter) {
   const auto infusions = expand_regimen({Course{0.0, 1, 12.0, 4.0, {}}});
   const auto grid = build_output_grid(10.0, 1.0, infusions);
-  EXPECT_THROW(simulate_population(typical_pk_params(), pk_variability_table(), 1, 0, infusions, grid), std::invalid_argument);
-  const PkVariabilityInfo bad[] = {{"no_such_parameter", 0.3, "test"}};
-  EXPECT_THROW(sample_patient(typical_pk_params(), bad, 1, 0), std::invalid_argument);
+  EXPECT_THROW(simulate_population(typical_params(), variability_table(), 1, 0, infusions, grid), std::invalid_argument);
+  const VariabilityInfo bad[] = {{"no_such_parameter", 0.3, "test"}};
+  EXPECT_THROW(sample_patient(typical_params(), bad, 1, 0), std::invalid_argument);
 }
 
 TEST(Statistics, PercentilesInterpolateLikeRAndNumPy) {

@@ -1,4 +1,4 @@
-#include "models/pk_params.hpp"
+#include "models/model_params.hpp"
 
 #include <array>
 #include <cmath>
@@ -10,41 +10,41 @@ namespace {
 // Typical values. Sources and calibration targets are spelled out in models/pk.md; the values marked
 // "calibrated" are the output of validation/calibrate_pk (re-run it to reproduce them).
 constexpr std::array kTable{
-    PkParamInfo{"central_volume_l", "L", &PkParams::central_volume_l, 13.89,
+    ParamInfo{"central_volume_l", "L", &ModelParams::central_volume_l, 13.89,
                 "calibrated (validation/calibrate_pk): SmPC 5.2 Cmax and half-life, CARE-MS T cells at months 1 and 12"},
-    PkParamInfo{"linear_clearance_l_per_day", "L/day", &PkParams::linear_clearance_l_per_day, 1.964,
+    ParamInfo{"linear_clearance_l_per_day", "L/day", &ModelParams::linear_clearance_l_per_day, 1.964,
                 "calibrated (validation/calibrate_pk): SmPC 5.2 Cmax and half-life, CARE-MS T cells at months 1 and 12"},
-    PkParamInfo{"target_vmax_mg_per_day", "mg/day", &PkParams::target_vmax_mg_per_day, 1.238,
+    ParamInfo{"target_vmax_mg_per_day", "mg/day", &ModelParams::target_vmax_mg_per_day, 1.238,
                 "calibrated (validation/calibrate_pk): SmPC 5.2 Cmax and half-life, CARE-MS T cells at months 1 and 12"},
-    PkParamInfo{"target_km_ng_per_ml", "ng/mL", &PkParams::target_km_ng_per_ml, 338.0,
+    ParamInfo{"target_km_ng_per_ml", "ng/mL", &ModelParams::target_km_ng_per_ml, 338.0,
                 "Mould 2007 (Br J Clin Pharmacol 64:278), Km 338 ug/L in CLL; also the half-occupancy of lysis"},
-    PkParamInfo{"target_baseline_cells_per_ul", "cells/uL", &PkParams::target_baseline_cells_per_ul, 2437.0,
+    ParamInfo{"target_baseline_cells_per_ul", "cells/uL", &ModelParams::target_baseline_cells_per_ul, 2437.0,
                 "healthy adult total lymphocytes, mean (Clin Diagn Lab Immunol 2004;11:168)"},
-    PkParamInfo{"target_turnover_per_day", "1/day", &PkParams::target_turnover_per_day, 0.001057,
+    ParamInfo{"target_turnover_per_day", "1/day", &ModelParams::target_turnover_per_day, 0.001057,
                 "calibrated (validation/calibrate_pk): SmPC 5.2 Cmax and half-life, CARE-MS T cells at months 1 and 12"},
-    PkParamInfo{"kill_max_per_day", "1/day", &PkParams::kill_max_per_day, 0.1515,
+    ParamInfo{"kill_max_per_day", "1/day", &ModelParams::kill_max_per_day, 0.1515,
                 "calibrated (validation/calibrate_pk): SmPC 5.2 Cmax and half-life, CARE-MS T cells at months 1 and 12"},
 };
 
 }  // namespace
 
-std::span<const PkParamInfo> pk_param_table() { return kTable; }
+std::span<const ParamInfo> param_table() { return kTable; }
 
-PkParams typical_pk_params() {
-  PkParams p{};
-  for (const PkParamInfo& info : kTable) p.*info.field = info.typical_value;
+ModelParams typical_params() {
+  ModelParams p{};
+  for (const ParamInfo& info : kTable) p.*info.field = info.typical_value;
   return p;
 }
 
-const PkParamInfo* find_pk_param(std::string_view name) {
-  for (const PkParamInfo& info : kTable) {
+const ParamInfo* find_param(std::string_view name) {
+  for (const ParamInfo& info : kTable) {
     if (info.name == name) return &info;
   }
   return nullptr;
 }
 
-void validate(const PkParams& params) {
-  for (const PkParamInfo& info : kTable) {
+void validate(const ModelParams& params) {
+  for (const ParamInfo& info : kTable) {
     const double v = params.*info.field;
     if (!std::isfinite(v) || v <= 0.0) {
       throw std::invalid_argument(std::string(info.name) + ": expected a finite number > 0 (" +

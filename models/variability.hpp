@@ -4,18 +4,18 @@
 #include <span>
 #include <string_view>
 
-#include "models/pk_params.hpp"
+#include "models/model_params.hpp"
 
 namespace alemsim {
 
 // P_i = P_typical * exp(eta), eta ~ N(0, omega^2), omega^2 = ln(1 + CV^2).
-struct PkVariabilityInfo {
-  std::string_view parameter;  // name in pk_param_table()
+struct VariabilityInfo {
+  std::string_view parameter;  // name in param_table()
   double cv;                   // coefficient of variation of the log-normal distribution, fraction
   std::string_view source;
 };
 
 // Default random effects (documented in models/pk.md). Parameters not listed do not vary.
-std::span<const PkVariabilityInfo> pk_variability_table();
+std::span<const VariabilityInfo> variability_table();
 
 }  // namespace alemsim
