@@ -13,7 +13,7 @@ constexpr std::array kTable{
     VariabilityInfo{"central_volume_l", 0.20, "typical mAb V (Dirks & Meibohm 2010)"},
     VariabilityInfo{"linear_clearance_l_per_day", 0.30, "typical mAb CL (Dirks & Meibohm 2010)"},
     VariabilityInfo{"target_vmax_mg_per_day", 0.32, "Mould 2007, Vmax CV 32% (CLL)"},
-    VariabilityInfo{"target_baseline_cells_per_ul", 0.25,
+    VariabilityInfo{"cd4_baseline_cells_per_ul", 0.25,
                       "healthy total lymphocytes 1147-3727/uL (2.5-97.5%), Clin Diagn Lab Immunol 2004"},
 };
 

@@ -183,7 +183,10 @@ Scenario load_scenario(const std::string& path) {
         r.fail(entry.first, "parameters." + key, "unknown parameter; expected one of: " + list);
       }
       const double value = r.number(entry.second, "parameters." + key);
-      if (value <= 0.0) r.fail(entry.second, "parameters." + key, "expected a number > 0 (" + std::string(info->unit) + ")");
+      if (info->may_be_zero ? value < 0.0 : value <= 0.0) {
+        r.fail(entry.second, "parameters." + key,
+               std::string("expected a number ") + (info->may_be_zero ? ">= 0" : "> 0") + " (" + std::string(info->unit) + ")");
+      }
       s.typical_params.*info->field = value;
     }
   }
