@@ -133,17 +133,17 @@ struct AlemtuzumabModel {
     dxdt[kCentralMg] = -linear_elimination_mg_per_day(x) - target_elimination_mg_per_day(x);
 
     const double cd4 = x[kCd4CellsPerUl];
+    const double cd4_half = p.cd4_homeostatic_half_fraction * p.cd4_baseline_cells_per_ul;
     dxdt[kCd4CellsPerUl] =
-        thymic_output(p.cd4_baseline_cells_per_ul, p.cd4_death_per_day, p.cd4_homeostatic_max_per_day,
-                      p.cd4_homeostatic_half_cells_per_ul) +
-        homeostatic_proliferation(cd4, p.cd4_homeostatic_max_per_day, p.cd4_homeostatic_half_cells_per_ul) -
+        thymic_output(p.cd4_baseline_cells_per_ul, p.cd4_death_per_day, p.cd4_homeostatic_max_per_day, cd4_half) +
+        homeostatic_proliferation(cd4, p.cd4_homeostatic_max_per_day, cd4_half) -
         (p.cd4_death_per_day + lysis_per_day) * cd4;
 
     const double cd8 = x[kCd8CellsPerUl];
+    const double cd8_half = p.cd8_homeostatic_half_fraction * p.cd8_baseline_cells_per_ul;
     dxdt[kCd8CellsPerUl] =
-        thymic_output(p.cd8_baseline_cells_per_ul, p.cd8_death_per_day, p.cd8_homeostatic_max_per_day,
-                      p.cd8_homeostatic_half_cells_per_ul) +
-        homeostatic_proliferation(cd8, p.cd8_homeostatic_max_per_day, p.cd8_homeostatic_half_cells_per_ul) -
+        thymic_output(p.cd8_baseline_cells_per_ul, p.cd8_death_per_day, p.cd8_homeostatic_max_per_day, cd8_half) +
+        homeostatic_proliferation(cd8, p.cd8_homeostatic_max_per_day, cd8_half) -
         (p.cd8_death_per_day + p.cd8_cd52_relative_density * lysis_per_day) * cd8;
 
     // B cells: marrow output scaled by BAFF; BAFF is made at a constant rate and consumed by B cells,

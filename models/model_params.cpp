@@ -34,16 +34,16 @@ constexpr std::array kTable{
     ParamInfo{"cd4_death_per_day", "1/day", &ModelParams::cd4_death_per_day, 0.00475,
               "memory CD4+ half-life 0.4 y (Vrisekoop 2008): ln2/146 d"},
     ParamInfo{"cd4_homeostatic_max_per_day", "1/day", &ModelParams::cd4_homeostatic_max_per_day, 0.008852, kCalibrated},
-    ParamInfo{"cd4_homeostatic_half_cells_per_ul", "cells/uL", &ModelParams::cd4_homeostatic_half_cells_per_ul, 980,
-              "assumed = baseline: per-cell proliferation doubles as the pool empties (models/model.md)"},
+    ParamInfo{"cd4_homeostatic_half_fraction", "fraction of baseline", &ModelParams::cd4_homeostatic_half_fraction, 1.0,
+              "assumed: per-cell proliferation doubles as the pool empties (models/model.md)"},
     // CD8+ T cells
     ParamInfo{"cd8_baseline_cells_per_ul", "cells/uL", &ModelParams::cd8_baseline_cells_per_ul, 500.0,
               "CARE-MS baseline mean (Dubuisson 2018, Table 1)"},
     ParamInfo{"cd8_death_per_day", "1/day", &ModelParams::cd8_death_per_day, 0.00271,
               "memory CD8+ half-life 0.7 y (Vrisekoop 2008): ln2/256 d"},
     ParamInfo{"cd8_homeostatic_max_per_day", "1/day", &ModelParams::cd8_homeostatic_max_per_day, 0.003069, kCalibrated},
-    ParamInfo{"cd8_homeostatic_half_cells_per_ul", "cells/uL", &ModelParams::cd8_homeostatic_half_cells_per_ul, 500,
-              "assumed = baseline: per-cell proliferation doubles as the pool empties (models/model.md)"},
+    ParamInfo{"cd8_homeostatic_half_fraction", "fraction of baseline", &ModelParams::cd8_homeostatic_half_fraction, 1.0,
+              "assumed: per-cell proliferation doubles as the pool empties (models/model.md)"},
     // CD19+ B cells and BAFF
     ParamInfo{"cd19_baseline_cells_per_ul", "cells/uL", &ModelParams::cd19_baseline_cells_per_ul, 349.0,
               "healthy adult mean (Clin Diagn Lab Immunol 2004;11:168)"},
@@ -112,9 +112,9 @@ void validate(const ModelParams& params) {
     }
   };
   check_thymus("cd4", params.cd4_baseline_cells_per_ul, params.cd4_death_per_day, params.cd4_homeostatic_max_per_day,
-               params.cd4_homeostatic_half_cells_per_ul);
+               params.cd4_homeostatic_half_fraction * params.cd4_baseline_cells_per_ul);
   check_thymus("cd8", params.cd8_baseline_cells_per_ul, params.cd8_death_per_day, params.cd8_homeostatic_max_per_day,
-               params.cd8_homeostatic_half_cells_per_ul);
+               params.cd8_homeostatic_half_fraction * params.cd8_baseline_cells_per_ul);
 }
 
 }  // namespace alemsim

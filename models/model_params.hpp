@@ -25,12 +25,12 @@ struct ModelParams {
   double cd4_baseline_cells_per_ul;       // pre-treatment count, cells/µL
   double cd4_death_per_day;               // death rate, 1/day
   double cd4_homeostatic_max_per_day;     // homeostatic proliferation rate when the pool is empty, 1/day
-  double cd4_homeostatic_half_cells_per_ul;  // count at which proliferation per cell is halved, cells/µL
+  double cd4_homeostatic_half_fraction;   // count, as a fraction of baseline, at which proliferation per cell is halved
   // CD8+ T cells
   double cd8_baseline_cells_per_ul;
   double cd8_death_per_day;
   double cd8_homeostatic_max_per_day;
-  double cd8_homeostatic_half_cells_per_ul;
+  double cd8_homeostatic_half_fraction;
   // CD19+ B cells and their survival factor (BAFF)
   double cd19_baseline_cells_per_ul;
   double cd19_turnover_per_day;           // marrow output per cell at baseline = loss rate, 1/day

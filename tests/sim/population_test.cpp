@@ -49,6 +49,19 @@ TEST(Population, ResultsAreBitIdenticalForAnyThreadCount) {
   }
 }
 
+TEST(Population, AFailingPatientIsFlaggedAndTheRunGoesOn) {
+  const auto infusions = expand_regimen({Course{0.0, 1, 12.0, 4.0, {}}});
+  const auto grid = build_output_grid(30.0, 10.0, infusions);
+  SolverOptions starved;
+  starved.max_steps_between_outputs = 3;  // too few for anyone
+  const auto patients = simulate_population(typical_params(), variability_table(), 1, 4, infusions, grid, starved);
+  ASSERT_EQ(patients.size(), 4u);
+  for (const PopulationPatient& p : patients) {
+    EXPECT_FALSE(p.ok);
+    EXPECT_NE(p.error.find("solver failed at t ="), std::string::npos) << p.error;
+  }
+}
+
 TEST(Population, RejectsEmptyPopulationAndUnknownParameter) {
   const auto infusions = expand_regimen({Course{0.0, 1, 12.0, 4.0, {}}});
   const auto grid = build_output_grid(10.0, 1.0, infusions);
