@@ -15,7 +15,7 @@ struct VariabilityInfo {
   std::string_view source;
 };
 
-// Default random effects (documented in models/pk.md). Parameters not listed do not vary.
+// Default random effects (documented in models/model.md). Parameters not listed do not vary.
 std::span<const VariabilityInfo> variability_table();
 
 }  // namespace alemsim
