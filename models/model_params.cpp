@@ -16,13 +16,13 @@ constexpr std::string_view kCalibrated =
 // marked "calibrated" are the output of validation/calibrate (re-run it to reproduce them).
 constexpr std::array kTable{
     // Pharmacokinetics
-    ParamInfo{"central_volume_l", "L", &ModelParams::central_volume_l, 12.15, kCalibrated},
-    ParamInfo{"linear_clearance_l_per_day", "L/day", &ModelParams::linear_clearance_l_per_day, 0.9584, kCalibrated},
-    ParamInfo{"target_vmax_mg_per_day", "mg/day", &ModelParams::target_vmax_mg_per_day, 8.522, kCalibrated},
+    ParamInfo{"central_volume_l", "L", &ModelParams::central_volume_l, 12.95, kCalibrated},
+    ParamInfo{"linear_clearance_l_per_day", "L/day", &ModelParams::linear_clearance_l_per_day, 1.385, kCalibrated},
+    ParamInfo{"target_vmax_mg_per_day", "mg/day", &ModelParams::target_vmax_mg_per_day, 5.194, kCalibrated},
     ParamInfo{"target_km_ng_per_ml", "ng/mL", &ModelParams::target_km_ng_per_ml, 338.0,
               "Mould 2007 (Br J Clin Pharmacol 64:278), Km 338 ug/L in CLL; also the half-occupancy of lysis"},
-    ParamInfo{"kill_max_per_day", "1/day", &ModelParams::kill_max_per_day, 0.1862, kCalibrated},
-    ParamInfo{"cd8_cd52_relative_density", "fraction", &ModelParams::cd8_cd52_relative_density, 0.6493, kCalibrated},
+    ParamInfo{"kill_max_per_day", "1/day", &ModelParams::kill_max_per_day, 0.1793, kCalibrated},
+    ParamInfo{"cd8_cd52_relative_density", "fraction", &ModelParams::cd8_cd52_relative_density, 0.6489, kCalibrated},
     ParamInfo{"cd19_cd52_relative_density", "fraction", &ModelParams::cd19_cd52_relative_density, 4.0,
               "assumed: B cells at month 1 about as depleted as T cells (~10% of baseline); "
               "CD52 density differs between subsets (Rao SP et al., PLoS One 2012;7:e39416)"},
@@ -33,7 +33,7 @@ constexpr std::array kTable{
               "CARE-MS baseline mean (Dubuisson 2018, Table 1)"},
     ParamInfo{"cd4_death_per_day", "1/day", &ModelParams::cd4_death_per_day, 0.00475,
               "memory CD4+ half-life 0.4 y (Vrisekoop 2008): ln2/146 d"},
-    ParamInfo{"cd4_homeostatic_max_per_day", "1/day", &ModelParams::cd4_homeostatic_max_per_day, 0.008852, kCalibrated},
+    ParamInfo{"cd4_homeostatic_max_per_day", "1/day", &ModelParams::cd4_homeostatic_max_per_day, 0.00884, kCalibrated},
     ParamInfo{"cd4_homeostatic_half_fraction", "fraction of baseline", &ModelParams::cd4_homeostatic_half_fraction, 1.0,
               "assumed: per-cell proliferation doubles as the pool empties (models/model.md)"},
     // CD8+ T cells
@@ -41,19 +41,21 @@ constexpr std::array kTable{
               "CARE-MS baseline mean (Dubuisson 2018, Table 1)"},
     ParamInfo{"cd8_death_per_day", "1/day", &ModelParams::cd8_death_per_day, 0.00271,
               "memory CD8+ half-life 0.7 y (Vrisekoop 2008): ln2/256 d"},
-    ParamInfo{"cd8_homeostatic_max_per_day", "1/day", &ModelParams::cd8_homeostatic_max_per_day, 0.003069, kCalibrated},
+    ParamInfo{"cd8_homeostatic_max_per_day", "1/day", &ModelParams::cd8_homeostatic_max_per_day, 0.003047, kCalibrated},
     ParamInfo{"cd8_homeostatic_half_fraction", "fraction of baseline", &ModelParams::cd8_homeostatic_half_fraction, 1.0,
               "assumed: per-cell proliferation doubles as the pool empties (models/model.md)"},
     // CD19+ B cells and BAFF
-    ParamInfo{"cd19_baseline_cells_per_ul", "cells/uL", &ModelParams::cd19_baseline_cells_per_ul, 349.0,
-              "healthy adult mean (Clin Diagn Lab Immunol 2004;11:168)"},
+    ParamInfo{"cd19_baseline_cells_per_ul", "cells/uL", &ModelParams::cd19_baseline_cells_per_ul, 221.7,
+              "calibrated (alemsim-calibrate-population): healthy mean 349 (Clin Diagn Lab Immunol 2004) x the scale "
+              "that gives SmPC 5.1's 40%/80% at the LLN"},
     ParamInfo{"cd19_turnover_per_day", "1/day", &ModelParams::cd19_turnover_per_day, 0.019,
               "B cells divide 1.9%/day (Macallan 2005, Blood 105:3633)"},
     ParamInfo{"baff_production_per_day", "1/day", &ModelParams::baff_production_per_day, 0.03,
               "assumed: BAFF about doubles within a month of B-cell depletion (Thompson 2010, qualitative)"},
     // NK cells and the remainder
-    ParamInfo{"nk_baseline_cells_per_ul", "cells/uL", &ModelParams::nk_baseline_cells_per_ul, 472.0,
-              "healthy adult mean (Clin Diagn Lab Immunol 2004;11:168)"},
+    ParamInfo{"nk_baseline_cells_per_ul", "cells/uL", &ModelParams::nk_baseline_cells_per_ul, 299.9,
+              "calibrated (alemsim-calibrate-population): healthy mean 472 (Clin Diagn Lab Immunol 2004) x the same "
+              "scale as CD19+"},
     ParamInfo{"nk_turnover_per_day", "1/day", &ModelParams::nk_turnover_per_day, 0.05,
               "assumed: NK cells back within about 2 months (SmPC 5.1: only transiently affected)"},
     ParamInfo{"other_per_cd4_cd8_cell", "fraction", &ModelParams::other_per_cd4_cd8_cell, 0.08,

@@ -75,6 +75,7 @@ std::vector<double> course_summary_times(std::span<const Infusion> infusions) {
   std::vector<double> times;
   for (const auto& [index, span] : course_spans(infusions)) {
     for (double after : {kHalfLifeFromDay, kHalfLifeToDay, kWashoutDay}) times.push_back(span.last_end_day + after);
+    for (double months : kLlnCheckMonths) times.push_back(span.start_day + months * kDaysPerMonth);
   }
   return times;
 }
@@ -109,6 +110,13 @@ std::vector<CourseSummary> summarize_courses(std::span<const Infusion> infusions
     c.half_life_day = std::log(2.0) * (kHalfLifeToDay - kHalfLifeFromDay) / std::log(c_from / c_to);
     c.concentration_30d_ng_per_ml = value_at(grid_day, conc, c.last_infusion_end_day + kWashoutDay);
     c.ada_titer_at_start = ada_index < outputs.size() ? series[ada_index][w.first] : kNaN;
+    const std::size_t total_index = find_output(outputs, "lymphocytes_cells_per_ul");
+    const auto total_at = [&](double months) {
+      return total_index < outputs.size() ? value_at(grid_day, series[total_index], c.start_day + months * kDaysPerMonth)
+                                          : kNaN;
+    };
+    c.lymphocytes_6_months_cells_per_ul = total_at(kLlnCheckMonths[0]);
+    c.lymphocytes_12_months_cells_per_ul = total_at(kLlnCheckMonths[1]);
 
     c.cd4_200_regained_day = kNaN;
     for (std::size_t q = 0; q < outputs.size(); ++q) {

@@ -15,6 +15,11 @@ namespace alemsim {
 inline constexpr double kHalfLifeFromDay = 1.0;   // apparent half-life measured from day 1 ...
 inline constexpr double kHalfLifeToDay = 10.0;    // ... to day 10 after the last infusion
 inline constexpr double kWashoutDay = 30.0;       // "low or undetectable within about 30 days"
+// Calendar months as days: month m is day m * 365 / 12, so month 12 is day 365 (where the labelled
+// regimen's course 2 starts).
+inline constexpr double kDaysPerMonth = 365.0 / 12.0;
+// SmPC 5.1 reports the fraction of patients at the lower limit of normal 6 and 12 months after each course.
+inline constexpr double kLlnCheckMonths[] = {6.0, 12.0};
 
 // Depletion and recovery of one cell count within one course's window (course start to the next
 // course's start, or the horizon). Days are counted from the course's first infusion.
@@ -40,9 +45,13 @@ struct CourseSummary {
   double cd4_200_regained_day = 0.0;         // as lln_regained_day, for CD4+ >= 200 cells/µL
   double prophylaxis_end_day = 0.0;          // later of the above and 2 months after the last infusion
   double ada_titer_at_start = 0.0;           // before the first infusion of the course
+  // Total lymphocytes 6 and 12 months after the course's first infusion (NaN past the horizon).
+  double lymphocytes_6_months_cells_per_ul = 0.0;
+  double lymphocytes_12_months_cells_per_ul = 0.0;
 };
 
-// Times the summary needs on the grid (1, 10 and 30 days after each course's last infusion).
+// Times the summary needs on the grid (1, 10 and 30 days after each course's last infusion; 6 and
+// 12 months after its first).
 std::vector<double> course_summary_times(std::span<const Infusion> infusions);
 
 // One entry per course in `infusions`. `series[q]` is aligned with grid_day and described by

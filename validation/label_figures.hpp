@@ -6,15 +6,15 @@
 #include <vector>
 
 #include "models/model_params.hpp"
+#include "sim/course_summary.hpp"
 #include "sim/patient.hpp"
 #include "sim/regimen.hpp"
 
 namespace alemsim {
 
 // SmPC 4.2: course 1 is 12 mg/day on 5 consecutive days, course 2 12 mg/day on 3 days 12 months
-// later; each infusion over about 4 hours. Month m is day m * 365 / 12, so month 12 is day 365.
+// later; each infusion over about 4 hours. Months are kDaysPerMonth (sim/course_summary.hpp).
 std::vector<Course> label_regimen();
-inline constexpr double kDaysPerMonth = 365.0 / 12.0;
 
 // CARE-MS course-1 means (Dubuisson N et al., Immunology 2018;154:253, Table 1), cells/µL.
 inline constexpr std::array<double, 5> kCareMsMonths{1, 3, 6, 9, 12};

@@ -6,7 +6,6 @@
 
 #include <fmt/format.h>
 
-#include "sim/statistics.hpp"
 
 namespace alemsim {
 namespace {
@@ -23,15 +22,6 @@ std::string day_or_never(double day) {
   if (std::isnan(day)) return "not within course window";
   if (day == 0.0) return "never below";
   return fmt::format("day {:.0f}", day);
-}
-
-std::string format_spread(const std::vector<double>& values, const char* number_format) {
-  const Spread s = spread(values);
-  if (s.count == 0) return "n/a";
-  const std::string fmt_text = std::string(number_format) + " [" + number_format + " - " + number_format + "]";
-  std::string text = fmt::format(fmt::runtime(fmt_text), s.mean, s.p05, s.p95);
-  if (static_cast<std::size_t>(s.count) < values.size()) text += fmt::format("  ({} of {} patients)", s.count, values.size());
-  return text;
 }
 
 }  // namespace
@@ -60,43 +50,45 @@ void print_typical_summary(std::FILE* out, const Scenario& scenario, const Patie
   }
 }
 
-void print_population_summary(std::FILE* out, const Scenario& scenario, std::span<const PopulationPatient> patients) {
-  std::size_t failed = 0;
-  std::vector<std::vector<const CourseSummary*>> by_course(scenario.courses.size());
-  for (const PopulationPatient& p : patients) {
-    if (!p.ok) {
-      ++failed;
-      continue;
-    }
-    for (const CourseSummary& c : p.result.courses) by_course.at(static_cast<std::size_t>(c.course_index)).push_back(&c);
-  }
+void print_population_summary(std::FILE* out, const Scenario& scenario, const PopulationSummary& summary) {
   fmt::print(out, "{}: {} virtual patients (seed {}), {} course(s), horizon {:g} days\n", scenario.name,
-             patients.size(), scenario.seed, scenario.courses.size(), scenario.horizon_day);
-  if (failed > 0) fmt::print(out, "WARNING: the solver failed for {} patient(s); they are left out below\n", failed);
+             summary.patients(), scenario.seed, scenario.courses.size(), scenario.horizon_day);
+  if (summary.failed() > 0) {
+    fmt::print(out, "WARNING: the solver failed for {} patient(s); they are left out below\n", summary.failed());
+  }
   fmt::print(out, "Figures are mean [5th - 95th percentile]; days are counted from each course's first infusion.\n");
-  for (std::size_t k = 0; k < by_course.size(); ++k) {
-    const auto collect = [&](auto field) {
-      std::vector<double> values;
-      for (const CourseSummary* c : by_course[k]) values.push_back(field(*c));
-      return values;
-    };
-    fmt::print(out, "\nCourse {} (day {:g}): {}\n", k + 1, scenario.courses[k].start_day, describe_course(scenario.courses[k]));
-    fmt::print(out, "  Cmax, ng/mL                        {}\n", format_spread(collect([](const CourseSummary& c) { return c.cmax_ng_per_ml; }), "{:.0f}"));
-    fmt::print(out, "  half-life days 1-10 after, days    {}\n", format_spread(collect([](const CourseSummary& c) { return c.half_life_day; }), "{:.2f}"));
-    fmt::print(out, "  C 30 days after, % of Cmax         {}\n",
-               format_spread(collect([](const CourseSummary& c) { return 100.0 * c.concentration_30d_ng_per_ml / c.cmax_ng_per_ml; }), "{:.2f}"));
-    fmt::print(out, "  ADA titer at course start          {}\n", format_spread(collect([](const CourseSummary& c) { return c.ada_titer_at_start; }), "{:.2f}"));
-    if (by_course[k].empty()) continue;
-    for (std::size_t s = 0; s < by_course[k].front()->subsets.size(); ++s) {
-      const std::string_view column = by_course[k].front()->subsets[s].column;
-      fmt::print(out, "  {:<20} nadir, cells/uL   {}\n", label_of(column),
-                 format_spread(collect([s](const CourseSummary& c) { return c.subsets[s].nadir_cells_per_ul; }), "{:.0f}"));
-      if (!std::isnan(by_course[k].front()->subsets[s].lln_cells_per_ul)) {
-        fmt::print(out, "  {:<20} days to LLN {:<5.0f}  {}\n", "", by_course[k].front()->subsets[s].lln_cells_per_ul,
-                   format_spread(collect([s](const CourseSummary& c) { return c.subsets[s].lln_regained_day; }), "{:.0f}"));
+  const auto& metrics = summary.metrics();
+  const auto line = [&](std::size_t k, std::string_view name, const char* label, const char* number_format) {
+    for (std::size_t m = 0; m < metrics.size(); ++m) {
+      if (metrics[m].name != name) continue;
+      const StreamingDistribution& d = summary.metric(m, k);
+      std::string text = "n/a";
+      if (d.count() > 0) {
+        const std::string f = std::string(number_format) + " [" + number_format + " - " + number_format + "]";
+        text = fmt::format(fmt::runtime(f), d.mean(), d.percentile(5.0), d.percentile(95.0));
+        if (d.nan_count() > 0) text += fmt::format("  ({} of {} patients)", d.count(), d.count() + d.nan_count());
       }
+      fmt::print(out, "  {:<34} {}\n", label, text);
     }
-    fmt::print(out, "  herpes prophylaxis, days           {}\n", format_spread(collect([](const CourseSummary& c) { return c.prophylaxis_end_day; }), "{:.0f}"));
+  };
+  for (std::size_t k = 0; k < scenario.courses.size(); ++k) {
+    fmt::print(out, "\nCourse {} (day {:g}): {}\n", k + 1, scenario.courses[k].start_day, describe_course(scenario.courses[k]));
+    line(k, "cmax_ng_per_ml", "Cmax, ng/mL", "{:.0f}");
+    line(k, "half_life_day", "half-life days 1-10 after, days", "{:.2f}");
+    line(k, "concentration_30d_ng_per_ml", "C 30 days after last dose, ng/mL", "{:.1f}");
+    line(k, "ada_titer_at_start", "ADA titer at course start", "{:.2f}");
+    for (const OutputQuantity& q : patient_outputs()) {
+      if (!q.column.ends_with("_cells_per_ul")) continue;
+      const std::string s(q.column.substr(0, q.column.find("_cells_per_ul")));
+      line(k, "nadir_" + s + "_cells_per_ul", fmt::format("{} nadir, cells/uL", q.label).c_str(), "{:.0f}");
+      line(k, "days_to_lln_" + s, fmt::format("{} days to LLN", q.label).c_str(), "{:.0f}");
+    }
+    line(k, "prophylaxis_end_day", "herpes prophylaxis, days", "{:.0f}");
+    for (std::size_t month = 0; month < std::size(kLlnCheckMonths); ++month) {
+      const double f = summary.fraction_at_lln(k, month);
+      fmt::print(out, "  {:<34} {}\n", fmt::format("total lymphocytes >= LLN, month {:g}", kLlnCheckMonths[month]),
+                 std::isnan(f) ? std::string("n/a (past horizon)") : fmt::format("{:.1f}% of patients", 100.0 * f));
+    }
   }
 }
 
