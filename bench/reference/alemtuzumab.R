@@ -144,5 +144,5 @@ out <- data.frame(
 # %.17g round-trips every double exactly.
 out[] <- lapply(out, function(v) sprintf("%.17g", v))
 write.csv(out, args[4], row.names = FALSE, quote = FALSE)
-cat(sprintf("solver=R %s deSolve %s lsoda\n", getRversion(), packageVersion("deSolve")))
+cat(sprintf("solver=R %s deSolve %s lsoda rtol %g atol %g\n", getRversion(), packageVersion("deSolve"), RTOL, ATOL))
 cat(sprintf("integration_seconds=%.6g\n", best))

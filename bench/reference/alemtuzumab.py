@@ -185,7 +185,7 @@ def main():
         w.writerow(["id", "time_day"] + OUTPUT_COLUMNS)
         for i, row in enumerate(zip(*outputs(states, params))):
             w.writerow([0, repr(grid[i])] + [repr(float(v)) for v in row])
-    print(f"solver=SciPy {scipy.__version__} solve_ivp LSODA")
+    print(f"solver=SciPy {scipy.__version__} solve_ivp LSODA rtol {RTOL:g} atol {ATOL:g}")
     print(f"integration_seconds={best:.6g}")
 
 
