@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages alemsim needs, and only those that are missing. Idempotent.
-# Usage: scripts/install-deps.sh [--gui]    (run as root, or as a user with sudo)
+# Usage: scripts/install-deps.sh [--gui] [--bench]    (run as root, or as a user with sudo)
+#   --gui    the desktop viewer
+#   --bench  R and deSolve for the R reference in bench/ (SciPy is in the default set: a test uses it)
 set -euo pipefail
 
 packages=(
@@ -11,10 +13,15 @@ packages=(
   libcli11-dev        # command line
   libfmt-dev          # formatted output
   libgtest-dev        # GoogleTest
+  python3-scipy python3-numpy python3-yaml  # SciPy reference implementation (validation test reference_scipy)
 )
-if [[ "${1:-}" == "--gui" ]]; then
-  packages+=(libimgui-dev libglfw3-dev xvfb xauth libgl1-mesa-dri)
-fi
+for flag in "$@"; do
+  case "$flag" in
+    --gui) packages+=(libimgui-dev libglfw3-dev xvfb xauth libgl1-mesa-dri) ;;
+    --bench) packages+=(r-base-core r-cran-desolve r-cran-yaml) ;;
+    *) echo "install-deps: unknown option $flag (expected --gui, --bench)" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do
