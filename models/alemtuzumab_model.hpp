@@ -45,6 +45,17 @@ struct AlemtuzumabModel {
 
   ModelParams params;
 
+  // Constants derived from params once per patient: the right-hand side runs thousands of times.
+  struct Derived {
+    double cd4_half_cells_per_ul;   // homeostatic half-saturation counts
+    double cd8_half_cells_per_ul;
+    double cd4_thymic_cells_per_ul_day;  // thymic outputs that make the baselines steady states
+    double cd8_thymic_cells_per_ul_day;
+    double baseline_pool_cells_per_ul;
+  } derived;
+
+  explicit AlemtuzumabModel(const ModelParams& p) : params(p), derived(derive(p)) {}
+
   State initial_state() const {
     State x{};
     x[kCd4CellsPerUl] = params.cd4_baseline_cells_per_ul;
@@ -70,13 +81,13 @@ struct AlemtuzumabModel {
   // CD52 target pool in CD4+-cell equivalents, cells/µL: each subset weighted by its CD52 density
   // relative to CD4+ T cells (the remainder, mostly T cells, as CD4+ T cells).
   double cd52_pool_cells_per_ul(double cd4, double cd8, double cd19, double nk) const {
-    return cd4 + params.cd8_cd52_relative_density * cd8 + other_cells_per_ul(cd4, cd8) +
-           params.cd19_cd52_relative_density * cd19 + params.nk_cd52_relative_density * nk;
+    return cd52_pool_cells_per_ul(params, cd4, cd8, cd19, nk);
   }
-  double baseline_cd52_pool_cells_per_ul() const {
-    return cd52_pool_cells_per_ul(params.cd4_baseline_cells_per_ul, params.cd8_baseline_cells_per_ul,
-                                  params.cd19_baseline_cells_per_ul, params.nk_baseline_cells_per_ul);
+  static double cd52_pool_cells_per_ul(const ModelParams& p, double cd4, double cd8, double cd19, double nk) {
+    return cd4 + p.cd8_cd52_relative_density * cd8 + p.other_per_cd4_cd8_cell * (cd4 + cd8) +
+           p.cd19_cd52_relative_density * cd19 + p.nk_cd52_relative_density * nk;
   }
+  double baseline_cd52_pool_cells_per_ul() const { return derived.baseline_pool_cells_per_ul; }
 
   // Fraction of drug left free to bind CD52 by neutralising antibodies.
   double unneutralised_fraction(const State& x) const {
@@ -97,9 +108,10 @@ struct AlemtuzumabModel {
   }
 
   // CD52-mediated elimination, mg/day: Michaelis–Menten in concentration, proportional to the pool.
-  double target_elimination_mg_per_day(const State& x) const {
+  double target_elimination_mg_per_day(const State& x) const { return target_elimination_mg_per_day(x, cd52_occupancy(x)); }
+  double target_elimination_mg_per_day(const State& x, double occupancy) const {
     const double pool = cd52_pool_cells_per_ul(x[kCd4CellsPerUl], x[kCd8CellsPerUl], x[kCd19CellsPerUl], x[kNkCellsPerUl]);
-    return params.target_vmax_mg_per_day * pool / baseline_cd52_pool_cells_per_ul() * cd52_occupancy(x);
+    return params.target_vmax_mg_per_day * pool / derived.baseline_pool_cells_per_ul * occupancy;
   }
 
   // Thymic output that holds a T-cell subset at its baseline (steady state of dT/dt below).
@@ -110,6 +122,19 @@ struct AlemtuzumabModel {
   // strengthens as the pool empties (Jones JL et al., PNAS 2013: T-cell recovery is homeostatic).
   static double homeostatic_proliferation(double t, double prolif_max, double half) {
     return prolif_max * t / (1.0 + t / half);
+  }
+
+  static Derived derive(const ModelParams& p) {
+    Derived d{};
+    d.cd4_half_cells_per_ul = p.cd4_homeostatic_half_fraction * p.cd4_baseline_cells_per_ul;
+    d.cd8_half_cells_per_ul = p.cd8_homeostatic_half_fraction * p.cd8_baseline_cells_per_ul;
+    d.cd4_thymic_cells_per_ul_day = thymic_output(p.cd4_baseline_cells_per_ul, p.cd4_death_per_day,
+                                                  p.cd4_homeostatic_max_per_day, d.cd4_half_cells_per_ul);
+    d.cd8_thymic_cells_per_ul_day = thymic_output(p.cd8_baseline_cells_per_ul, p.cd8_death_per_day,
+                                                  p.cd8_homeostatic_max_per_day, d.cd8_half_cells_per_ul);
+    d.baseline_pool_cells_per_ul = cd52_pool_cells_per_ul(p, p.cd4_baseline_cells_per_ul, p.cd8_baseline_cells_per_ul,
+                                                          p.cd19_baseline_cells_per_ul, p.nk_baseline_cells_per_ul);
+    return d;
   }
 
   std::array<double, kOutputs.size()> outputs(const State& x) const {
@@ -130,20 +155,17 @@ struct AlemtuzumabModel {
     const double occupancy = cd52_occupancy(x);
     const double lysis_per_day = p.kill_max_per_day * occupancy;
 
-    dxdt[kCentralMg] = -linear_elimination_mg_per_day(x) - target_elimination_mg_per_day(x);
+    dxdt[kCentralMg] = -linear_elimination_mg_per_day(x) - target_elimination_mg_per_day(x, occupancy);
 
     const double cd4 = x[kCd4CellsPerUl];
-    const double cd4_half = p.cd4_homeostatic_half_fraction * p.cd4_baseline_cells_per_ul;
-    dxdt[kCd4CellsPerUl] =
-        thymic_output(p.cd4_baseline_cells_per_ul, p.cd4_death_per_day, p.cd4_homeostatic_max_per_day, cd4_half) +
-        homeostatic_proliferation(cd4, p.cd4_homeostatic_max_per_day, cd4_half) -
-        (p.cd4_death_per_day + lysis_per_day) * cd4;
+    dxdt[kCd4CellsPerUl] = derived.cd4_thymic_cells_per_ul_day +
+                           homeostatic_proliferation(cd4, p.cd4_homeostatic_max_per_day, derived.cd4_half_cells_per_ul) -
+                           (p.cd4_death_per_day + lysis_per_day) * cd4;
 
     const double cd8 = x[kCd8CellsPerUl];
-    const double cd8_half = p.cd8_homeostatic_half_fraction * p.cd8_baseline_cells_per_ul;
     dxdt[kCd8CellsPerUl] =
-        thymic_output(p.cd8_baseline_cells_per_ul, p.cd8_death_per_day, p.cd8_homeostatic_max_per_day, cd8_half) +
-        homeostatic_proliferation(cd8, p.cd8_homeostatic_max_per_day, cd8_half) -
+        derived.cd8_thymic_cells_per_ul_day +
+        homeostatic_proliferation(cd8, p.cd8_homeostatic_max_per_day, derived.cd8_half_cells_per_ul) -
         (p.cd8_death_per_day + p.cd8_cd52_relative_density * lysis_per_day) * cd8;
 
     // B cells: marrow output scaled by BAFF; BAFF is made at a constant rate and consumed by B cells,
