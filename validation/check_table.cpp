@@ -1,9 +1,9 @@
 #include "validation/check_table.hpp"
 
+#include <fmt/format.h>
+
 #include <cmath>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "sim/regimen.hpp"
 
@@ -17,7 +17,8 @@ std::size_t width(const std::string& s) {
   return n;
 }
 
-void print_table(std::FILE* out, const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) {
+void print_table(std::FILE* out, const std::vector<std::string>& header,
+                 const std::vector<std::vector<std::string>>& rows) {
   std::vector<std::size_t> widths(header.size());
   for (std::size_t c = 0; c < header.size(); ++c) widths[c] = width(header[c]);
   for (const auto& row : rows) {
@@ -78,8 +79,8 @@ std::string format_tolerance(const ReferenceFigure& f, bool unicode) {
   const bool abs = f.tolerance_absolute > 0.0;
   const std::string unit = f.unit.starts_with("%") ? " points" : " " + f.unit;
   if (rel && abs) {
-    return pm + format_number(100.0 * f.tolerance_relative) + "% or " + pm + format_number(f.tolerance_absolute) + unit +
-           ", larger";
+    return pm + format_number(100.0 * f.tolerance_relative) + "% or " + pm + format_number(f.tolerance_absolute) +
+           unit + ", larger";
   }
   if (rel) return pm + format_number(100.0 * f.tolerance_relative) + "%";
   if (abs) return pm + format_number(f.tolerance_absolute) + unit;

@@ -54,7 +54,8 @@ double late_to_first_cd4_nadir_ratio(const ReferenceFigure& figure, const Valida
                                 " needs at least 3");
   }
   double late = 0.0;
-  for (std::size_t k = 2; k < courses.size(); ++k) late = std::max(late, subset_of(courses[k], "cd4_cells_per_ul").nadir_cells_per_ul);
+  for (std::size_t k = 2; k < courses.size(); ++k)
+    late = std::max(late, subset_of(courses[k], "cd4_cells_per_ul").nadir_cells_per_ul);
   return late / subset_of(courses[0], "cd4_cells_per_ul").nadir_cells_per_ul;
 }
 
@@ -85,38 +86,34 @@ double evaluate(const ReferenceFigure& f, const ValidationRuns& runs) {
   const LabelFigures& t = runs.typical;
   const std::vector<double>& grid = runs.population_grid_day;
   switch (f.metric->metric) {
-    case Metric::kCmax:
-      return course_of(t, f.course).cmax_ng_per_ml;
+    case Metric::kCmax: return course_of(t, f.course).cmax_ng_per_ml;
     case Metric::kCmaxCourseDay: {
       const CourseSummary& c = course_of(t, f.course);
       return std::floor(c.tmax_day - c.start_day) + 1.0;
     }
-    case Metric::kHalfLife:
-      return course_of(t, f.course).half_life_day;
+    case Metric::kHalfLife: return course_of(t, f.course).half_life_day;
     case Metric::kWashoutPercentOfCmax: {
       const CourseSummary& c = course_of(t, f.course);
       return 100.0 * c.concentration_30d_ng_per_ml / c.cmax_ng_per_ml;
     }
-    case Metric::kCount:
-      return label_value(t, f.subset, figure_day(f));
+    case Metric::kCount: return label_value(t, f.subset, figure_day(f));
     case Metric::kLatestNadirDay: {
       double latest = 0.0;
       for (const SubsetCourse& s : course_of(t, f.course).subsets) latest = std::max(latest, s.nadir_day);
       return latest;
     }
-    case Metric::kCd19BaselineRegainedDay:
-      return cd19_regained_day(t, f.course);
+    case Metric::kCd19BaselineRegainedDay: return cd19_regained_day(t, f.course);
     case Metric::kPercentOfBaseline:
       return 100.0 * label_value(t, f.subset, figure_day(f)) / t.result.series[output_index(f.subset)].front();
     case Metric::kAdaPeakTiter:
       return peak_until(t.grid_day, t.result.series[output_index("ada_titer")], figure_day(f));
     case Metric::kAdaEffectOnCd4NadirPercent: {
       const double with = subset_of(course_of(t, f.course), "cd4_cells_per_ul").nadir_cells_per_ul;
-      const double without = subset_of(course_of(runs.typical_without_ada, f.course), "cd4_cells_per_ul").nadir_cells_per_ul;
+      const double without =
+          subset_of(course_of(runs.typical_without_ada, f.course), "cd4_cells_per_ul").nadir_cells_per_ul;
       return 100.0 * (with - without) / without;
     }
-    case Metric::kLateToFirstCd4NadirRatio:
-      return late_to_first_cd4_nadir_ratio(f, runs);
+    case Metric::kLateToFirstCd4NadirRatio: return late_to_first_cd4_nadir_ratio(f, runs);
     case Metric::kPopulationMeanCmax:
       return population_mean(runs, [&](const PopulationPatient& p) {
         return p.result.courses.at(static_cast<std::size_t>(f.course - 1)).cmax_ng_per_ml;
@@ -160,11 +157,13 @@ bool all_passed(std::span<const CheckResult> results) {
   return std::none_of(results.begin(), results.end(), [](const CheckResult& r) { return r.verdict == Verdict::kFail; });
 }
 
-std::vector<double> population_percent_at_or_above(const ValidationRuns& runs, std::string_view column, double threshold) {
+std::vector<double> population_percent_at_or_above(const ValidationRuns& runs, std::string_view column,
+                                                   double threshold) {
   const std::size_t q = output_index(column);
   std::vector<double> percent(runs.population_grid_day.size());
   for (std::size_t i = 0; i < percent.size(); ++i) {
-    percent[i] = 100.0 * population_mean(runs, [&](const PopulationPatient& p) { return p.result.series[q][i] >= threshold; });
+    percent[i] =
+        100.0 * population_mean(runs, [&](const PopulationPatient& p) { return p.result.series[q][i] >= threshold; });
   }
   return percent;
 }

@@ -33,6 +33,7 @@ bool all_passed(std::span<const CheckResult> results);
 
 // Percentage of the population (patients the solver completed) with `column` at or above `threshold`
 // at grid time index i, for every grid time.
-std::vector<double> population_percent_at_or_above(const ValidationRuns& runs, std::string_view column, double threshold);
+std::vector<double> population_percent_at_or_above(const ValidationRuns& runs, std::string_view column,
+                                                   double threshold);
 
 }  // namespace alemsim

@@ -2,11 +2,11 @@
 // the machinery `alemsim validate` uses; that breaking a parameter breaks the figures it should; the
 // numerical verification; and the calibration round trip. The tolerances and why they are what they
 // are live in the reference file, not here.
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <cmath>
 #include <string>
-
-#include <gtest/gtest.h>
 
 #include "validation/calibration.hpp"
 #include "validation/checks.hpp"

@@ -6,6 +6,7 @@ namespace alemsim {
 namespace {
 
 // name, metric, unit, then the fields it needs: course, months_after, subset, scenario; population.
+// clang-format off
 constexpr std::array<MetricInfo, 14> kMetrics{{
     {"cmax_ng_per_ml",                  Metric::kCmax,                         "ng/mL",            true, false, false, false, false},
     {"cmax_course_day",                 Metric::kCmaxCourseDay,                "course day",       true, false, false, false, false},
@@ -22,6 +23,7 @@ constexpr std::array<MetricInfo, 14> kMetrics{{
     {"population_percent_at_lln",       Metric::kPopulationPercentAtLln,       "% of patients",    true, true, true, false, true},
     {"population_percent_ada_positive", Metric::kPopulationPercentAdaPositive, "% of patients",    true, true, false, false, true},
 }};
+// clang-format on
 
 }  // namespace
 

@@ -8,19 +8,19 @@
 namespace alemsim {
 
 enum class Metric {
-  kCmax,                        // typical patient, label regimen: Cmax of a course
-  kCmaxCourseDay,               // 1-based course day on which that Cmax occurs
-  kHalfLife,                    // apparent half-life, days 1-10 after the course's last infusion
-  kWashoutPercentOfCmax,        // concentration 30 days after the last infusion, % of the course's Cmax
-  kCount,                       // a cell count some months after a course's first infusion
-  kLatestNadirDay,              // the latest nadir day of any cell count within a course window
-  kCd19BaselineRegainedDay,     // first day after the nadir with CD19+ back at its own baseline
-  kPercentOfBaseline,           // a cell count some months after a course, % of its own baseline
-  kAdaPeakTiter,                // highest ADA titer from day 0 to some months after a course
-  kAdaEffectOnCd4NadirPercent,  // CD4+ nadir with ADA minus without, % of the nadir without
-  kLateToFirstCd4NadirRatio,    // scenario run: max(CD4+ nadir of courses 3, 4) / course-1 nadir
-  kPopulationMeanCmax,          // virtual population, label regimen: mean Cmax of a course
-  kPopulationPercentAtLln,      // % of the population with a count at or above its LLN, months after a course
+  kCmax,                          // typical patient, label regimen: Cmax of a course
+  kCmaxCourseDay,                 // 1-based course day on which that Cmax occurs
+  kHalfLife,                      // apparent half-life, days 1-10 after the course's last infusion
+  kWashoutPercentOfCmax,          // concentration 30 days after the last infusion, % of the course's Cmax
+  kCount,                         // a cell count some months after a course's first infusion
+  kLatestNadirDay,                // the latest nadir day of any cell count within a course window
+  kCd19BaselineRegainedDay,       // first day after the nadir with CD19+ back at its own baseline
+  kPercentOfBaseline,             // a cell count some months after a course, % of its own baseline
+  kAdaPeakTiter,                  // highest ADA titer from day 0 to some months after a course
+  kAdaEffectOnCd4NadirPercent,    // CD4+ nadir with ADA minus without, % of the nadir without
+  kLateToFirstCd4NadirRatio,      // scenario run: max(CD4+ nadir of courses 3, 4) / course-1 nadir
+  kPopulationMeanCmax,            // virtual population, label regimen: mean Cmax of a course
+  kPopulationPercentAtLln,        // % of the population with a count at or above its LLN, months after a course
   kPopulationPercentAdaPositive,  // % of the population with a titer >= 1 at some time up to months after a course
 };
 

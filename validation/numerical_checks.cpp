@@ -135,7 +135,8 @@ std::vector<NumericalCheck> run_numerical_checks(const ValidationRuns& runs) {
   checks.push_back({"Dormand-Prince 5(4) vs Fehlberg 7(8) (typical patient)", of_peak,
                     largest_difference_of_peak(ours, simulate_patient(runs.params, infusions, grid, fehlberg)),
                     kAgreementOfPeak});
-  checks.push_back({"Drug mass balance (typical patient)", "largest |dosed - in serum - eliminated|, fraction of the dose",
+  checks.push_back({"Drug mass balance (typical patient)",
+                    "largest |dosed - in serum - eliminated|, fraction of the dose",
                     mass_balance_error(runs.params, infusions, grid), kMassBalanceOfDose});
   for (const auto& [name, stepper] : {std::pair{"Dormand-Prince 5(4)", SolverOptions::Stepper::kDormandPrince54},
                                       std::pair{"Fehlberg 7(8)", SolverOptions::Stepper::kFehlberg78}}) {
@@ -143,8 +144,8 @@ std::vector<NumericalCheck> run_numerical_checks(const ValidationRuns& runs) {
                       "largest relative error of the amount (where above 0.01 mg)",
                       closed_form_error(stepper, infusions, grid), kClosedFormRelative});
   }
-  const auto failed = std::count_if(runs.population.begin(), runs.population.end(),
-                                    [](const PopulationPatient& p) { return !p.ok; });
+  const auto failed =
+      std::count_if(runs.population.begin(), runs.population.end(), [](const PopulationPatient& p) { return !p.ok; });
   checks.push_back({"Population run", "patients the solver could not integrate", static_cast<double>(failed), 0.0});
   for (NumericalCheck& c : checks) c.pass = c.measured <= c.limit;
   return checks;

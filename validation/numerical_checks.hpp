@@ -11,10 +11,10 @@
 namespace alemsim {
 
 struct NumericalCheck {
-  std::string name;        // e.g. "Default vs tight tolerances"
-  std::string measure;     // what `measured` is, e.g. "largest difference, fraction of each output's peak"
+  std::string name;     // e.g. "Default vs tight tolerances"
+  std::string measure;  // what `measured` is, e.g. "largest difference, fraction of each output's peak"
   double measured = 0.0;
-  double limit = 0.0;      // pass when measured <= limit
+  double limit = 0.0;  // pass when measured <= limit
   bool pass = false;
 };
 

@@ -18,7 +18,8 @@ using Reader = YamlReader<ReferenceFileError>;
 constexpr std::string_view kPendingStatus = "pending-population-calibration";
 
 bool is_id(const std::string& s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
 }
 
 bool is_cell_count(std::string_view column) {
@@ -49,7 +50,8 @@ void read_reference(const Reader& r, const YAML::Node& node, const std::string& 
 void read_tolerance(const Reader& r, const YAML::Node& node, const std::string& field, ReferenceFigure& f) {
   r.expect_map(node, field);
   r.check_keys(node, field + ".", {"relative", "absolute", "why"});
-  for (const auto& [key, target] : {std::pair{"relative", &f.tolerance_relative}, std::pair{"absolute", &f.tolerance_absolute}}) {
+  for (const auto& [key, target] :
+       {std::pair{"relative", &f.tolerance_relative}, std::pair{"absolute", &f.tolerance_absolute}}) {
     if (!node[key]) continue;
     *target = r.number(node[key], field + "." + key);
     if (*target < 0.0) r.fail(node[key], field + "." + key, "expected a number >= 0");
@@ -69,13 +71,15 @@ void read_arguments(const Reader& r, const YAML::Node& node, const std::string& 
   if (const YAML::Node course = argument("course", m.needs_course)) {
     const std::int64_t c = r.integer(course, prefix + "course");
     if (c < 1 || c > label_courses) {
-      r.fail(course, prefix + "course", "expected a course of the labelled regimen, 1 to " + std::to_string(label_courses));
+      r.fail(course, prefix + "course",
+             "expected a course of the labelled regimen, 1 to " + std::to_string(label_courses));
     }
     f.course = static_cast<int>(c);
   }
   if (const YAML::Node months = argument("months_after", m.needs_months_after)) {
     f.months_after = r.number(months, prefix + "months_after");
-    const double day = label_regimen()[static_cast<std::size_t>(f.course - 1)].start_day + f.months_after * kDaysPerMonth;
+    const double day =
+        label_regimen()[static_cast<std::size_t>(f.course - 1)].start_day + f.months_after * kDaysPerMonth;
     if (f.months_after <= 0.0 || day > kLabelHorizonDay + 1e-9) {
       r.fail(months, prefix + "months_after",
              "expected a number > 0 that stays within the " + format_number(kLabelHorizonDay) + "-day validation run");
@@ -83,7 +87,8 @@ void read_arguments(const Reader& r, const YAML::Node& node, const std::string& 
   }
   if (const YAML::Node subset = argument("subset", m.needs_subset)) {
     f.subset = r.text(subset, prefix + "subset");
-    if (!is_cell_count(f.subset)) r.fail(subset, prefix + "subset", "expected a cell-count output such as cd4_cells_per_ul");
+    if (!is_cell_count(f.subset))
+      r.fail(subset, prefix + "subset", "expected a cell-count output such as cd4_cells_per_ul");
     if (m.metric == Metric::kPopulationPercentAtLln && !has_lln(f.subset)) {
       r.fail(subset, prefix + "subset", "no lower limit of normal is defined for " + f.subset);
     }
@@ -100,11 +105,13 @@ void read_arguments(const Reader& r, const YAML::Node& node, const std::string& 
 ReferenceFigure read_figure(const Reader& r, const YAML::Node& node, std::size_t index) {
   const std::string prefix = "figures[" + std::to_string(index) + "].";
   r.expect_map(node, prefix.substr(0, prefix.size() - 1));
-  r.check_keys(node, prefix, {"id", "quantity", "metric", "course", "months_after", "subset", "scenario", "reference",
-                              "unit", "source", "statement", "tolerance", "status", "note"});
+  r.check_keys(node, prefix,
+               {"id", "quantity", "metric", "course", "months_after", "subset", "scenario", "reference", "unit",
+                "source", "statement", "tolerance", "status", "note"});
   ReferenceFigure f;
   f.id = r.text(r.required(node, "id", prefix), prefix + "id");
-  if (!is_id(f.id)) r.fail(node["id"], prefix + "id", "expected lower-case letters, digits and '-', got '" + f.id + "'");
+  if (!is_id(f.id))
+    r.fail(node["id"], prefix + "id", "expected lower-case letters, digits and '-', got '" + f.id + "'");
   f.quantity = r.text(r.required(node, "quantity", prefix), prefix + "quantity");
 
   const YAML::Node metric = r.required(node, "metric", prefix);
@@ -120,8 +127,9 @@ ReferenceFigure read_figure(const Reader& r, const YAML::Node& node, std::size_t
   const YAML::Node unit = r.required(node, "unit", prefix);
   f.unit = r.text(unit, prefix + "unit");
   if (f.unit != f.metric->unit) {
-    r.fail(unit, prefix + "unit",
-           "metric " + std::string(f.metric->name) + " is in '" + std::string(f.metric->unit) + "', got '" + f.unit + "'");
+    r.fail(
+        unit, prefix + "unit",
+        "metric " + std::string(f.metric->name) + " is in '" + std::string(f.metric->unit) + "', got '" + f.unit + "'");
   }
   f.source = r.text(r.required(node, "source", prefix), prefix + "source");
   f.statement = r.text(r.required(node, "statement", prefix), prefix + "statement");
@@ -172,7 +180,8 @@ ReferenceSet load_reference_figures(const std::string& path) {
   std::set<std::string> ids;
   for (std::size_t i = 0; i < figures.size(); ++i) {
     ReferenceFigure f = read_figure(r, figures[i], i);
-    if (!ids.insert(f.id).second) r.fail(figures[i]["id"], "figures[" + std::to_string(i) + "].id", "duplicate id '" + f.id + "'");
+    if (!ids.insert(f.id).second)
+      r.fail(figures[i]["id"], "figures[" + std::to_string(i) + "].id", "duplicate id '" + f.id + "'");
     set.figures.push_back(std::move(f));
   }
   return set;

@@ -23,14 +23,14 @@ struct ReferenceFigure {
   std::string id;        // unique, e.g. "cmax-course-1"
   std::string quantity;  // what a reader sees, e.g. "Cmax, course 1"
   const MetricInfo* metric = nullptr;
-  int course = 0;                                                // 1-based; 0 when the metric takes none
+  int course = 0;                                                  // 1-based; 0 when the metric takes none
   double months_after = std::numeric_limits<double>::quiet_NaN();  // NaN when the metric takes none
-  std::string subset;                                            // output column; empty when none
-  std::string scenario_path;                                     // resolved against the file's folder
+  std::string subset;                                              // output column; empty when none
+  std::string scenario_path;                                       // resolved against the file's folder
   // Reference: a value (min == max), a range, or a one-sided bound (the other side infinite).
   double min = -std::numeric_limits<double>::infinity();
   double max = std::numeric_limits<double>::infinity();
-  std::string unit;    // always the metric's unit (checked on loading)
+  std::string unit;       // always the metric's unit (checked on loading)
   std::string source;     // document and section, e.g. "EU SmPC 5.2"
   std::string statement;  // what the source says, quoted or paraphrased
   // Accepted: [min - t(min), max + t(max)] with t(x) = max(tolerance_absolute, tolerance_relative * |x|).
@@ -49,8 +49,8 @@ struct ReferenceFigure {
 // The whole file: the figures and the virtual population the population figures are read from.
 struct ReferenceSet {
   std::string path;
-  std::uint64_t seed = 0;       // random effects of the validation population
-  std::int64_t patients = 0;    // its default size (`alemsim validate --patients` overrides)
+  std::uint64_t seed = 0;     // random effects of the validation population
+  std::int64_t patients = 0;  // its default size (`alemsim validate --patients` overrides)
   std::vector<ReferenceFigure> figures;
 };
 

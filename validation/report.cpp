@@ -1,13 +1,13 @@
 #include "validation/report.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <stdexcept>
 #include <system_error>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "sim/io/atomic_file.hpp"
 #include "validation/check_table.hpp"
@@ -53,9 +53,10 @@ std::string results_table(std::span<const CheckResult> results) {
       "|---|---|---|---|---|---|---|\n";
   for (const CheckResult& r : results) {
     const ReferenceFigure& f = *r.figure;
-    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", cell(f.quantity), cell(f.source), cell(format_reference(f, true)),
-                       cell(std::isnan(r.simulated) ? format_value(r.simulated) : with_unit(format_value(r.simulated), f.unit)), cell(format_tolerance(f, true)), accepted_range(f),
-                       verdict_cell(r));
+    out += fmt::format(
+        "| {} | {} | {} | {} | {} | {} | {} |\n", cell(f.quantity), cell(f.source), cell(format_reference(f, true)),
+        cell(std::isnan(r.simulated) ? format_value(r.simulated) : with_unit(format_value(r.simulated), f.unit)),
+        cell(format_tolerance(f, true)), accepted_range(f), verdict_cell(r));
   }
   return out;
 }
@@ -104,7 +105,8 @@ void check_report_dir(const std::string& dir) {
   }
   const fs::path parent = path.has_parent_path() ? path.parent_path() : fs::path(".");
   if (!fs::is_directory(parent, ec)) {
-    throw std::runtime_error(dir + ": --report: cannot create the folder, its parent " + parent.string() + " does not exist");
+    throw std::runtime_error(dir + ": --report: cannot create the folder, its parent " + parent.string() +
+                             " does not exist");
   }
   check_writable((parent / (path.filename().string() + ".probe")).string());
 }
@@ -123,22 +125,26 @@ std::string report_markdown(const ReferenceSet& set, const ValidationRuns& runs,
       "population of {} patients (seed {}) on the same regimen. Month m is day 365·m/12 after the first infusion.\n\n",
       set.path, runs.population.size(), runs.population_seed);
   out += fmt::format("Produced by `{}`.\n\n", command);
-  out += fmt::format("**Result: {}.** {} figures within tolerance, {} outside, {} pending population calibration "
-                     "(simulated and shown, not yet judged); numerical verification {}.\n\n",
-                     passed ? "PASSED" : "FAILED", c.pass, c.fail, c.pending, numerical_ok ? "passed" : "FAILED");
+  out += fmt::format(
+      "**Result: {}.** {} figures within tolerance, {} outside, {} pending population calibration "
+      "(simulated and shown, not yet judged); numerical verification {}.\n\n",
+      passed ? "PASSED" : "FAILED", c.pass, c.fail, c.pending, numerical_ok ? "passed" : "FAILED");
   out += "## Reference figures\n\n";
-  out += "Each row is one published figure, the value the simulation gives for it (read off the simulation the way "
-         "the figure was measured: see the quantity), the tolerance and the interval it accepts. Why each tolerance "
-         "is what it is: [below](#why-these-tolerances).\n\n";
+  out +=
+      "Each row is one published figure, the value the simulation gives for it (read off the simulation the way "
+      "the figure was measured: see the quantity), the tolerance and the interval it accepts. Why each tolerance "
+      "is what it is: [below](#why-these-tolerances).\n\n";
   out += results_table(results);
   out += "\n## Plots\n\n";
-  for (const ReportFigure& f : figures) out += fmt::format("### {}\n\n![{}]({})\n\n{}\n\n", f.title, f.title, f.file, f.caption);
+  for (const ReportFigure& f : figures)
+    out += fmt::format("### {}\n\n![{}]({})\n\n{}\n\n", f.title, f.title, f.file, f.caption);
   out += "## Numerical verification\n\n";
-  out += "Whether the numbers above are the solution of the model's equations: the default solver (Dormand–Prince "
-         "5(4), relative tolerance 1e-8) against a run 10,000 times tighter and against an independent method of "
-         "another order (Fehlberg 7(8)); conservation of the drug through the dosing engine; and a one-compartment "
-         "infusion with a closed-form solution, through the same engine. 1e-6 of a series' peak is three orders of "
-         "magnitude below the precision of any figure above.\n\n";
+  out +=
+      "Whether the numbers above are the solution of the model's equations: the default solver (Dormand–Prince "
+      "5(4), relative tolerance 1e-8) against a run 10,000 times tighter and against an independent method of "
+      "another order (Fehlberg 7(8)); conservation of the drug through the dosing engine; and a one-compartment "
+      "infusion with a closed-form solution, through the same engine. 1e-6 of a series' peak is three orders of "
+      "magnitude below the precision of any figure above.\n\n";
   out += numerical_table(numerical);
   out += "\n## Why these tolerances\n\n";
   out += grouped(set, &ReferenceFigure::tolerance_why);
@@ -148,7 +154,8 @@ std::string report_markdown(const ReferenceSet& set, const ValidationRuns& runs,
 }
 
 void write_report(const std::string& dir, const ReferenceSet& set, const ValidationRuns& runs,
-                  std::span<const CheckResult> results, std::span<const NumericalCheck> numerical, const std::string& command) {
+                  std::span<const CheckResult> results, std::span<const NumericalCheck> numerical,
+                  const std::string& command) {
   const std::vector<ReportFigure> figures = build_report_figures(set, runs);
   const std::string page = report_markdown(set, runs, results, numerical, figures, command);
   std::error_code ec;

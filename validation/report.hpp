@@ -25,6 +25,7 @@ std::string report_markdown(const ReferenceSet& set, const ValidationRuns& runs,
 // Creates `dir` if needed and writes every figure and then report.md, each atomically (complete or not
 // at all). Throws std::runtime_error naming the folder or file that could not be written.
 void write_report(const std::string& dir, const ReferenceSet& set, const ValidationRuns& runs,
-                  std::span<const CheckResult> results, std::span<const NumericalCheck> numerical, const std::string& command);
+                  std::span<const CheckResult> results, std::span<const NumericalCheck> numerical,
+                  const std::string& command);
 
 }  // namespace alemsim

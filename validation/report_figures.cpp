@@ -1,11 +1,11 @@
 #include "validation/report_figures.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <functional>
 #include <string_view>
-
-#include <fmt/format.h>
 
 #include "models/reference_ranges.hpp"
 #include "sim/simulate.hpp"
@@ -81,7 +81,8 @@ svg::Band band(const Window& w, const std::vector<double>& grid, const Populatio
 // Typical patient, population mean and band of `column` in window w.
 void add_trajectories(svg::Panel& panel, const ValidationRuns& runs, std::string_view column, const Window& w,
                       const PopulationStats& stats) {
-  panel.lines.push_back(line(w, runs.typical.grid_day, runs.typical.result.series[output_index(column)], kTypical, svg::kBlue, false));
+  panel.lines.push_back(
+      line(w, runs.typical.grid_day, runs.typical.result.series[output_index(column)], kTypical, svg::kBlue, false));
   panel.lines.push_back(line(w, runs.population_grid_day, stats.mean, kPopulationMean, svg::kBlue, true));
   panel.bands.push_back(band(w, runs.population_grid_day, stats));
 }
@@ -135,8 +136,13 @@ void add_reference_points(svg::Panel& panel, const std::vector<const ReferenceFi
     const bool pending = std::any_of(figures.begin(), figures.end(), [&](const ReferenceFigure* f) {
       return f->source == sources[k] && f->status == FigureStatus::kPendingPopulationCalibration;
     });
-    svg::Points pts{sources[k] + (pending ? " (pending; bar: accepted range)" : " (bar: accepted range)"), {}, {}, {}, {},
-                    kColors[k % 4], kMarkers[k % 4]};
+    svg::Points pts{sources[k] + (pending ? " (pending; bar: accepted range)" : " (bar: accepted range)"),
+                    {},
+                    {},
+                    {},
+                    {},
+                    kColors[k % 4],
+                    kMarkers[k % 4]};
     for (const ReferenceFigure* f : figures) {
       if (f->source != sources[k]) continue;
       pts.x.push_back(x_of(*f));
@@ -148,7 +154,8 @@ void add_reference_points(svg::Panel& panel, const std::vector<const ReferenceFi
   }
 }
 
-std::vector<const ReferenceFigure*> select(const ReferenceSet& set, Metric metric, std::string_view subset = {}, int course = 0) {
+std::vector<const ReferenceFigure*> select(const ReferenceSet& set, Metric metric, std::string_view subset = {},
+                                           int course = 0) {
   std::vector<const ReferenceFigure*> out;
   for (const ReferenceFigure& f : set.figures) {
     if (f.metric->metric != metric) continue;
@@ -195,16 +202,18 @@ ReportFigure concentration_figure(const ReferenceSet& set, const ValidationRuns&
     const CourseSummary& c = runs.typical.result.courses[k];
     const int course = static_cast<int>(k) + 1;
     const Window w{c.start_day, c.start_day + kCourseWindowDay, c.start_day, 1.0};
-    svg::Panel p = make_panel(course_title(course), "days after the course's first infusion", "serum alemtuzumab (ng/mL)",
-                 0.0, kCourseWindowDay, 0.0, 1.0);
+    svg::Panel p = make_panel(course_title(course), "days after the course's first infusion",
+                              "serum alemtuzumab (ng/mL)", 0.0, kCourseWindowDay, 0.0, 1.0);
     add_trajectories(p, runs, "concentration_ng_per_ml", w, stats);
-    add_reference_points(p, select(set, Metric::kCmax, {}, course), [&](const ReferenceFigure&) { return c.tmax_day - c.start_day; });
+    add_reference_points(p, select(set, Metric::kCmax, {}, course),
+                         [&](const ReferenceFigure&) { return c.tmax_day - c.start_day; });
     p.y_max = axis_top(1.05 * largest_in(p));
     panels.push_back(std::move(p));
   }
   return {"concentration.svg", "Serum concentration in courses 1 and 2",
           "Serum alemtuzumab during and after each course of the labelled regimen (12 mg/day infused over 4 h). "
-          "Solid: typical patient; dashed and shaded: mean and 5th-95th percentile of " + population_words(runs) +
+          "Solid: typical patient; dashed and shaded: mean and 5th-95th percentile of " +
+              population_words(runs) +
               ". Points, drawn at the end of the last infusion, with bars spanning the accepted range: " +
               describe_references(select(set, Metric::kCmax)) + ".",
           svg::render(panels)};
@@ -218,16 +227,20 @@ ReportFigure washout_figure(const ReferenceSet& set, const ValidationRuns& runs)
     const CourseSummary& c = runs.typical.result.courses[k];
     const int course = static_cast<int>(k) + 1;
     const Window w{c.start_day, c.start_day + kWashoutWindowDay, c.start_day, 1.0};
-    svg::Panel p = make_panel(course_title(course), "days after the course's first infusion", "serum alemtuzumab (ng/mL, log scale)",
-                 0.0, kWashoutWindowDay, 0.1, 1e4, true);
+    svg::Panel p = make_panel(course_title(course), "days after the course's first infusion",
+                              "serum alemtuzumab (ng/mL, log scale)", 0.0, kWashoutWindowDay, 0.1, 1e4, true);
     add_trajectories(p, runs, "concentration_ng_per_ml", w, stats);
     // The labelled half-life range, drawn as the decline it allows from the simulated day-1 value.
     for (const ReferenceFigure* f : select(set, Metric::kHalfLife, {}, course)) {
       const double t1 = c.last_infusion_end_day + kHalfLifeFromDay;
       const double c1 = conc[grid_index_of(runs.typical.grid_day, t1)];
-      svg::Band hl{fmt::format("{} half-life {}-{} days, from the simulated day-1 value", f->source, format_number(f->min),
-                               format_number(f->max)),
-                   {}, {}, {}, svg::kGreen, 0.6};
+      svg::Band hl{fmt::format("{} half-life {}-{} days, from the simulated day-1 value", f->source,
+                               format_number(f->min), format_number(f->max)),
+                   {},
+                   {},
+                   {},
+                   svg::kGreen,
+                   0.6};
       for (double t = t1; t <= c.last_infusion_end_day + kHalfLifeToDay + 1e-9; t += 0.25) {
         hl.x.push_back(t - c.start_day);
         hl.y_low.push_back(c1 * std::exp2(-(t - t1) / f->min));
@@ -244,8 +257,10 @@ ReportFigure washout_figure(const ReferenceSet& set, const ValidationRuns& runs)
   return {"washout.svg", "Half-life and washout",
           "The same concentrations on a log scale, to 40 days after each course's first infusion. Green: the decline "
           "the labelled half-life range allows between days 1 and 10 after the last infusion, started from the typical "
-          "patient's day-1 value (" + describe_references(select(set, Metric::kHalfLife)) + "). Dotted: 30 days after "
-          "the last infusion and the bound on the concentration then (" +
+          "patient's day-1 value (" +
+              describe_references(select(set, Metric::kHalfLife)) +
+              "). Dotted: 30 days after "
+              "the last infusion and the bound on the concentration then (" +
               describe_references(select(set, Metric::kWashoutPercentOfCmax)) + ").",
           svg::render(panels)};
 }
@@ -254,11 +269,14 @@ ReportFigure t_cell_figure(const ReferenceSet& set, const ValidationRuns& runs) 
   const double horizon_months = kLabelHorizonDay / kDaysPerMonth;
   const Window w{0.0, kLabelHorizonDay, 0.0, kDaysPerMonth};
   std::vector<svg::Panel> panels;
-  for (const auto& [column, name] : {std::pair{"cd4_cells_per_ul", "CD4+ T cells"}, std::pair{"cd8_cells_per_ul", "CD8+ T cells"}}) {
-    svg::Panel p = make_panel(name, "months after the first infusion", std::string(name) + " (cells/µL)", 0.0, horizon_months, 0.0, 1.0);
+  for (const auto& [column, name] :
+       {std::pair{"cd4_cells_per_ul", "CD4+ T cells"}, std::pair{"cd8_cells_per_ul", "CD8+ T cells"}}) {
+    svg::Panel p = make_panel(name, "months after the first infusion", std::string(name) + " (cells/µL)", 0.0,
+                              horizon_months, 0.0, 1.0);
     p.x_tick_step = 3.0;
     add_trajectories(p, runs, column, w, population_stats(runs, column));
-    add_reference_points(p, select(set, Metric::kCount, column), [](const ReferenceFigure& f) { return figure_day(f) / kDaysPerMonth; });
+    add_reference_points(p, select(set, Metric::kCount, column),
+                         [](const ReferenceFigure& f) { return figure_day(f) / kDaysPerMonth; });
     p.guides.push_back({label_regimen().at(1).start_day / kDaysPerMonth, true, "course 2"});
     p.guides.push_back({lln(column), false, fmt::format("lower limit of normal, {}", format_number(lln(column)))});
     // Scale to the typical patient and the references; the population's upper percentiles run off the top.
@@ -274,8 +292,8 @@ ReportFigure t_cell_figure(const ReferenceSet& set, const ValidationRuns& runs) 
   return {"t_cells.svg", "CD4+ and CD8+ T cells",
           "CD4+ and CD8+ T-cell counts over two courses (course 2 at month 12). Solid: typical patient, which the "
           "checks compare with the reference means; dashed and shaded: mean and 5th-95th percentile of " +
-              population_words(runs) + ". Points with bars spanning the accepted range: " + describe_references(references) +
-              ". Dotted: lower limits of normal (Hill-Cawthorne 2012).",
+              population_words(runs) + ". Points with bars spanning the accepted range: " +
+              describe_references(references) + ". Dotted: lower limits of normal (Hill-Cawthorne 2012).",
           svg::render(panels)};
 }
 
@@ -284,7 +302,8 @@ ReportFigure b_cell_figure(const ReferenceSet& set, const ValidationRuns& runs) 
   const Window w{0.0, kLabelHorizonDay, 0.0, kDaysPerMonth};
   const char* column = "cd19_cells_per_ul";
   const std::vector<double>& b = runs.typical.result.series[output_index(column)];
-  svg::Panel p = make_panel("CD19+ B cells", "months after the first infusion", "CD19+ B cells (cells/µL)", 0.0, horizon_months, 0.0, 1.0);
+  svg::Panel p = make_panel("CD19+ B cells", "months after the first infusion", "CD19+ B cells (cells/µL)", 0.0,
+                            horizon_months, 0.0, 1.0);
   p.x_tick_step = 3.0;
   add_trajectories(p, runs, column, w, population_stats(runs, column));
   p.guides.push_back({b.front(), false, "baseline (typical patient)"});
@@ -303,20 +322,23 @@ ReportFigure b_cell_figure(const ReferenceSet& set, const ValidationRuns& runs) 
   double top = *std::max_element(b.begin(), b.end());
   p.y_max = axis_top(1.15 * top);
   std::vector<svg::Panel> panels{std::move(p)};
-  return {"b_cells.svg", "CD19+ B cells",
-          "CD19+ B-cell counts over two courses. Solid: typical patient; dashed and shaded: mean and 5th-95th "
-          "percentile of " + population_words(runs) + ". " + describe_references(select(set, Metric::kCd19BaselineRegainedDay)) +
-              ": vertical dotted lines at 6 months after each course; diamonds: when the typical patient is back at its "
-              "baseline. The rise above baseline is the BAFF-driven overshoot (Thompson 2010).",
-          svg::render(panels)};
+  return {
+      "b_cells.svg", "CD19+ B cells",
+      "CD19+ B-cell counts over two courses. Solid: typical patient; dashed and shaded: mean and 5th-95th "
+      "percentile of " +
+          population_words(runs) + ". " + describe_references(select(set, Metric::kCd19BaselineRegainedDay)) +
+          ": vertical dotted lines at 6 months after each course; diamonds: when the typical patient is back at its "
+          "baseline. The rise above baseline is the BAFF-driven overshoot (Thompson 2010).",
+      svg::render(panels)};
 }
 
 ReportFigure lln_figure(const ReferenceSet& set, const ValidationRuns& runs) {
   const char* column = "lymphocytes_cells_per_ul";
   const double threshold = lln(column);
   const Window w{0.0, kLabelHorizonDay, 0.0, kDaysPerMonth};
-  svg::Panel p = make_panel(fmt::format("Total lymphocytes at or above {} cells/µL", format_number(threshold)), "months after the first infusion",
-               "patients at or above the LLN (%)", 0.0, kLabelHorizonDay / kDaysPerMonth, 0.0, 100.0);
+  svg::Panel p = make_panel(fmt::format("Total lymphocytes at or above {} cells/µL", format_number(threshold)),
+                            "months after the first infusion", "patients at or above the LLN (%)", 0.0,
+                            kLabelHorizonDay / kDaysPerMonth, 0.0, 100.0);
   p.x_tick_step = 3.0;
   p.lines.push_back(line(w, runs.population_grid_day, population_percent_at_or_above(runs, column, threshold),
                          "population, % at or above the LLN", svg::kBlue, false));
@@ -328,8 +350,9 @@ ReportFigure lln_figure(const ReferenceSet& set, const ValidationRuns& runs) {
   });
   std::vector<svg::Panel> panels{std::move(p)};
   return {"lymphocytes_lln.svg", "Fraction of patients at the lower limit of normal",
-          "Percentage of " + population_words(runs) + " with total lymphocytes at or above the lower limit of normal "
-          "(1000 cells/µL, Hill-Cawthorne 2012). Points with bars spanning the accepted range: " +
+          "Percentage of " + population_words(runs) +
+              " with total lymphocytes at or above the lower limit of normal "
+              "(1000 cells/µL, Hill-Cawthorne 2012). Points with bars spanning the accepted range: " +
               describe_references(figures) + "." +
               std::string(pending ? " These figures are pending: they depend on the between-patient variances that "
                                     "are being calibrated, and do not yet decide the validation."
@@ -341,21 +364,25 @@ ReportFigure ada_figure(const ReferenceSet& set, const ValidationRuns& runs) {
   static constexpr const char* kColors[] = {svg::kBlue, svg::kVermillion, svg::kGreen, svg::kPurple};
   double horizon = 0.0;
   for (const ScenarioRun& s : runs.scenarios) horizon = std::max(horizon, s.grid_day.back());
-  svg::Panel titer = make_panel("Anti-drug antibody titer", "months after the first infusion", "ADA titer (x assay cut point, log scale)",
-                   0.0, horizon / kDaysPerMonth, 0.01, 100.0, true);
-  svg::Panel cd4 = make_panel("CD4+ T cells", "months after the first infusion", "CD4+ T cells (cells/µL)", 0.0, horizon / kDaysPerMonth, 0.0, 1.0);
+  svg::Panel titer =
+      make_panel("Anti-drug antibody titer", "months after the first infusion",
+                 "ADA titer (x assay cut point, log scale)", 0.0, horizon / kDaysPerMonth, 0.01, 100.0, true);
+  svg::Panel cd4 = make_panel("CD4+ T cells", "months after the first infusion", "CD4+ T cells (cells/µL)", 0.0,
+                              horizon / kDaysPerMonth, 0.0, 1.0);
   titer.x_tick_step = 12.0;
   cd4.x_tick_step = 12.0;
   titer.guides.push_back({kAdaPositiveTiter, false, "assay cut point"});
   for (const ReferenceFigure* f : select(set, Metric::kAdaPeakTiter)) {
-    titer.guides.push_back({figure_day(*f) / kDaysPerMonth, true, fmt::format("month {}", format_number(f->months_after))});
+    titer.guides.push_back(
+        {figure_day(*f) / kDaysPerMonth, true, fmt::format("month {}", format_number(f->months_after))});
   }
   double top = 0.0;
   double top_titer = kAdaPositiveTiter;
   for (std::size_t k = 0; k < runs.scenarios.size(); ++k) {
     const ScenarioRun& s = runs.scenarios[k];
     const Window w{0.0, s.grid_day.back(), 0.0, kDaysPerMonth};
-    titer.lines.push_back(line(w, s.grid_day, s.result.series[output_index("ada_titer")], s.name, kColors[k % 4], false));
+    titer.lines.push_back(
+        line(w, s.grid_day, s.result.series[output_index("ada_titer")], s.name, kColors[k % 4], false));
     const auto& counts = s.result.series[output_index("cd4_cells_per_ul")];
     cd4.lines.push_back(line(w, s.grid_day, counts, s.name, kColors[k % 4], false));
     top = std::max(top, *std::max_element(counts.begin(), counts.end()));
@@ -370,8 +397,10 @@ ReportFigure ada_figure(const ReferenceSet& set, const ValidationRuns& runs) {
   std::string names;
   for (const ScenarioRun& s : runs.scenarios) names += (names.empty() ? "" : ", ") + s.path;
   return {"ada.svg", "Anti-drug antibodies over four courses",
-          "Typical patient of each scenario the ADA figures name (" + names + "). Left: titer in multiples of the "
-          "assay cut point; right: CD4+ T cells. " + describe_references(references) + ".",
+          "Typical patient of each scenario the ADA figures name (" + names +
+              "). Left: titer in multiples of the "
+              "assay cut point; right: CD4+ T cells. " +
+              describe_references(references) + ".",
           svg::render(panels)};
 }
 

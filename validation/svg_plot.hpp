@@ -58,7 +58,7 @@ struct Panel {
   double x_min = 0.0, x_max = 1.0, y_min = 0.0, y_max = 1.0;
   bool log_y = false;        // decades; y_min must be > 0, values <= 0 are left out
   double x_tick_step = 0.0;  // 0: round steps chosen from the range; e.g. 3 for months
-  std::vector<Band> bands;    // drawn first
+  std::vector<Band> bands;   // drawn first
   std::vector<Guide> guides;
   std::vector<Line> lines;
   std::vector<Points> points;  // drawn last, on top, not clipped (a point on the axis edge stays whole)

@@ -18,7 +18,8 @@ const ScenarioRun& ValidationRuns::scenario(const std::string& path) const {
 }
 
 double figure_day(const ReferenceFigure& figure) {
-  return label_regimen().at(static_cast<std::size_t>(figure.course - 1)).start_day + figure.months_after * kDaysPerMonth;
+  return label_regimen().at(static_cast<std::size_t>(figure.course - 1)).start_day +
+         figure.months_after * kDaysPerMonth;
 }
 
 ModelParams rebase_scenario_params(const ModelParams& scenario_params, const ModelParams& base) {
@@ -52,8 +53,8 @@ ValidationRuns simulate_validation_runs(const ReferenceSet& set, const ModelPara
     const Scenario scenario = load_scenario(f.scenario_path);
     const auto infusions = expand_regimen(scenario.courses);
     ScenarioRun run{f.scenario_path, scenario.name, {}, {}};
-    run.grid_day = build_output_grid(scenario.horizon_day, scenario.output_step_day, infusions,
-                                     course_summary_times(infusions));
+    run.grid_day =
+        build_output_grid(scenario.horizon_day, scenario.output_step_day, infusions, course_summary_times(infusions));
     run.result = simulate_patient(rebase_scenario_params(scenario.typical_params, params), infusions, run.grid_day);
     runs.scenarios.push_back(std::move(run));
   }

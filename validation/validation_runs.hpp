@@ -16,20 +16,20 @@
 namespace alemsim {
 
 struct ScenarioRun {
-  std::string path;               // as named by the figure (resolved against the reference file)
-  std::string name;               // the scenario's own name
+  std::string path;  // as named by the figure (resolved against the reference file)
+  std::string name;  // the scenario's own name
   std::vector<double> grid_day;
-  PatientResult result;           // typical patient of the scenario
+  PatientResult result;  // typical patient of the scenario
 };
 
 struct ValidationRuns {
-  ModelParams params;               // typical values every run starts from (shipped, plus overrides)
-  LabelFigures typical;             // label_regimen(), 2 years
-  LabelFigures typical_without_ada; // the same with ada_propensity = 0
+  ModelParams params;                // typical values every run starts from (shipped, plus overrides)
+  LabelFigures typical;              // label_regimen(), 2 years
+  LabelFigures typical_without_ada;  // the same with ada_propensity = 0
   std::vector<ScenarioRun> scenarios;
   std::uint64_t population_seed = 0;
-  std::vector<double> population_grid_day;      // label_regimen(), 2 years, daily plus figure times
-  std::vector<PopulationPatient> population;    // patients 0..n-1 drawn with variability_table()
+  std::vector<double> population_grid_day;    // label_regimen(), 2 years, daily plus figure times
+  std::vector<PopulationPatient> population;  // patients 0..n-1 drawn with variability_table()
 
   // Throws std::invalid_argument if no figure named `path`.
   const ScenarioRun& scenario(const std::string& path) const;

@@ -1,13 +1,13 @@
 #include "sim/cli/validate_command.hpp"
 
+#include <fmt/format.h>
+
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <exception>
 #include <filesystem>
 #include <stdexcept>
-
-#include <fmt/format.h>
 
 #include "models/model_params.hpp"
 #include "validation/check_table.hpp"
@@ -26,7 +26,8 @@ ModelParams apply_overrides(const std::vector<std::string>& overrides) {
   for (const std::string& o : overrides) {
     const auto eq = o.find('=');
     const ParamInfo* info = eq == std::string::npos ? nullptr : find_param(o.substr(0, eq));
-    if (info == nullptr) throw std::invalid_argument("--set " + o + ": expected NAME=VALUE with NAME a parameter in models/model.md");
+    if (info == nullptr)
+      throw std::invalid_argument("--set " + o + ": expected NAME=VALUE with NAME a parameter in models/model.md");
     std::size_t used = 0;
     double value = 0.0;
     try {
@@ -34,7 +35,8 @@ ModelParams apply_overrides(const std::vector<std::string>& overrides) {
     } catch (const std::exception&) {
       used = 0;
     }
-    if (used == 0 || used != o.size() - eq - 1 || !std::isfinite(value) || (info->may_be_zero ? value < 0.0 : value <= 0.0)) {
+    if (used == 0 || used != o.size() - eq - 1 || !std::isfinite(value) ||
+        (info->may_be_zero ? value < 0.0 : value <= 0.0)) {
       throw std::invalid_argument("--set " + o + ": expected a number " + (info->may_be_zero ? ">= 0" : "> 0") + " (" +
                                   std::string(info->unit) + ")");
     }
@@ -59,9 +61,11 @@ std::string command_line(const ValidateOptions& o) {
 int validate_command(const ValidateOptions& options) {
   try {
     const auto start = std::chrono::steady_clock::now();
-    if (options.reference_path == ValidateOptions{}.reference_path && !std::filesystem::exists(options.reference_path)) {
-      throw std::runtime_error(options.reference_path +
-                               ": cannot open file (run alemsim validate from the repository root, or pass --reference FILE)");
+    if (options.reference_path == ValidateOptions{}.reference_path &&
+        !std::filesystem::exists(options.reference_path)) {
+      throw std::runtime_error(
+          options.reference_path +
+          ": cannot open file (run alemsim validate from the repository root, or pass --reference FILE)");
     }
     const ReferenceSet set = load_reference_figures(options.reference_path);
     const ModelParams params = apply_overrides(options.overrides);
@@ -77,16 +81,17 @@ int validate_command(const ValidateOptions& options) {
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
     fmt::print("alemsim validate: {} reference figures from {}\n", set.figures.size(), set.path);
-    fmt::print("Typical patient on the labelled regimen (SmPC 4.2), population of {} patients (seed {}){}\n\n", patients,
-               set.seed, options.overrides.empty() ? "" : ", parameters changed with --set");
+    fmt::print("Typical patient on the labelled regimen (SmPC 4.2), population of {} patients (seed {}){}\n\n",
+               patients, set.seed, options.overrides.empty() ? "" : ", parameters changed with --set");
     print_check_table(stdout, results);
     fmt::print("\n");
     print_numerical_table(stdout, numerical);
     const CheckCounts c = count(results);
     const bool passed = all_passed(results) && all_passed(numerical);
-    fmt::print("\n{}: {} passed, {} failed, {} pending population calibration (shown, not judged); "
-               "numerical checks {}. {:.1f} s.\n",
-               passed ? "PASSED" : "FAILED", c.pass, c.fail, c.pending, all_passed(numerical) ? "passed" : "FAILED", seconds);
+    fmt::print(
+        "\n{}: {} passed, {} failed, {} pending population calibration (shown, not judged); "
+        "numerical checks {}. {:.1f} s.\n",
+        passed ? "PASSED" : "FAILED", c.pass, c.fail, c.pending, all_passed(numerical) ? "passed" : "FAILED", seconds);
     if (options.report_dir) fmt::print("Report written to {}/report.md\n", *options.report_dir);
     return passed ? 0 : kValidateFailed;
   } catch (const std::exception& e) {

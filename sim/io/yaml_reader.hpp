@@ -2,6 +2,8 @@
 // Error is the exception type thrown (constructible from std::string), so each file format keeps its own.
 #pragma once
 
+#include <yaml-cpp/yaml.h>
+
 #include <cmath>
 #include <cstdint>
 #include <fstream>
@@ -9,8 +11,6 @@
 #include <sstream>
 #include <string>
 #include <string_view>
-
-#include <yaml-cpp/yaml.h>
 
 namespace alemsim {
 
@@ -48,7 +48,8 @@ class YamlReader {
   }
 
   // Every key of `map` must be one of `allowed`; `prefix` is prepended to the key in the error.
-  void check_keys(const YAML::Node& map, const std::string& prefix, std::initializer_list<std::string_view> allowed) const {
+  void check_keys(const YAML::Node& map, const std::string& prefix,
+                  std::initializer_list<std::string_view> allowed) const {
     for (const auto& entry : map) {
       const auto key = entry.first.as<std::string>();
       bool known = false;

@@ -1,11 +1,11 @@
 // Runs the real alemsim binary from the source folder, as a user would, and captures what it prints.
 #pragma once
 
+#include <sys/wait.h>
+
 #include <array>
 #include <cstdio>
 #include <string>
-
-#include <sys/wait.h>
 
 namespace alemsim::test {
 

@@ -1,13 +1,13 @@
 // Integration tests of `alemsim validate`: the real binary on the shipped reference file, as CI runs
 // it; a broken parameter makes it fail; bad input stops it with one line and exit code 2 and
 // leaves no report behind.
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
-
-#include <gtest/gtest.h>
 
 #include "tests/cli/cli_runner.hpp"
 
@@ -74,7 +74,8 @@ TEST(ValidateCli, ReportHasThePageAndEveryPlot) {
   ASSERT_EQ(r.exit_code, 0) << r.out;
   const std::string page = read(dir / "report.md");
   EXPECT_NE(page.find("| Quantity | Source | Reference | Simulated |"), std::string::npos);
-  for (const char* svg : {"concentration.svg", "washout.svg", "t_cells.svg", "b_cells.svg", "lymphocytes_lln.svg", "ada.svg"}) {
+  for (const char* svg :
+       {"concentration.svg", "washout.svg", "t_cells.svg", "b_cells.svg", "lymphocytes_lln.svg", "ada.svg"}) {
     EXPECT_NE(page.find(std::string("(") + svg + ")"), std::string::npos) << svg;
     const std::string text = read(dir / svg);
     EXPECT_EQ(text.rfind("<svg", 0), 0u) << svg;
@@ -109,7 +110,8 @@ TEST(ValidateCli, AMalformedEntryIsNamedWithItsField) {
   text.replace(text.find(from), from.size(), "    unit: mg/L\n");
   std::ofstream(dir / "reference.yaml") << text;
   const fs::path report = dir / "report";
-  const auto r = run_cli(kValidate + " --reference '" + (dir / "reference.yaml").string() + "' --report '" + report.string() + "'");
+  const auto r = run_cli(kValidate + " --reference '" + (dir / "reference.yaml").string() + "' --report '" +
+                         report.string() + "'");
   EXPECT_EQ(r.exit_code, 2) << r.out;
   EXPECT_EQ(lines(r.out), 1) << r.out;
   EXPECT_NE(r.out.find("reference.yaml:"), std::string::npos) << r.out;

@@ -1,15 +1,15 @@
 // The reference-file loader: the shipped file loads, and each kind of bad entry is refused with one
 // line naming the file, the field and what was expected. Each error test breaks one thing in an
 // otherwise valid file.
+#include "validation/reference_figures.hpp"
+
+#include <gtest/gtest.h>
+
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
-
-#include "validation/reference_figures.hpp"
 
 namespace alemsim {
 namespace {
@@ -96,8 +96,8 @@ TEST(ReferenceFigures, TheLargerOfRelativeAndAbsoluteToleranceApplies) {
 }
 
 TEST(ReferenceFigures, OneSidedBoundsStayOpen) {
-  const ReferenceSet set = load_text(file_with(replaced(replaced(kValidFigure, "reference: 3014", "reference: {max: 4000}"),
-                                                        "relative: 0.1, ", "")));
+  const ReferenceSet set = load_text(
+      file_with(replaced(replaced(kValidFigure, "reference: 3014", "reference: {max: 4000}"), "relative: 0.1, ", "")));
   EXPECT_TRUE(std::isinf(set.figures[0].accepted_min()));
   EXPECT_DOUBLE_EQ(set.figures[0].accepted_max(), 4000.0);
 }
@@ -117,7 +117,8 @@ TEST(ReferenceFigures, EachBadEntryIsRefusedNamingFileAndField) {
       {"population missing", "figures:\n" + kValidFigure, "population", "required key is missing"},
       {"no patients", file_with(kValidFigure, "  seed: 1\n  patients: 0\n"), "population.patients", ">= 1"},
       {"no figures", file_with(""), "figures", "non-empty list"},
-      {"unknown metric", file_with(replaced(kValidFigure, "cmax_ng_per_ml", "cmax_mg")), "figures[0].metric", "unknown metric"},
+      {"unknown metric", file_with(replaced(kValidFigure, "cmax_ng_per_ml", "cmax_mg")), "figures[0].metric",
+       "unknown metric"},
       {"unknown field", file_with(kValidFigure + "    colour: red\n"), "figures[0].colour", "unknown key"},
       {"missing statement", file_with(replaced(kValidFigure, "    statement: mean Cmax 3014 ng/mL\n", "")),
        "figures[0].statement", "required key is missing"},
@@ -125,10 +126,12 @@ TEST(ReferenceFigures, EachBadEntryIsRefusedNamingFileAndField) {
        "figures[0].tolerance.why", "required key is missing"},
       {"negative tolerance", file_with(replaced(kValidFigure, "relative: 0.1", "relative: -0.1")),
        "figures[0].tolerance.relative", ">= 0"},
-      {"wrong unit", file_with(replaced(kValidFigure, "unit: ng/mL", "unit: mg/L")), "figures[0].unit", "is in 'ng/mL'"},
-      {"argument the metric does not take", file_with(kValidFigure + "    subset: cd4_cells_per_ul\n"), "figures[0].subset",
-       "takes no subset"},
-      {"missing course", file_with(replaced(kValidFigure, "    course: 1\n", "")), "figures[0].course", "required key is missing"},
+      {"wrong unit", file_with(replaced(kValidFigure, "unit: ng/mL", "unit: mg/L")), "figures[0].unit",
+       "is in 'ng/mL'"},
+      {"argument the metric does not take", file_with(kValidFigure + "    subset: cd4_cells_per_ul\n"),
+       "figures[0].subset", "takes no subset"},
+      {"missing course", file_with(replaced(kValidFigure, "    course: 1\n", "")), "figures[0].course",
+       "required key is missing"},
       {"course outside the regimen", file_with(replaced(kValidFigure, "course: 1", "course: 3")), "figures[0].course",
        "1 to 2"},
       {"empty range", file_with(replaced(kValidFigure, "reference: 3014", "reference: {min: 5, max: 4}")),
@@ -138,8 +141,9 @@ TEST(ReferenceFigures, EachBadEntryIsRefusedNamingFileAndField) {
       {"bad id", file_with(replaced(kValidFigure, "id: cmax-course-1", "id: Cmax 1")), "figures[0].id", "lower-case"},
       {"duplicate id", file_with(kValidFigure + kValidFigure), "figures[1].id", "duplicate id"},
       {"unknown status", file_with(kValidFigure + "    status: later\n"), "figures[0].status", "expected active or"},
-      {"typical-patient figure parked as pending", file_with(kValidFigure + "    status: pending-population-calibration\n"),
-       "figures[0].status", "only population figures"},
+      {"typical-patient figure parked as pending",
+       file_with(kValidFigure + "    status: pending-population-calibration\n"), "figures[0].status",
+       "only population figures"},
       {"unknown subset",
        file_with("  - id: x\n    quantity: x\n    metric: count_cells_per_ul\n    course: 1\n    months_after: 1\n"
                  "    subset: cd5_cells_per_ul\n    reference: 1\n    unit: cells/µL\n    source: s\n    statement: s\n"
@@ -151,8 +155,10 @@ TEST(ReferenceFigures, EachBadEntryIsRefusedNamingFileAndField) {
                  "    tolerance: {why: w}\n"),
        "figures[0].months_after", "730-day validation run"},
       {"missing scenario file",
-       file_with("  - id: x\n    quantity: x\n    metric: late_to_first_cd4_nadir_ratio\n    scenario: ../scenarios/none.yaml\n"
-                 "    reference: {min: 1.5}\n    unit: x course-1 nadir\n    source: s\n    statement: s\n    tolerance: {why: w}\n"),
+       file_with("  - id: x\n    quantity: x\n    metric: late_to_first_cd4_nadir_ratio\n    scenario: "
+                 "../scenarios/none.yaml\n"
+                 "    reference: {min: 1.5}\n    unit: x course-1 nadir\n    source: s\n    statement: s\n    "
+                 "tolerance: {why: w}\n"),
        "figures[0].scenario", "no such file"},
   };
   for (const BadCase& c : cases) {
@@ -174,9 +180,11 @@ TEST(ReferenceFigures, AMissingFileIsNamed) {
 }
 
 TEST(ReferenceFigures, AShippedScenarioResolvesAgainstTheFilesFolder) {
-  const ReferenceSet set = load_text(file_with(
-      "  - id: x\n    quantity: x\n    metric: late_to_first_cd4_nadir_ratio\n    scenario: ../scenarios/label-4-courses.yaml\n"
-      "    reference: {max: 1.2}\n    unit: x course-1 nadir\n    source: s\n    statement: s\n    tolerance: {why: w}\n"));
+  const ReferenceSet set =
+      load_text(file_with("  - id: x\n    quantity: x\n    metric: late_to_first_cd4_nadir_ratio\n    scenario: "
+                          "../scenarios/label-4-courses.yaml\n"
+                          "    reference: {max: 1.2}\n    unit: x course-1 nadir\n    source: s\n    statement: s\n    "
+                          "tolerance: {why: w}\n"));
   EXPECT_TRUE(fs::is_regular_file(set.figures[0].scenario_path)) << set.figures[0].scenario_path;
 }
 
