@@ -24,7 +24,7 @@ const CourseSummary& course_of(const LabelFigures& f, int course) {
   return f.result.courses.at(static_cast<std::size_t>(course - 1));
 }
 
-// Highest value of `column` from the first grid time up to and including t_day.
+// Highest of `values` from the first grid time up to and including t_day.
 double peak_until(std::span<const double> grid_day, const std::vector<double>& values, double t_day) {
   const std::size_t last = grid_index_of(grid_day, t_day);
   return *std::max_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(last) + 1);
@@ -54,13 +54,14 @@ double late_to_first_cd4_nadir_ratio(const ReferenceFigure& figure, const Valida
                                 " needs at least 3");
   }
   double late = 0.0;
-  for (std::size_t k = 2; k < courses.size(); ++k)
+  for (std::size_t k = 2; k < courses.size(); ++k) {
     late = std::max(late, subset_of(courses[k], "cd4_cells_per_ul").nadir_cells_per_ul);
+  }
   return late / subset_of(courses[0], "cd4_cells_per_ul").nadir_cells_per_ul;
 }
 
-// Applies `per_patient` to each patient the solver completed and returns the mean (or, for a
-// predicate, the percentage for which it holds).
+// Mean of `per_patient` over the patients the solver completed; for a predicate, the fraction for
+// which it holds.
 template <class F>
 double population_mean(const ValidationRuns& runs, F per_patient) {
   double sum = 0.0;
