@@ -16,12 +16,12 @@ constexpr std::string_view kCalibrated =
 // marked "calibrated" are the output of validation/calibrate (re-run it to reproduce them).
 constexpr std::array kTable{
     // Pharmacokinetics
-    ParamInfo{"central_volume_l", "L", &ModelParams::central_volume_l, 12.95, kCalibrated},
-    ParamInfo{"linear_clearance_l_per_day", "L/day", &ModelParams::linear_clearance_l_per_day, 1.385, kCalibrated},
-    ParamInfo{"target_vmax_mg_per_day", "mg/day", &ModelParams::target_vmax_mg_per_day, 5.194, kCalibrated},
+    ParamInfo{"central_volume_l", "L", &ModelParams::central_volume_l, 12.94, kCalibrated},
+    ParamInfo{"linear_clearance_l_per_day", "L/day", &ModelParams::linear_clearance_l_per_day, 1.371, kCalibrated},
+    ParamInfo{"target_vmax_mg_per_day", "mg/day", &ModelParams::target_vmax_mg_per_day, 5.277, kCalibrated},
     ParamInfo{"target_km_ng_per_ml", "ng/mL", &ModelParams::target_km_ng_per_ml, 338.0,
               "Mould 2007 (Br J Clin Pharmacol 64:278), Km 338 ug/L in CLL; also the half-occupancy of lysis"},
-    ParamInfo{"kill_max_per_day", "1/day", &ModelParams::kill_max_per_day, 0.1793, kCalibrated},
+    ParamInfo{"kill_max_per_day", "1/day", &ModelParams::kill_max_per_day, 0.1799, kCalibrated},
     ParamInfo{"cd8_cd52_relative_density", "fraction", &ModelParams::cd8_cd52_relative_density, 0.6489, kCalibrated},
     ParamInfo{"cd19_cd52_relative_density", "fraction", &ModelParams::cd19_cd52_relative_density, 4.0,
               "assumed: B cells at month 1 about as depleted as T cells (~10% of baseline); "
@@ -33,7 +33,7 @@ constexpr std::array kTable{
               "CARE-MS baseline mean (Dubuisson 2018, Table 1)"},
     ParamInfo{"cd4_death_per_day", "1/day", &ModelParams::cd4_death_per_day, 0.00475,
               "memory CD4+ half-life 0.4 y (Vrisekoop 2008): ln2/146 d"},
-    ParamInfo{"cd4_homeostatic_max_per_day", "1/day", &ModelParams::cd4_homeostatic_max_per_day, 0.00884, kCalibrated},
+    ParamInfo{"cd4_homeostatic_max_per_day", "1/day", &ModelParams::cd4_homeostatic_max_per_day, 0.008841, kCalibrated},
     ParamInfo{"cd4_homeostatic_half_fraction", "fraction of baseline", &ModelParams::cd4_homeostatic_half_fraction, 1.0,
               "assumed: per-cell proliferation doubles as the pool empties (models/model.md)"},
     // CD8+ T cells
@@ -41,7 +41,7 @@ constexpr std::array kTable{
               "CARE-MS baseline mean (Dubuisson 2018, Table 1)"},
     ParamInfo{"cd8_death_per_day", "1/day", &ModelParams::cd8_death_per_day, 0.00271,
               "memory CD8+ half-life 0.7 y (Vrisekoop 2008): ln2/256 d"},
-    ParamInfo{"cd8_homeostatic_max_per_day", "1/day", &ModelParams::cd8_homeostatic_max_per_day, 0.003047, kCalibrated},
+    ParamInfo{"cd8_homeostatic_max_per_day", "1/day", &ModelParams::cd8_homeostatic_max_per_day, 0.00305, kCalibrated},
     ParamInfo{"cd8_homeostatic_half_fraction", "fraction of baseline", &ModelParams::cd8_homeostatic_half_fraction, 1.0,
               "assumed: per-cell proliferation doubles as the pool empties (models/model.md)"},
     // CD19+ B cells and BAFF
@@ -63,8 +63,8 @@ constexpr std::array kTable{
     // Anti-drug antibodies
     ParamInfo{"ada_propensity", "1 = typical", &ModelParams::ada_propensity, 1.0,
               "typical patient; 0 switches ADA off", true},
-    ParamInfo{"ada_priming_per_day", "titer/day", &ModelParams::ada_priming_per_day, 0.05,
-              "assumed: typical patient ADA-positive by 15 months, after course 2 (SmPC 5.1; models/model.md)"},
+    ParamInfo{"ada_priming_per_day", "titer/day", &ModelParams::ada_priming_per_day, 0.09762,
+              "calibrated (alemsim-calibrate-population): 85% ADA-positive by month 15 (SmPC 5.1)"},
     ParamInfo{"ada_antigen_half_ng_per_ml", "ng/mL", &ModelParams::ada_antigen_half_ng_per_ml, 100.0,
               "assumed: antigen signal saturates during a course"},
     ParamInfo{"ada_maturation_per_day", "1/day", &ModelParams::ada_maturation_per_day, 1.0 / 21.0,

@@ -15,6 +15,13 @@ namespace alemsim {
 // far below anything measurable in either, so rel_tol governs. rel_tol 1e-8 keeps the closed-form
 // one-compartment check below 1e-6 relative error with margin (tests/sim/solver_test.cpp).
 struct SolverOptions {
+  // The method. Dormand–Prince is the default; Fehlberg 7(8) exists so that results can be checked
+  // against an independent method of another order (validation/numerical_checks.cpp).
+  enum class Stepper {
+    kDormandPrince54,  // runge_kutta_dopri5 with dense output: outputs interpolated between steps
+    kFehlberg78,       // runge_kutta_fehlberg78, error-controlled, stepping exactly onto each output time
+  };
+  Stepper stepper = Stepper::kDormandPrince54;
   double abs_tol = 1e-9;
   double rel_tol = 1e-8;
   double initial_step_day = 1.0 / 1440.0;  // one minute; the controller grows it at once
@@ -44,18 +51,16 @@ inline void validate(const SolverOptions& options) {
 }
 
 // Integrates `system` (odeint concept: system(x, dxdt, t)) from times.front() to times.back() with a
-// fresh Dormand–Prince 5(4) dense-output stepper, calling observe(x, t) at every time in `times`.
+// fresh stepper of options.stepper (default Dormand–Prince 5(4) with dense output), calling
+// observe(x, t) at every time in `times`.
 // On return `x` holds the state at times.back(). The caller must not put a discontinuity inside
 // (times.front(), times.back()): dosing boundaries separate calls, and each call restarts the stepper.
-// `first_step_day` (default: options.initial_step_day) is only the first trial step: the controller
-// shrinks it until the error test passes. Returns the step size the controller would take next, a
-// good first trial step for the following call.
 // Throws SolverError when the step limit is hit, the step size collapses, or the state stops being finite.
 template <class System, class State, class Observer>
-double integrate_on_times(const System& system, State& x, std::span<const double> times, Observer&& observe,
-                          const SolverOptions& options, double first_step_day = 0.0) {
+void integrate_on_times(const System& system, State& x, std::span<const double> times, Observer&& observe,
+                        const SolverOptions& options) {
   namespace odeint = boost::numeric::odeint;
-  if (times.empty()) return options.initial_step_day;
+  if (times.empty()) return;
   for (std::size_t i = 1; i < times.size(); ++i) {
     if (!(times[i] > times[i - 1])) throw SolverError(times[i], "output times must be strictly increasing");
   }
@@ -64,11 +69,9 @@ double integrate_on_times(const System& system, State& x, std::span<const double
   }
   if (times.size() == 1) {
     observe(x, times.front());
-    return options.initial_step_day;
+    return;
   }
-  const double trial = first_step_day > 0.0 ? first_step_day : options.initial_step_day;
-  const double first_step = std::min(trial, times.back() - times.front());
-  auto stepper = odeint::make_dense_output(options.abs_tol, options.rel_tol, odeint::runge_kutta_dopri5<State>());
+  const double first_step = std::min(options.initial_step_day, times.back() - times.front());
   double failed_at = times.front();
   auto checked_observe = [&](const State& state, double t) {
     for (double xi : state) {
@@ -77,14 +80,27 @@ double integrate_on_times(const System& system, State& x, std::span<const double
     failed_at = t;
     observe(state, t);
   };
-  try {
-    // By reference: odeint copies a stepper passed by value, and the final step size is read from it below.
-    odeint::integrate_times(boost::ref(stepper), system, x, times.begin(), times.end(), first_step, checked_observe,
+  const auto run = [&](auto&& stepper) {
+    odeint::integrate_times(stepper, system, x, times.begin(), times.end(), first_step, checked_observe,
                             odeint::max_step_checker(options.max_steps_between_outputs));
+  };
+  try {
+    switch (options.stepper) {
+      case SolverOptions::Stepper::kDormandPrince54:
+        run(odeint::make_dense_output(options.abs_tol, options.rel_tol, odeint::runge_kutta_dopri5<State>()));
+        break;
+      case SolverOptions::Stepper::kFehlberg78:
+        // odeint copies a stepper whose scratch arrays are sized but not yet written (they are
+        // written on the first step); GCC's inlined-copy warning about that is a false positive.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+        run(odeint::make_controlled(options.abs_tol, options.rel_tol, odeint::runge_kutta_fehlberg78<State>()));
+#pragma GCC diagnostic pop
+        break;
+    }
   } catch (const odeint::odeint_error& e) {
     throw SolverError(failed_at, e.what());
   }
-  return stepper.current_time_step();
 }
 
 }  // namespace alemsim

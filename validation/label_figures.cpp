@@ -14,16 +14,16 @@ double label_value(const LabelFigures& f, std::string_view column, double t_day)
   return f.result.series[output_index(column)][grid_index_of(f.grid_day, t_day)];
 }
 
-LabelFigures simulate_label(const ModelParams& params) {
-  constexpr double kHorizonDay = 730.0;
+LabelFigures simulate_label(const ModelParams& params, std::span<const double> extra_times_day) {
   constexpr double kStepDay = 1.0;
   const auto infusions = expand_regimen(label_regimen());
   std::vector<double> extra = course_summary_times(infusions);
   for (double month : kCareMsMonths) extra.push_back(month * kDaysPerMonth);
   extra.push_back(15.0 * kDaysPerMonth);
+  extra.insert(extra.end(), extra_times_day.begin(), extra_times_day.end());
 
   LabelFigures f;
-  f.grid_day = build_output_grid(kHorizonDay, kStepDay, infusions, extra);
+  f.grid_day = build_output_grid(kLabelHorizonDay, kStepDay, infusions, extra);
   f.result = simulate_patient(params, infusions, f.grid_day);
   for (std::size_t i = 0; i < kCareMsMonths.size(); ++i) {
     f.cd4_cells_per_ul[i] = label_value(f, "cd4_cells_per_ul", kCareMsMonths[i] * kDaysPerMonth);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <span>
 #include <vector>
 
 #include "models/model_params.hpp"
@@ -15,6 +16,8 @@ namespace alemsim {
 // SmPC 4.2: course 1 is 12 mg/day on 5 consecutive days, course 2 12 mg/day on 3 days 12 months
 // later; each infusion over about 4 hours. Months are kDaysPerMonth (sim/course_summary.hpp).
 std::vector<Course> label_regimen();
+// simulate_label() runs to here: course 2 (day 365) plus 12 months.
+inline constexpr double kLabelHorizonDay = 730.0;
 
 // CARE-MS course-1 means (Dubuisson N et al., Immunology 2018;154:253, Table 1), cells/µL.
 inline constexpr std::array<double, 5> kCareMsMonths{1, 3, 6, 9, 12};
@@ -35,8 +38,9 @@ struct LabelFigures {
   double ada_titer_month15;                  // 15 months after course 1
 };
 
-// Simulates `params` on label_regimen() over 2 years (course 2 plus 12 months).
-LabelFigures simulate_label(const ModelParams& params);
+// Simulates `params` on label_regimen() over 2 years (course 2 plus 12 months). The grid is daily plus
+// the infusion bounds, the course-summary times, the CARE-MS months, month 15 and `extra_times_day`.
+LabelFigures simulate_label(const ModelParams& params, std::span<const double> extra_times_day = {});
 
 // Value of output `column` at time t_day (a grid time) in a LabelFigures run.
 double label_value(const LabelFigures& f, std::string_view column, double t_day);

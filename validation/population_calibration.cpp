@@ -1,5 +1,6 @@
 #include "validation/population_calibration.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -86,6 +87,38 @@ PopulationCalibration calibrate_population(const ModelParams& typical, const Var
   fit.fractions = fractions(baseline_scale, cv_scale);
   ++fit.evaluations;
   return fit;
+}
+
+double simulate_ada_positive_fraction(const ModelParams& typical, const VariabilityModel& variability,
+                                      std::int64_t patients, std::uint64_t seed) {
+  const auto infusions = expand_regimen(label_regimen());
+  const double month15 = 15.0 * kDaysPerMonth;
+  const auto grid = build_output_grid(month15, 1.0, infusions, course_summary_times(infusions));
+  const std::size_t titer = output_index("ada_titer");
+  PopulationRunOptions options;
+  options.seed = seed;
+  options.patients = patients;
+  std::int64_t known = 0, positive = 0;
+  run_population(PatientSampler(typical, variability), infusions, grid, options, [&](std::span<const PatientOutcome> batch) {
+    for (const PatientOutcome& p : batch) {
+      if (!p.ok) continue;
+      ++known;
+      const auto& s = p.result.series[titer];
+      positive += *std::max_element(s.begin(), s.end()) >= 1.0 ? 1 : 0;
+    }
+  });
+  return static_cast<double>(positive) / static_cast<double>(known);
+}
+
+double calibrate_ada_priming(const ModelParams& typical, const VariabilityModel& variability) {
+  int evaluations = 0;
+  return bisect(
+      [&](double priming) {
+        ModelParams p = typical;
+        p.ada_priming_per_day = priming;
+        return simulate_ada_positive_fraction(p, variability, kPopulationCalibrationPatients, kPopulationCalibrationSeed);
+      },
+      0.01, 1.0, kSmpcFractionAdaPositive, true, evaluations);
 }
 
 void print_population_calibration(std::FILE* out, const PopulationCalibration& fit) {

@@ -50,4 +50,17 @@ PopulationCalibration calibrate_population(const ModelParams& typical, const Var
 
 void print_population_calibration(std::FILE* out, const PopulationCalibration& fit);
 
+// SmPC 5.1: about 85% of patients developed anti-drug antibodies, all by 15 months after first
+// exposure. The typical patient is positive by then; the spread of the propensity decides how many
+// others are. Fraction with a peak titer >= 1 (the assay cut point) by month 15 of the labelled regimen.
+inline constexpr double kSmpcFractionAdaPositive = 0.85;
+double simulate_ada_positive_fraction(const ModelParams& typical, const VariabilityModel& variability,
+                                      std::int64_t patients, std::uint64_t seed);
+
+// The typical ada_priming_per_day that gives kSmpcFractionAdaPositive with the shipped spread of the
+// propensity (bisection: faster priming, more patients over the cut point). The spread alone cannot:
+// with the typical patient only just positive (peak titer about 1.6), even a CV near 0 leaves the
+// fraction near 60%, because exposure differs between patients.
+double calibrate_ada_priming(const ModelParams& typical, const VariabilityModel& variability);
+
 }  // namespace alemsim

@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 
 #include "sim/cli/run_command.hpp"
+#include "sim/cli/validate_command.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"alemsim: alemtuzumab (LEMTRADA) pharmacokinetics and lymphocyte depletion simulator"};
@@ -24,7 +25,21 @@ int main(int argc, char** argv) {
       ->check(CLI::NonNegativeNumber);
   run_cmd->add_flag("--quiet", run.quiet, "No progress line on stderr (it is also off when stderr is not a terminal)");
 
+  alemsim::ValidateOptions validate;
+  CLI::App* validate_cmd = app.add_subcommand(
+      "validate", "Check the model against the labelled figures (validation/reference_figures.yaml); exit 1 if any fails");
+  validate_cmd->add_option("--patients", validate.patients,
+                           "Virtual patients for the population figures (default: the reference file's, 2000)");
+  validate_cmd->add_option("--report", validate.report_dir,
+                           "Write report.md and SVG plots of the simulation against the reference figures to this folder");
+  validate_cmd->add_option("--reference", validate.reference_path, "Reference figures file")->capture_default_str();
+  validate_cmd->add_option("--set", validate.overrides,
+                           "Change a parameter before every run, NAME=VALUE (names and units: models/model.md); repeatable");
+  validate_cmd->add_option("--threads", validate.threads, "Worker threads for the population (default: all cores)")
+      ->check(CLI::NonNegativeNumber);
+
   CLI11_PARSE(app, argc, argv);
   if (run_cmd->parsed()) return alemsim::run_command(run);
+  if (validate_cmd->parsed()) return alemsim::validate_command(validate);
   return 0;
 }

@@ -1,0 +1,106 @@
+// Typed reading of YAML data files with one-line errors "FILE:LINE:COL: FIELD: what was expected".
+// Error is the exception type thrown (constructible from std::string), so each file format keeps its own.
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <cmath>
+#include <cstdint>
+#include <fstream>
+#include <initializer_list>
+#include <sstream>
+#include <string>
+#include <string_view>
+
+namespace alemsim {
+
+template <class Error>
+class YamlReader {
+ public:
+  explicit YamlReader(std::string path) : path_(std::move(path)) {}
+
+  // Parses the file; a missing, unreadable or empty file, or invalid YAML, is an Error naming it.
+  YAML::Node load() const {
+    std::ifstream in(path_);
+    if (!in) throw Error(path_ + ": cannot open file (does it exist and is it readable?)");
+    YAML::Node root;
+    try {
+      root = YAML::Load(in);
+    } catch (const YAML::ParserException& e) {
+      throw Error(path_ + ":" + std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1) +
+                  ": not valid YAML: " + e.msg);
+    }
+    if (root.IsNull() || !root.IsDefined()) throw Error(path_ + ": file is empty");
+    return root;
+  }
+
+  [[noreturn]] void fail(const YAML::Node& at, const std::string& field, const std::string& message) const {
+    std::ostringstream out;
+    out << path_;
+    if (at.IsDefined() && at.Mark().line >= 0) out << ':' << at.Mark().line + 1 << ':' << at.Mark().column + 1;
+    if (!field.empty()) out << ": " << field;
+    out << ": " << message;
+    throw Error(out.str());
+  }
+
+  void expect_map(const YAML::Node& node, const std::string& field) const {
+    if (!node.IsMap()) fail(node, field, "expected a mapping of keys to values");
+  }
+
+  // Every key of `map` must be one of `allowed`; `prefix` is prepended to the key in the error.
+  void check_keys(const YAML::Node& map, const std::string& prefix,
+                  std::initializer_list<std::string_view> allowed) const {
+    for (const auto& entry : map) {
+      const auto key = entry.first.as<std::string>();
+      bool known = false;
+      for (std::string_view a : allowed) known = known || key == a;
+      if (!known) {
+        std::string list;
+        for (std::string_view a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+        fail(entry.first, prefix + key, "unknown key; expected one of: " + list);
+      }
+    }
+  }
+
+  double number(const YAML::Node& node, const std::string& field) const {
+    double value = 0.0;
+    if (!node.IsScalar() || !YAML::convert<double>::decode(node, value) || !std::isfinite(value)) {
+      fail(node, field, "expected a finite number, got " + describe(node));
+    }
+    return value;
+  }
+
+  std::int64_t integer(const YAML::Node& node, const std::string& field) const {
+    std::int64_t value = 0;
+    if (!node.IsScalar() || !YAML::convert<std::int64_t>::decode(node, value)) {
+      fail(node, field, "expected a whole number, got " + describe(node));
+    }
+    return value;
+  }
+
+  // A non-empty scalar.
+  std::string text(const YAML::Node& node, const std::string& field) const {
+    if (!node.IsScalar() || node.Scalar().empty()) fail(node, field, "expected text, got " + describe(node));
+    return node.Scalar();
+  }
+
+  YAML::Node required(const YAML::Node& map, const char* key, const std::string& prefix) const {
+    const YAML::Node node = map[key];
+    if (!node) fail(map, prefix + key, "required key is missing");
+    return node;
+  }
+
+  const std::string& path() const { return path_; }
+
+  static std::string describe(const YAML::Node& node) {
+    if (node.IsScalar()) return "'" + node.Scalar() + "'";
+    if (node.IsSequence()) return "a list";
+    if (node.IsMap()) return "a mapping";
+    return "nothing";
+  }
+
+ private:
+  std::string path_;
+};
+
+}  // namespace alemsim
