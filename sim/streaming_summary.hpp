@@ -1,9 +1,10 @@
 // Population summaries computed in one pass with memory independent of the number of patients.
 //
-// Accuracy: values are binned on a logarithmic grid with ratio 1.02 between bin edges from 1e-3 to
-// 1e7 (in the quantity's unit); a percentile is reported as the geometric centre of its bin, so it
-// is within ±1% of the exact order statistic's bin. Values below 1e-3 (a washed-out concentration,
-// a titer of zero) are reported as 0; values above 1e7 as 1e7. Means and counts are exact.
+// Accuracy: values are binned on a logarithmic grid of 35 bins per doubling (ratio 2^(1/35) = 1.0200
+// between bin edges) from 2^-10 (about 0.001) to 2^24 (about 1.7e7) in the quantity's unit; a
+// percentile is reported as the geometric centre of its bin, so it is within ±1% of the exact order
+// statistic. Values below 2^-10 (a washed-out concentration, a titer of zero) are reported as 0;
+// values above 2^24 land in the top bin. Means and counts are exact.
 #pragma once
 
 #include <cstdint>
@@ -17,11 +18,18 @@
 namespace alemsim {
 
 // Bin layout shared by all histograms.
+// Bins align with powers of two so a value's bin comes from its floating-point exponent and a table
+// lookup on its leading mantissa bits (a logarithm per value made the summary as slow as the
+// simulation itself).
 struct LogBins {
-  static constexpr double kFloor = 1e-3;
-  static constexpr double kCeiling = 1e7;
-  static constexpr double kRatio = 1.02;
-  static std::size_t count();                 // number of bins, including the zero bin (index 0)
+  static constexpr int kBinsPerOctave = 35;
+  static constexpr int kMinExponent = -10;  // floor 2^-10
+  static constexpr int kMaxExponent = 24;   // ceiling 2^24
+  static constexpr double kFloor = 0x1.0p-10;
+  static constexpr double kCeiling = 0x1.0p24;
+  static constexpr std::size_t count() {  // number of bins, including the zero bin (index 0)
+    return 1 + static_cast<std::size_t>((kMaxExponent - kMinExponent) * kBinsPerOctave);
+  }
   static std::size_t index_of(double value);  // value must not be NaN
   static double centre(std::size_t index);    // 0 for the zero bin
 };

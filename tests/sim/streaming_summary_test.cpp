@@ -15,13 +15,15 @@ TEST(LogBins, BinsAreOrderedAndCentresInsideTheirBins) {
   EXPECT_EQ(LogBins::index_of(-5.0), 0u);
   EXPECT_EQ(LogBins::index_of(LogBins::kFloor * 0.99), 0u);
   std::size_t previous = 0;
-  for (double v = LogBins::kFloor; v < LogBins::kCeiling; v *= 1.013) {
+  for (double v = LogBins::kFloor; v < LogBins::kCeiling; v *= 1.0013) {
     const std::size_t i = LogBins::index_of(v);
     EXPECT_GE(i, previous);
     previous = i;
     EXPECT_NEAR(LogBins::centre(i) / v, 1.0, 0.0101) << v;  // within half a bin ratio
   }
   EXPECT_EQ(LogBins::index_of(1e12), LogBins::count() - 1);
+  // Exact powers of two open a new doubling.
+  EXPECT_EQ(LogBins::index_of(1.0), 1u + static_cast<std::size_t>(10 * LogBins::kBinsPerOctave));
 }
 
 TEST(StreamingDistribution, PercentilesWithinOnePercentOfExact) {

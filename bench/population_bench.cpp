@@ -1,0 +1,64 @@
+// Benchmark (not a test): population throughput in summary mode (no per-patient output, streaming
+// percentiles and course metrics only), as `alemsim run --patients N` without --out does it.
+// Prints ratios measured in this run: 2 threads against 1, and the share of time spent folding
+// results into the streaming summary.
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include <sys/resource.h>
+
+#include "sim/course_summary.hpp"
+#include "sim/io/scenario.hpp"
+#include "sim/output_grid.hpp"
+#include "sim/population.hpp"
+#include "sim/streaming_summary.hpp"
+
+namespace {
+
+struct Timing {
+  double total_s;
+  double summary_s;
+};
+
+Timing run(const alemsim::Scenario& s, std::int64_t patients, int threads) {
+  using Clock = std::chrono::steady_clock;
+  const auto infusions = alemsim::expand_regimen(s.courses);
+  const auto grid = alemsim::build_output_grid(s.horizon_day, s.output_step_day, infusions,
+                                               alemsim::course_summary_times(infusions));
+  alemsim::PopulationRunOptions options;
+  options.seed = s.seed;
+  options.patients = patients;
+  options.threads = threads;
+  alemsim::PopulationSummary summary(alemsim::patient_outputs(), grid.size(), s.courses.size());
+  double summary_s = 0.0;
+  const auto start = Clock::now();
+  alemsim::run_population(alemsim::PatientSampler(s.typical_params, s.variability), infusions, grid, options,
+                          [&](std::span<const alemsim::PatientOutcome> batch) {
+                            const auto t0 = Clock::now();
+                            summary.add(batch, threads);
+                            summary_s += std::chrono::duration<double>(Clock::now() - t0).count();
+                          });
+  return {std::chrono::duration<double>(Clock::now() - start).count(), summary_s};
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::string path = argc > 1 ? argv[1] : "scenarios/label-4-courses.yaml";
+  const std::int64_t patients = argc > 2 ? std::atoll(argv[2]) : 4000;
+  const alemsim::Scenario s = alemsim::load_scenario(path);
+  const Timing one = run(s, patients, 1);
+  const Timing two = run(s, patients, 2);
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  std::printf("%s, %lld patients, summary mode\n", path.c_str(), static_cast<long long>(patients));
+  std::printf("1 thread:  %8.0f patients/s (summary folding %4.1f%% of the time)\n", patients / one.total_s,
+              100.0 * one.summary_s / one.total_s);
+  std::printf("2 threads: %8.0f patients/s (summary folding %4.1f%% of the time)\n", patients / two.total_s,
+              100.0 * two.summary_s / two.total_s);
+  std::printf("2 threads vs 1: %.2fx\n", one.total_s / two.total_s);
+  std::printf("peak resident memory of this process: %.0f MB\n", usage.ru_maxrss / 1024.0);
+  return 0;
+}
