@@ -12,8 +12,10 @@ packages=(
   libyaml-cpp-dev     # scenario files
   libcli11-dev        # command line
   libfmt-dev          # formatted output
+  libhdf5-dev         # HDF5 results files (C++ API)
   libgtest-dev        # GoogleTest
   python3-scipy python3-numpy python3-yaml  # SciPy reference implementation (validation test reference_scipy)
+  python3-h5py python3-matplotlib           # docs/read_results.py, run as test docs_read_results
 )
 for flag in "$@"; do
   case "$flag" in
