@@ -2,88 +2,18 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
-#include <initializer_list>
-#include <sstream>
 #include <string_view>
 
 #include <yaml-cpp/yaml.h>
+
+#include "sim/io/yaml_reader.hpp"
 
 #include "sim/population.hpp"
 
 namespace alemsim {
 namespace {
 
-// Builds errors of the form "FILE:LINE:COL: FIELD: message" and reads typed values with them.
-class Reader {
- public:
-  explicit Reader(std::string path) : path_(std::move(path)) {}
-
-  [[noreturn]] void fail(const YAML::Node& at, const std::string& field, const std::string& message) const {
-    std::ostringstream out;
-    out << path_;
-    if (at.IsDefined() && at.Mark().line >= 0) out << ':' << at.Mark().line + 1 << ':' << at.Mark().column + 1;
-    if (!field.empty()) out << ": " << field;
-    out << ": " << message;
-    throw ScenarioError(out.str());
-  }
-
-  void expect_map(const YAML::Node& node, const std::string& field) const {
-    if (!node.IsMap()) fail(node, field, "expected a mapping of keys to values");
-  }
-
-  void check_keys(const YAML::Node& map, const std::string& prefix, std::initializer_list<std::string_view> allowed) const {
-    for (const auto& entry : map) {
-      const auto key = entry.first.as<std::string>();
-      bool known = false;
-      for (std::string_view a : allowed) known = known || key == a;
-      if (!known) {
-        std::string list;
-        for (std::string_view a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-        fail(entry.first, prefix + key, "unknown key; expected one of: " + list);
-      }
-    }
-  }
-
-  double number(const YAML::Node& node, const std::string& field) const {
-    double value = 0.0;
-    if (!node.IsScalar() || !YAML::convert<double>::decode(node, value) || !std::isfinite(value)) {
-      fail(node, field, "expected a finite number, got " + describe(node));
-    }
-    return value;
-  }
-
-  std::int64_t integer(const YAML::Node& node, const std::string& field) const {
-    std::int64_t value = 0;
-    if (!node.IsScalar() || !YAML::convert<std::int64_t>::decode(node, value)) {
-      fail(node, field, "expected a whole number, got " + describe(node));
-    }
-    return value;
-  }
-
-  std::string text(const YAML::Node& node, const std::string& field) const {
-    if (!node.IsScalar()) fail(node, field, "expected text, got " + describe(node));
-    return node.as<std::string>();
-  }
-
-  const YAML::Node required(const YAML::Node& map, const char* key, const std::string& prefix) const {
-    const YAML::Node node = map[key];
-    if (!node) fail(map, prefix + key, "required key is missing");
-    return node;
-  }
-
-  const std::string& path() const { return path_; }
-
- private:
-  static std::string describe(const YAML::Node& node) {
-    if (node.IsScalar()) return "'" + node.Scalar() + "'";
-    if (node.IsSequence()) return "a list";
-    if (node.IsMap()) return "a mapping";
-    return "nothing";
-  }
-
-  std::string path_;
-};
+using Reader = YamlReader<ScenarioError>;
 
 Course read_course(const Reader& r, const YAML::Node& node, std::size_t index) {
   const std::string prefix = "courses[" + std::to_string(index) + "].";
@@ -108,12 +38,6 @@ Course read_course(const Reader& r, const YAML::Node& node, std::size_t index) {
     }
   }
   return c;
-}
-
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ScenarioError(path + ": cannot open file (does it exist and is it readable?)");
-  return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
 // variability:
@@ -196,22 +120,12 @@ void read_variability(const Reader& r, const YAML::Node& node, VariabilityModel&
   }
 }
 
-YAML::Node parse(const std::string& path, const std::string& text) {
-  try {
-    return YAML::Load(text);
-  } catch (const YAML::ParserException& e) {
-    throw ScenarioError(path + ":" + std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1) +
-                        ": not valid YAML: " + e.msg);
-  }
-}
-
 }  // namespace
 
 Scenario load_scenario(const std::string& path) {
   const Reader r(path);
-  std::string text = read_text(path);
-  const YAML::Node root = parse(path, text);
-  if (root.IsNull() || !root.IsDefined()) throw ScenarioError(path + ": file is empty; expected a scenario mapping");
+  std::string text = r.read_text();
+  const YAML::Node root = r.parse(text);
   if (!root.IsMap()) r.fail(root, "(top level)", "expected a mapping with keys such as courses and horizon_day");
   r.check_keys(root, "",
                {"name", "description", "seed", "patients", "horizon_day", "output", "courses", "parameters", "variability"});

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <fstream>
 #include <initializer_list>
+#include <iterator>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -20,12 +21,20 @@ class YamlReader {
   explicit YamlReader(std::string path) : path_(std::move(path)) {}
 
   // Parses the file; a missing, unreadable or empty file, or invalid YAML, is an Error naming it.
-  YAML::Node load() const {
-    std::ifstream in(path_);
+  YAML::Node load() const { return parse(read_text()); }
+
+  // The file's text; an Error naming it if it cannot be read.
+  std::string read_text() const {
+    std::ifstream in(path_, std::ios::binary);
     if (!in) throw Error(path_ + ": cannot open file (does it exist and is it readable?)");
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  }
+
+  // Parses text read from the file (for callers that keep the text too).
+  YAML::Node parse(const std::string& text) const {
     YAML::Node root;
     try {
-      root = YAML::Load(in);
+      root = YAML::Load(text);
     } catch (const YAML::ParserException& e) {
       throw Error(path_ + ":" + std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1) +
                   ": not valid YAML: " + e.msg);
