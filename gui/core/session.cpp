@@ -1,0 +1,45 @@
+#include "gui/core/session.hpp"
+
+#include <exception>
+
+namespace alemsim::gui {
+
+Session::Session(int worker_threads) : worker_(worker_threads) {}
+
+void Session::update(const Scenario& scenario, int trace_count) {
+  SimulationPlan plan;
+  try {
+    plan = plan_simulation(scenario);
+    results_.typical = std::make_shared<const TypicalSnapshot>(simulate_typical(scenario, plan));
+    results_.simulation_error.clear();
+  } catch (const std::exception& e) {
+    results_.simulation_error = e.what();
+    return;
+  }
+  try {
+    check_population_size(scenario.patients, plan);
+  } catch (const std::exception& e) {
+    results_.population_error = e.what();
+    results_.wanted_generation = 0;
+    return;
+  }
+  results_.population_error.clear();
+  results_.wanted_generation = worker_.submit(PopulationRequest{scenario.typical_params, std::move(plan.infusions),
+                                                                std::move(plan.grid_day), scenario.seed,
+                                                                scenario.patients, trace_count});
+}
+
+void Session::poll() {
+  results_.progress = worker_.progress();
+  results_.population = worker_.latest();
+  const auto [error_generation, error] = worker_.last_error();
+  if (error_generation != 0 && error_generation == results_.wanted_generation) results_.population_error = error;
+}
+
+bool Session::wait_population(std::chrono::milliseconds timeout) {
+  const bool idle = worker_.wait_idle(timeout);
+  poll();
+  return idle;
+}
+
+}  // namespace alemsim::gui
