@@ -1,0 +1,115 @@
+// The real viewer under Xvfb (Mesa software OpenGL): it starts, draws the labelled regimen, saves a
+// screenshot, and the picture holds plots rather than a blank or garbled window.
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <set>
+#include <string>
+
+#include <gtest/gtest.h>
+#include <stb_image.h>
+
+#include "gui/viewer/layout.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+const fs::path kSource = ALEMSIM_SOURCE_DIR;
+constexpr int kWidth = 1600;
+constexpr int kHeight = 1000;
+
+struct Outcome {
+  int exit_code;
+  std::string out;
+};
+
+Outcome run_viewer(const std::string& args) {
+  const std::string command = "cd '" + kSource.string() + "' && xvfb-run -a -s '-screen 0 " + std::to_string(kWidth) + "x" +
+                              std::to_string(kHeight) + "x24' '" + ALEMSIM_VIEWER + "' " + args + " 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return {-1, "popen failed"};
+  std::string out;
+  std::array<char, 4096> buffer{};
+  while (std::fgets(buffer.data(), buffer.size(), pipe) != nullptr) out += buffer.data();
+  const int status = pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+fs::path temp_png(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / "alemsim_gui_screenshot_test";
+  fs::create_directories(dir);
+  fs::remove(dir / name);
+  return dir / name;
+}
+
+struct Image {
+  int width = 0, height = 0;
+  std::vector<unsigned char> rgb;
+  std::array<unsigned char, 3> at(int x, int y) const {
+    const auto i = (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)) * 3;
+    return {rgb[i], rgb[i + 1], rgb[i + 2]};
+  }
+};
+
+Image load(const fs::path& path) {
+  Image image;
+  int channels = 0;
+  unsigned char* data = stbi_load(path.c_str(), &image.width, &image.height, &channels, 3);
+  if (data == nullptr) return image;
+  image.rgb.assign(data, data + static_cast<std::size_t>(image.width) * static_cast<std::size_t>(image.height) * 3);
+  stbi_image_free(data);
+  return image;
+}
+
+void check_label_scenario_gives_a_real_picture() {
+  const fs::path png = temp_png("label.png");
+  const Outcome r = run_viewer("scenarios/label.yaml --screenshot '" + png.string() + "' --frames 3");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  const Image image = load(png);
+  ASSERT_EQ(image.width, kWidth) << r.out;
+  ASSERT_EQ(image.height, kHeight);
+
+  // The plots panel, less its toolbar: where the curves are.
+  const auto layout = alemsim::gui::compute_layout(ImVec2(kWidth, kHeight), 0.0f);
+  const int x0 = static_cast<int>(layout.plots.pos.x) + 60;
+  const int x1 = static_cast<int>(layout.plots.pos.x + layout.plots.size.x) - 20;
+  const int y0 = static_cast<int>(layout.plots.pos.y) + 150;
+  const int y1 = kHeight - 20;
+  std::set<int> colours;
+  int band = 0, typical = 0;
+  for (int y = y0; y < y1; ++y) {
+    for (int x = x0; x < x1; ++x) {
+      const auto [red, green, blue] = image.at(x, y);
+      colours.insert(red << 16 | green << 8 | blue);
+      // Population bands: blue over white; typical patient: orange (215, 85, 20).
+      if (blue > 200 && red < 215 && blue - red > 25) ++band;
+      if (red > 180 && green > 50 && green < 130 && blue < 70) ++typical;
+    }
+  }
+  EXPECT_GE(colours.size(), 20u) << "too few distinct colours: a blank or failed rendering";
+  EXPECT_GT(band, 5000) << "population bands not visible";
+  EXPECT_GT(typical, 300) << "typical patient's curve not visible";
+}
+
+void check_bad_scenario_file_is_shown_not_fatal() {
+  const fs::path png = temp_png("bad.png");
+  const Outcome r = run_viewer("tests/data/bad/not-yaml.yaml --screenshot '" + png.string() + "' --frames 2");
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_NE(r.out.find("not valid YAML"), std::string::npos) << r.out;
+  EXPECT_EQ(load(png).width, kWidth);
+}
+
+// One test, so the two Xvfb servers never start at the same time: xvfb-run -a picks a free display
+// number racily, and ctest -j runs separate tests in parallel.
+TEST(ViewerScreenshot, LabelScenarioGivesARealPictureAndABadFileAnErrorInTheWindow) {
+  {
+    SCOPED_TRACE("scenarios/label.yaml");
+    check_label_scenario_gives_a_real_picture();
+  }
+  {
+    SCOPED_TRACE("tests/data/bad/not-yaml.yaml");
+    check_bad_scenario_file_is_shown_not_fatal();
+  }
+}
+
+}  // namespace
