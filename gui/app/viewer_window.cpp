@@ -1,6 +1,7 @@
 #include "gui/app/viewer_window.hpp"
 
 #include <algorithm>
+#include <cfloat>
 #include <chrono>
 #include <cstdio>
 #include <exception>
@@ -107,6 +108,8 @@ int run_viewer(const ViewerOptions& options) {
       const auto frame_start = Clock::now();
       ImGui_ImplOpenGL3_NewFrame();
       ImGui_ImplGlfw_NewFrame();
+      // A screenshot shows the window as opened: no hover read-out wherever Xvfb left its pointer.
+      if (screenshot) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
       ImGui::NewFrame();
       const Actions actions = controller.frame();
       ImGui::Render();
