@@ -13,7 +13,14 @@ packages=(
   libgtest-dev        # GoogleTest
 )
 if [[ "${1:-}" == "--gui" ]]; then
-  packages+=(libimgui-dev libglfw3-dev xvfb xauth libgl1-mesa-dri)
+  packages+=(
+    libimgui-dev        # Dear ImGui 1.86 with its GLFW and OpenGL3 backends (static library)
+    libstb-dev          # stb: ImGui's font rasteriser, and PNG writing/reading for screenshots
+    libglfw3-dev        # window and OpenGL context
+    fonts-dejavu-core   # legible UI font (the viewer falls back to ImGui's built-in one)
+    xvfb xauth          # the screenshot test runs the viewer on a virtual display
+    libgl1-mesa-dri     # Mesa software OpenGL for Xvfb
+  )
 fi
 
 missing=()
