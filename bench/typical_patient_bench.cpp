@@ -52,10 +52,14 @@ int main(int argc, char** argv) {
   }
 
   constexpr int kPatients = 2000;
+  const alemsim::PatientSampler sampler(s.typical_params, s.variability);
   const auto population = [&](int threads) {
     return [&, threads] {
-      alemsim::simulate_population(s.typical_params, alemsim::variability_table(), s.seed, kPatients, infusions,
-                                   grid, {}, threads);
+      alemsim::PopulationRunOptions options;
+      options.seed = s.seed;
+      options.patients = kPatients;
+      options.threads = threads;
+      alemsim::run_population(sampler, infusions, grid, options, [](std::span<const alemsim::PatientOutcome>) {});
     };
   };
   const double t_one_thread = seconds_per_call(population(1), 1);

@@ -1,6 +1,7 @@
-// Parameters of the alemtuzumab PK model with a lumped CD52 target pool.
-// Every value, unit and source is documented in models/pk.md; the table in model_params.cpp is the one
-// place where typical values live, so code, docs and scenario overrides cannot drift apart.
+// Parameters of the alemtuzumab model: PK with CD52-mediated elimination, lymphocyte subsets,
+// B-cell survival factor, anti-drug antibodies. Every value, unit and source is documented in
+// models/model.md; the table in model_params.cpp is the one place where typical values live, so
+// code, docs and scenario overrides cannot drift apart.
 #pragma once
 
 #include <span>
@@ -11,13 +12,43 @@ namespace alemsim {
 
 // Fixed for one simulated patient. Units are in the names.
 struct ModelParams {
-  double central_volume_l;                  // V: serum (central) volume of distribution, L
-  double linear_clearance_l_per_day;        // CL: target-independent (FcRn/catabolic) clearance, L/day
-  double target_vmax_mg_per_day;            // Vmax of CD52-mediated elimination at baseline pool, mg/day
-  double target_km_ng_per_ml;               // concentration at half CD52 occupancy, ng/mL
-  double target_baseline_cells_per_ul;      // L0: CD52-bearing lymphocytes before treatment, cells/µL
-  double target_turnover_per_day;           // kout: return rate of the pool towards L0, 1/day
-  double kill_max_per_day;                  // lysis rate of CD52-bearing cells at full occupancy, 1/day
+  // Pharmacokinetics
+  double central_volume_l;                // V: serum (central) volume of distribution, L
+  double linear_clearance_l_per_day;      // CL: target-independent (catabolic) clearance, L/day
+  double target_vmax_mg_per_day;          // Vmax of CD52-mediated elimination at the baseline CD52 pool, mg/day
+  double target_km_ng_per_ml;             // concentration at half CD52 occupancy, ng/mL
+  double kill_max_per_day;                // lysis rate of CD52-high cells at full occupancy, 1/day
+  double cd8_cd52_relative_density;       // lysis of CD8+ T cells relative to CD4+ T cells, fraction
+  double cd19_cd52_relative_density;      // lysis of CD19+ B cells relative to CD4+ T cells, fraction
+  double nk_cd52_relative_density;        // lysis of NK cells relative to CD4+ T cells, fraction
+  // CD4+ T cells
+  double cd4_baseline_cells_per_ul;       // pre-treatment count, cells/µL
+  double cd4_death_per_day;               // death rate, 1/day
+  double cd4_homeostatic_max_per_day;     // homeostatic proliferation rate when the pool is empty, 1/day
+  double cd4_homeostatic_half_fraction;   // count, as a fraction of baseline, at which proliferation per cell is halved
+  // CD8+ T cells
+  double cd8_baseline_cells_per_ul;
+  double cd8_death_per_day;
+  double cd8_homeostatic_max_per_day;
+  double cd8_homeostatic_half_fraction;
+  // CD19+ B cells and their survival factor (BAFF)
+  double cd19_baseline_cells_per_ul;
+  double cd19_turnover_per_day;           // marrow output per cell at baseline = loss rate, 1/day
+  double baff_production_per_day;         // BAFF production, fold-baseline per day (consumed by B cells)
+  // NK cells
+  double nk_baseline_cells_per_ul;
+  double nk_turnover_per_day;             // return rate towards baseline, 1/day
+  // Lymphocytes other than CD4+, CD8+, CD19+ and NK (mostly CD4−CD8− T cells)
+  double other_per_cd4_cd8_cell;          // their count per CD4+ or CD8+ cell, fraction
+  // Anti-drug antibodies (titer in multiples of the assay cut point)
+  double ada_propensity;                  // patient's immunogenic propensity, 1 = typical, 0 = ADA off
+  double ada_priming_per_day;             // priming rate at full antigen signal, titer/day
+  double ada_antigen_half_ng_per_ml;      // concentration giving half the antigen signal, ng/mL
+  double ada_maturation_per_day;          // primed response → circulating antibody, 1/day
+  double ada_decay_per_day;               // loss of circulating antibody, 1/day
+  double ada_memory_boost_per_titer;      // secondary response: priming × (1 + boost × titer)
+  double ada_neutralising_half_titer;     // titer that keeps half the drug from binding CD52
+  double ada_clearance_per_titer;         // relative rise of linear clearance per unit titer
 };
 
 // Describes one field of ModelParams: how scenario files name it, its unit and where its value comes from.
@@ -27,6 +58,7 @@ struct ParamInfo {
   double ModelParams::*field;
   double typical_value;
   std::string_view source;
+  bool may_be_zero = false;  // ADA propensity 0 switches ADA off; everything else must be > 0
 };
 
 // All parameters in declaration order, with their typical (population) values.
@@ -38,7 +70,8 @@ ModelParams typical_params();
 // The entry named `name`, or nullptr.
 const ParamInfo* find_param(std::string_view name);
 
-// Throws std::invalid_argument naming the first field that is not finite and > 0.
+// Throws std::invalid_argument naming the first field that is not finite and > 0 (>= 0 where
+// allowed), or a combination that has no steady state (negative thymic output).
 void validate(const ModelParams& params);
 
 }  // namespace alemsim

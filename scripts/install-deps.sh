@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages alemsim needs, and only those that are missing. Idempotent.
-# Usage: scripts/install-deps.sh [--gui]    (run as root, or as a user with sudo)
+# Usage: scripts/install-deps.sh [--gui] [--bench]    (run as root, or as a user with sudo)
+#   --gui    the desktop viewer
+#   --bench  R and deSolve for the R reference in bench/ (SciPy is in the default set: a test uses it)
 set -euo pipefail
 
 packages=(
@@ -10,18 +12,25 @@ packages=(
   libyaml-cpp-dev     # scenario files
   libcli11-dev        # command line
   libfmt-dev          # formatted output
+  libhdf5-dev         # HDF5 results files (C++ API)
   libgtest-dev        # GoogleTest
+  python3-scipy python3-numpy python3-yaml  # SciPy reference implementation (validation test reference_scipy)
 )
-if [[ "${1:-}" == "--gui" ]]; then
-  packages+=(
-    libimgui-dev        # Dear ImGui 1.86 with its GLFW and OpenGL3 backends (static library)
-    libstb-dev          # stb: ImGui's font rasteriser, and PNG writing/reading for screenshots
-    libglfw3-dev        # window and OpenGL context
-    fonts-dejavu-core   # legible UI font (the viewer falls back to ImGui's built-in one)
-    xvfb xauth          # the screenshot test runs the viewer on a virtual display
-    libgl1-mesa-dri     # Mesa software OpenGL for Xvfb
-  )
-fi
+gui=(
+  libimgui-dev          # Dear ImGui 1.86 with its GLFW and OpenGL3 backends (static library)
+  libstb-dev            # stb: ImGui's font rasteriser, and PNG writing/reading for screenshots
+  libglfw3-dev          # window and OpenGL context
+  fonts-dejavu-core     # legible UI font (the viewer falls back to ImGui's built-in one)
+  xvfb xauth            # the screenshot test runs the viewer on a virtual display
+  libgl1-mesa-dri       # Mesa software OpenGL for Xvfb
+)
+for flag in "$@"; do
+  case "$flag" in
+    --gui) packages+=("${gui[@]}") ;;
+    --bench) packages+=(r-base-core r-cran-desolve r-cran-yaml) ;;
+    *) echo "install-deps: unknown option $flag (expected --gui, --bench)" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do

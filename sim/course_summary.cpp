@@ -4,11 +4,16 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <stdexcept>
+#include <string>
 
+#include "models/reference_ranges.hpp"
 #include "sim/simulate.hpp"
 
 namespace alemsim {
 namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 struct CourseSpan {
   double start_day;
@@ -28,8 +33,40 @@ std::map<int, CourseSpan> course_spans(std::span<const Infusion> infusions) {
 }
 
 double value_at(std::span<const double> grid_day, std::span<const double> values, double t_day) {
-  if (t_day > grid_day.back()) return std::numeric_limits<double>::quiet_NaN();
+  if (t_day > grid_day.back()) return kNaN;
   return values[grid_index_of(grid_day, t_day)];
+}
+
+std::size_t find_output(std::span<const OutputQuantity> outputs, std::string_view column) {
+  for (std::size_t q = 0; q < outputs.size(); ++q) {
+    if (outputs[q].column == column) return q;
+  }
+  return outputs.size();
+}
+
+double lln_for(std::string_view column) {
+  for (const LowerLimitOfNormal& lln : kLowerLimitsOfNormal) {
+    if (lln.column == column) return lln.cells_per_ul;
+  }
+  return kNaN;
+}
+
+// Grid indices [first, last) of a course window.
+struct Window {
+  std::size_t first;
+  std::size_t last;
+};
+
+// Days from course start until the count is back at or above `threshold` after the nadir at index
+// `nadir`; 0 if the count never fell below; NaN if it does not come back within the window.
+double regained_day(std::span<const double> grid_day, std::span<const double> values, Window w, std::size_t nadir,
+                    double threshold, double start_day) {
+  if (std::isnan(threshold)) return kNaN;
+  if (values[nadir] >= threshold) return 0.0;
+  for (std::size_t i = nadir; i < w.last; ++i) {
+    if (values[i] >= threshold) return grid_day[i] - start_day;
+  }
+  return kNaN;
 }
 
 }  // namespace
@@ -38,34 +75,70 @@ std::vector<double> course_summary_times(std::span<const Infusion> infusions) {
   std::vector<double> times;
   for (const auto& [index, span] : course_spans(infusions)) {
     for (double after : {kHalfLifeFromDay, kHalfLifeToDay, kWashoutDay}) times.push_back(span.last_end_day + after);
+    for (double months : kLlnCheckMonths) times.push_back(span.start_day + months * kDaysPerMonth);
   }
   return times;
 }
 
-std::vector<CoursePk> summarize_courses(std::span<const Infusion> infusions, std::span<const double> grid_day,
-                                        std::span<const double> concentration_ng_per_ml) {
+std::vector<CourseSummary> summarize_courses(std::span<const Infusion> infusions, std::span<const double> grid_day,
+                                             std::span<const OutputQuantity> outputs,
+                                             std::span<const std::vector<double>> series) {
+  const std::size_t conc_index = find_output(outputs, "concentration_ng_per_ml");
+  if (conc_index == outputs.size()) throw std::invalid_argument("course summary needs concentration_ng_per_ml");
+  const std::vector<double>& conc = series[conc_index];
+  const std::size_t cd4_index = find_output(outputs, "cd4_cells_per_ul");
+  const std::size_t ada_index = find_output(outputs, "ada_titer");
+
   const auto spans = course_spans(infusions);
-  std::vector<CoursePk> result;
+  std::vector<CourseSummary> result;
   for (auto it = spans.begin(); it != spans.end(); ++it) {
     const auto next = std::next(it);
-    const double window_end = next == spans.end() ? grid_day.back() : next->second.start_day;
+    const double window_end = next == spans.end() ? std::numeric_limits<double>::infinity() : next->second.start_day;
+    const Window w{grid_index_of(grid_day, it->second.start_day),
+                   static_cast<std::size_t>(std::lower_bound(grid_day.begin(), grid_day.end(), window_end) - grid_day.begin())};
 
-    CoursePk pk;
-    pk.course_index = it->first;
-    pk.start_day = it->second.start_day;
-    pk.last_infusion_end_day = it->second.last_end_day;
-    pk.cmax_ng_per_ml = -std::numeric_limits<double>::infinity();
-    for (std::size_t i = 0; i < grid_day.size(); ++i) {
-      if (grid_day[i] >= pk.start_day && grid_day[i] < window_end && concentration_ng_per_ml[i] > pk.cmax_ng_per_ml) {
-        pk.cmax_ng_per_ml = concentration_ng_per_ml[i];
-        pk.tmax_day = grid_day[i];
+    CourseSummary c;
+    c.course_index = it->first;
+    c.start_day = it->second.start_day;
+    c.last_infusion_end_day = it->second.last_end_day;
+    const auto peak = std::max_element(conc.begin() + static_cast<std::ptrdiff_t>(w.first),
+                                       conc.begin() + static_cast<std::ptrdiff_t>(w.last));
+    c.cmax_ng_per_ml = *peak;
+    c.tmax_day = grid_day[static_cast<std::size_t>(peak - conc.begin())];
+    const double c_from = value_at(grid_day, conc, c.last_infusion_end_day + kHalfLifeFromDay);
+    const double c_to = value_at(grid_day, conc, c.last_infusion_end_day + kHalfLifeToDay);
+    c.half_life_day = std::log(2.0) * (kHalfLifeToDay - kHalfLifeFromDay) / std::log(c_from / c_to);
+    c.concentration_30d_ng_per_ml = value_at(grid_day, conc, c.last_infusion_end_day + kWashoutDay);
+    c.ada_titer_at_start = ada_index < outputs.size() ? series[ada_index][w.first] : kNaN;
+    const std::size_t total_index = find_output(outputs, "lymphocytes_cells_per_ul");
+    const auto total_at = [&](double months) {
+      return total_index < outputs.size() ? value_at(grid_day, series[total_index], c.start_day + months * kDaysPerMonth)
+                                          : kNaN;
+    };
+    c.lymphocytes_6_months_cells_per_ul = total_at(kLlnCheckMonths[0]);
+    c.lymphocytes_12_months_cells_per_ul = total_at(kLlnCheckMonths[1]);
+
+    c.cd4_200_regained_day = kNaN;
+    for (std::size_t q = 0; q < outputs.size(); ++q) {
+      if (!outputs[q].column.ends_with("_cells_per_ul")) continue;
+      const std::vector<double>& v = series[q];
+      const auto low = std::min_element(v.begin() + static_cast<std::ptrdiff_t>(w.first),
+                                        v.begin() + static_cast<std::ptrdiff_t>(w.last));
+      const auto nadir = static_cast<std::size_t>(low - v.begin());
+      SubsetCourse s;
+      s.column = outputs[q].column;
+      s.nadir_cells_per_ul = *low;
+      s.nadir_day = grid_day[nadir] - c.start_day;
+      s.lln_cells_per_ul = lln_for(s.column);
+      s.lln_regained_day = regained_day(grid_day, v, w, nadir, s.lln_cells_per_ul, c.start_day);
+      c.subsets.push_back(s);
+      if (q == cd4_index) {
+        c.cd4_200_regained_day = regained_day(grid_day, v, w, nadir, kProphylaxisCd4CellsPerUl, c.start_day);
       }
     }
-    const double c_from = value_at(grid_day, concentration_ng_per_ml, pk.last_infusion_end_day + kHalfLifeFromDay);
-    const double c_to = value_at(grid_day, concentration_ng_per_ml, pk.last_infusion_end_day + kHalfLifeToDay);
-    pk.half_life_day = std::log(2.0) * (kHalfLifeToDay - kHalfLifeFromDay) / std::log(c_from / c_to);
-    pk.concentration_30d_ng_per_ml = value_at(grid_day, concentration_ng_per_ml, pk.last_infusion_end_day + kWashoutDay);
-    result.push_back(pk);
+    const double minimum_end = c.last_infusion_end_day - c.start_day + kProphylaxisMinimumDays;
+    c.prophylaxis_end_day = std::isnan(c.cd4_200_regained_day) ? kNaN : std::max(minimum_end, c.cd4_200_regained_day);
+    result.push_back(std::move(c));
   }
   return result;
 }

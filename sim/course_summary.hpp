@@ -1,34 +1,64 @@
-// Per-course PK figures as the label reports them (SmPC 5.2): Cmax, alpha half-life, washout.
+// Per-course figures: the PK the label reports (SmPC 5.2), and depletion and recovery of each
+// lymphocyte subset (SmPC 5.1), with the end of herpes prophylaxis.
 #pragma once
 
 #include <span>
+#include <string_view>
 #include <vector>
 
+#include "models/output_quantity.hpp"
 #include "sim/regimen.hpp"
 
 namespace alemsim {
 
-// Times after the end of a course's last infusion at which the label's figures are read.
+// Times after the end of a course's last infusion at which the label's PK figures are read.
 inline constexpr double kHalfLifeFromDay = 1.0;   // apparent half-life measured from day 1 ...
 inline constexpr double kHalfLifeToDay = 10.0;    // ... to day 10 after the last infusion
 inline constexpr double kWashoutDay = 30.0;       // "low or undetectable within about 30 days"
+// Calendar months as days: month m is day m * 365 / 12, so month 12 is day 365 (where the labelled
+// regimen's course 2 starts).
+inline constexpr double kDaysPerMonth = 365.0 / 12.0;
+// SmPC 5.1 reports the fraction of patients at the lower limit of normal 6 and 12 months after each course.
+inline constexpr double kLlnCheckMonths[] = {6.0, 12.0};
 
-struct CoursePk {
-  int course_index = 0;
-  double start_day = 0.0;                    // first infusion start
-  double last_infusion_end_day = 0.0;
-  double cmax_ng_per_ml = 0.0;
-  double tmax_day = 0.0;                     // absolute time of Cmax
-  double half_life_day = 0.0;                // ln2 * 9 / ln(C(+1 d) / C(+10 d)); NaN if past the horizon
-  double concentration_30d_ng_per_ml = 0.0;  // C(+30 d); NaN if past the horizon
+// Depletion and recovery of one cell count within one course's window (course start to the next
+// course's start, or the horizon). Days are counted from the course's first infusion.
+struct SubsetCourse {
+  std::string_view column;            // output quantity, e.g. "cd4_cells_per_ul"
+  double nadir_cells_per_ul = 0.0;
+  double nadir_day = 0.0;
+  double lln_cells_per_ul = 0.0;      // lower limit of normal; NaN where none is defined (NK)
+  // First output time after the nadir at which the count is back at or above the LLN; 0 if it never
+  // fell below; NaN if it does not return within the window or no LLN is defined.
+  double lln_regained_day = 0.0;
 };
 
-// Times the summary needs on the grid (1, 10 and 30 days after each course's last infusion).
+struct CourseSummary {
+  int course_index = 0;
+  double start_day = 0.0;                    // first infusion start, days from day 0
+  double last_infusion_end_day = 0.0;        // days from day 0
+  double cmax_ng_per_ml = 0.0;
+  double tmax_day = 0.0;                     // days from day 0
+  double half_life_day = 0.0;                // ln2 * 9 / ln(C(+1 d) / C(+10 d)); NaN if past the horizon
+  double concentration_30d_ng_per_ml = 0.0;  // C(+30 d); NaN if past the horizon
+  std::vector<SubsetCourse> subsets;         // every cell-count output, in output order
+  double cd4_200_regained_day = 0.0;         // as lln_regained_day, for CD4+ >= 200 cells/µL
+  double prophylaxis_end_day = 0.0;          // later of the above and 2 months after the last infusion
+  double ada_titer_at_start = 0.0;           // before the first infusion of the course
+  // Total lymphocytes 6 and 12 months after the course's first infusion (NaN past the horizon).
+  double lymphocytes_6_months_cells_per_ul = 0.0;
+  double lymphocytes_12_months_cells_per_ul = 0.0;
+};
+
+// Times the summary needs on the grid (1, 10 and 30 days after each course's last infusion; 6 and
+// 12 months after its first).
 std::vector<double> course_summary_times(std::span<const Infusion> infusions);
 
-// One entry per course present in `infusions`. `grid_day` must contain course_summary_times()
-// that fall within the horizon; concentration is aligned with grid_day.
-std::vector<CoursePk> summarize_courses(std::span<const Infusion> infusions, std::span<const double> grid_day,
-                                        std::span<const double> concentration_ng_per_ml);
+// One entry per course in `infusions`. `series[q]` is aligned with grid_day and described by
+// outputs[q]; the concentration must be "concentration_ng_per_ml"; cell counts end in
+// "_cells_per_ul". `grid_day` must contain course_summary_times() within the horizon.
+std::vector<CourseSummary> summarize_courses(std::span<const Infusion> infusions, std::span<const double> grid_day,
+                                             std::span<const OutputQuantity> outputs,
+                                             std::span<const std::vector<double>> series);
 
 }  // namespace alemsim

@@ -3,14 +3,14 @@
 #include <stdexcept>
 #include <string>
 
-#include "models/pk_model.hpp"
+#include "models/alemtuzumab_model.hpp"
 #include "sim/simulate.hpp"
 
 namespace alemsim {
 
-static_assert(PkModel::kConcentrationOutput == 0, "PatientResult::concentration_ng_per_ml() reads series 0");
+static_assert(AlemtuzumabModel::kConcentrationOutput == 0, "PatientResult::concentration_ng_per_ml() reads series 0");
 
-std::span<const OutputQuantity> patient_outputs() { return PkModel::kOutputs; }
+std::span<const OutputQuantity> patient_outputs() { return AlemtuzumabModel::kOutputs; }
 
 std::size_t output_index(std::string_view column) {
   const auto outputs = patient_outputs();
@@ -22,15 +22,15 @@ std::size_t output_index(std::string_view column) {
 
 PatientResult simulate_patient(const ModelParams& params, std::span<const Infusion> infusions,
                                std::span<const double> grid_day, const SolverOptions& options) {
-  const PkModel model{params};
+  const AlemtuzumabModel model{params};
   const auto states = simulate(model, infusions, grid_day, options);
   PatientResult result;
-  result.series.assign(PkModel::kOutputs.size(), std::vector<double>(states.size()));
+  result.series.assign(AlemtuzumabModel::kOutputs.size(), std::vector<double>(states.size()));
   for (std::size_t i = 0; i < states.size(); ++i) {
     const auto values = model.outputs(states[i]);
     for (std::size_t q = 0; q < values.size(); ++q) result.series[q][i] = values[q];
   }
-  result.courses = summarize_courses(infusions, grid_day, result.series[PkModel::kConcentrationOutput]);
+  result.courses = summarize_courses(infusions, grid_day, AlemtuzumabModel::kOutputs, result.series);
   return result;
 }
 

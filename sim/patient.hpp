@@ -1,4 +1,4 @@
-// One simulated patient: the PK model through a regimen, reduced to output series and course figures.
+// One simulated patient: the model through a regimen, reduced to output series and course figures.
 #pragma once
 
 #include <span>
@@ -21,7 +21,7 @@ std::size_t output_index(std::string_view column);
 
 struct PatientResult {
   std::vector<std::vector<double>> series;  // [quantity of patient_outputs()][output time]
-  std::vector<CoursePk> courses;
+  std::vector<CourseSummary> courses;
 
   const std::vector<double>& concentration_ng_per_ml() const { return series.at(0); }
 };

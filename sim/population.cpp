@@ -1,5 +1,6 @@
 #include "sim/population.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 #include <stdexcept>
@@ -21,55 +22,166 @@ std::uint64_t splitmix64(std::uint64_t x) {
 // Uniform in (0, 1): 53 random bits, offset by half a unit so 0 never occurs.
 double uniform_open(std::uint64_t bits) { return (static_cast<double>(bits >> 11) + 0.5) * 0x1.0p-53; }
 
-// Standard normal by Box–Muller from two keyed uniforms. Written out (not std::normal_distribution)
-// because the standard library's algorithm differs between implementations.
-double keyed_normal(std::uint64_t seed, std::int64_t patient, std::uint64_t draw) {
-  const std::uint64_t key = splitmix64(seed ^ splitmix64(static_cast<std::uint64_t>(patient)));
-  const double u1 = uniform_open(splitmix64(key + 2 * draw));
-  const double u2 = uniform_open(splitmix64(key + 2 * draw + 1));
-  return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
+class KeyedDraws {
+ public:
+  KeyedDraws(std::uint64_t seed, std::int64_t patient)
+      : key_(splitmix64(seed ^ splitmix64(static_cast<std::uint64_t>(patient)))) {}
+  double uniform(std::uint64_t draw) const { return uniform_open(splitmix64(key_ + draw)); }
+  // Standard normal by Box–Muller from two keyed uniforms. Written out (not std::normal_distribution)
+  // because the standard library's algorithm differs between implementations.
+  double normal(std::uint64_t draw) const {
+    return std::sqrt(-2.0 * std::log(uniform(2 * draw))) * std::cos(2.0 * std::numbers::pi * uniform(2 * draw + 1));
+  }
+
+ private:
+  std::uint64_t key_;
+};
+
+// Draw slots: random effects use 0..k-1; covariates use fixed slots far above, so adding an effect
+// does not change anyone's covariates.
+constexpr std::uint64_t kWeightDraw = 1000;
+constexpr std::uint64_t kSexDraw = 1001;
+constexpr std::uint64_t kAgeDraw = 1002;  // and following, for rejection of out-of-range ages
+constexpr int kAgeTries = 64;
+
+void check_covariates(const CovariateModel& c) {
+  const auto require = [](bool ok, const char* field, const char* expected) {
+    if (!ok) throw std::invalid_argument(std::string("variability.covariates.") + field + ": expected " + expected);
+  };
+  require(c.weight_kg_median > 0.0, "weight_kg_median", "a number > 0");
+  require(c.weight_kg_cv >= 0.0, "weight_kg_cv", "a number >= 0");
+  require(c.female_fraction >= 0.0 && c.female_fraction <= 1.0, "female_fraction", "a fraction from 0 to 1");
+  require(c.age_years_sd >= 0.0, "age_years_sd", "a number >= 0");
+  require(c.age_years_min <= c.age_years_mean && c.age_years_mean <= c.age_years_max, "age_years_mean",
+          "a mean between age_years_min and age_years_max");
+  require(c.reference_weight_kg > 0.0, "reference_weight_kg", "a number > 0");
 }
 
 }  // namespace
 
-ModelParams sample_patient(const ModelParams& typical, std::span<const VariabilityInfo> variability, std::uint64_t seed,
-                        std::int64_t patient_index) {
-  ModelParams p = typical;
-  for (std::size_t k = 0; k < variability.size(); ++k) {
-    const ParamInfo* info = find_param(variability[k].parameter);
-    if (info == nullptr) {
-      throw std::invalid_argument("variability names unknown parameter '" + std::string(variability[k].parameter) + "'");
+PatientSampler::PatientSampler(const ModelParams& typical, const VariabilityModel& variability)
+    : typical_(typical), covariates_(variability.covariates) {
+  validate(typical_);
+  check_covariates(covariates_);
+  const std::size_t k = variability.effects.size();
+  std::vector<double> omega(k);
+  for (std::size_t j = 0; j < k; ++j) {
+    const RandomEffect& e = variability.effects[j];
+    const ParamInfo* info = find_param(e.parameter);
+    const std::string field = "variability.cv." + e.parameter;
+    if (info == nullptr) throw std::invalid_argument(field + ": unknown parameter");
+    if (!(e.cv >= 0.0) || !std::isfinite(e.cv)) throw std::invalid_argument(field + ": expected a CV >= 0");
+    if (std::find(fields_.begin(), fields_.end(), info->field) != fields_.end()) {
+      throw std::invalid_argument(field + ": listed twice");
     }
-    const double omega = std::sqrt(std::log1p(variability[k].cv * variability[k].cv));
-    p.*info->field *= std::exp(omega * keyed_normal(seed, patient_index, k));
+    fields_.push_back(info->field);
+    omega[j] = std::sqrt(std::log1p(e.cv * e.cv));
   }
-  return p;
+  Eigen::MatrixXd cov = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(k), static_cast<Eigen::Index>(k));
+  for (std::size_t j = 0; j < k; ++j) cov(static_cast<Eigen::Index>(j), static_cast<Eigen::Index>(j)) = omega[j] * omega[j];
+  for (const EffectCorrelation& c : variability.correlations) {
+    const std::string field = "variability.correlations[" + c.first + ", " + c.second + "]";
+    const auto index_of = [&](const std::string& name) {
+      for (std::size_t j = 0; j < k; ++j) {
+        if (variability.effects[j].parameter == name) return static_cast<Eigen::Index>(j);
+      }
+      throw std::invalid_argument(field + ": '" + name + "' has no random effect (give it a CV first)");
+    };
+    const Eigen::Index a = index_of(c.first), b = index_of(c.second);
+    if (a == b) throw std::invalid_argument(field + ": a parameter cannot be correlated with itself");
+    if (!(std::abs(c.rho) <= 1.0)) throw std::invalid_argument(field + ": expected rho between -1 and 1");
+    cov(a, b) = cov(b, a) = c.rho * omega[static_cast<std::size_t>(a)] * omega[static_cast<std::size_t>(b)];
+  }
+  // Effects with CV 0 make Omega singular but harmless; factor only the varying block's pattern by
+  // adding nothing: LDLT would accept semi-definite matrices, LLT insists on definiteness, which is
+  // what a user who wrote a correlation matrix by hand needs checked.
+  if (k > 0) {
+    Eigen::MatrixXd guarded = cov;
+    for (Eigen::Index j = 0; j < guarded.rows(); ++j) {
+      if (guarded(j, j) == 0.0) guarded(j, j) = 1.0;  // a fixed parameter: its (zero) column is ignored below
+    }
+    const Eigen::LLT<Eigen::MatrixXd> llt(guarded);
+    if (llt.info() != Eigen::Success) {
+      throw std::invalid_argument("variability.correlations: the covariance matrix is not positive definite");
+    }
+    cholesky_ = llt.matrixL();
+    for (Eigen::Index j = 0; j < cov.rows(); ++j) {
+      if (cov(j, j) == 0.0) cholesky_.row(j).setZero();
+    }
+  }
 }
 
-std::vector<PopulationPatient> simulate_population(const ModelParams& typical,
-                                                   std::span<const VariabilityInfo> variability,
-                                                   std::uint64_t seed, std::int64_t n_patients,
-                                                   std::span<const Infusion> infusions,
-                                                   std::span<const double> grid_day, const SolverOptions& options,
-                                                   int threads) {
-  if (n_patients < 1) throw std::invalid_argument("number of patients must be >= 1");
-  std::vector<PopulationPatient> patients(static_cast<std::size_t>(n_patients));
-  // Sample up front so a bad variability table fails before any thread starts.
-  for (std::int64_t i = 0; i < n_patients; ++i) {
-    patients[static_cast<std::size_t>(i)].params = sample_patient(typical, variability, seed, i);
-  }
-  const int n_threads = threads > 0 ? threads : omp_get_max_threads();
-#pragma omp parallel for schedule(dynamic, 16) num_threads(n_threads)
-  for (std::int64_t i = 0; i < n_patients; ++i) {
-    PopulationPatient& patient = patients[static_cast<std::size_t>(i)];
-    try {
-      patient.result = simulate_patient(patient.params, infusions, grid_day, options);
-    } catch (const SolverError& e) {
-      patient.ok = false;
-      patient.error = e.what();
+SampledPatient PatientSampler::sample(std::uint64_t seed, std::int64_t patient_index) const {
+  const KeyedDraws draws(seed, patient_index);
+  SampledPatient s{typical_, {}};
+
+  const auto k = static_cast<Eigen::Index>(fields_.size());
+  Eigen::VectorXd z(k);
+  for (Eigen::Index j = 0; j < k; ++j) z(j) = draws.normal(static_cast<std::uint64_t>(j));
+  const Eigen::VectorXd eta = cholesky_.triangularView<Eigen::Lower>() * z;
+  for (Eigen::Index j = 0; j < k; ++j) s.params.*fields_[static_cast<std::size_t>(j)] *= std::exp(eta(j));
+
+  const CovariateModel& c = covariates_;
+  const double weight_sigma = std::sqrt(std::log1p(c.weight_kg_cv * c.weight_kg_cv));
+  s.covariates.weight_kg = c.weight_kg_median * std::exp(weight_sigma * draws.normal(kWeightDraw));
+  s.covariates.female = draws.uniform(2 * kSexDraw) < c.female_fraction ? 1.0 : 0.0;
+  double age = c.age_years_mean;
+  for (int attempt = 0; attempt < kAgeTries; ++attempt) {
+    const double candidate = c.age_years_mean + c.age_years_sd * draws.normal(kAgeDraw + static_cast<std::uint64_t>(attempt));
+    if (candidate >= c.age_years_min && candidate <= c.age_years_max) {
+      age = candidate;
+      break;
     }
   }
-  return patients;
+  s.covariates.age_years = age;
+
+  const double weight_ratio = s.covariates.weight_kg / c.reference_weight_kg;
+  s.params.central_volume_l *= std::pow(weight_ratio, c.volume_weight_exponent);
+  s.params.linear_clearance_l_per_day *= std::pow(weight_ratio, c.clearance_weight_exponent);
+  s.params.target_vmax_mg_per_day *= std::pow(weight_ratio, c.clearance_weight_exponent);
+  return s;
+}
+
+void run_population(const PatientSampler& sampler, std::span<const Infusion> infusions,
+                    std::span<const double> grid_day, const PopulationRunOptions& options,
+                    const std::function<void(std::span<const PatientOutcome>)>& consume) {
+  if (options.patients < 1) throw std::invalid_argument("number of patients must be >= 1");
+  if (options.batch_size < 1) throw std::invalid_argument("batch size must be >= 1");
+  const int n_threads = options.threads > 0 ? options.threads : omp_get_max_threads();
+  std::vector<PatientOutcome> batch;
+  for (std::int64_t first = 0; first < options.patients; first += options.batch_size) {
+    const std::int64_t count = std::min(options.batch_size, options.patients - first);
+    batch.assign(static_cast<std::size_t>(count), PatientOutcome{});
+#pragma omp parallel for schedule(dynamic, 4) num_threads(n_threads)
+    for (std::int64_t i = 0; i < count; ++i) {
+      PatientOutcome& out = batch[static_cast<std::size_t>(i)];
+      out.index = first + i;
+      out.patient = sampler.sample(options.seed, out.index);
+      try {
+        // A draw can land where the model has no steady state (e.g. negative thymic output); such a
+        // patient is reported, not simulated into nonsense.
+        validate(out.patient.params);
+        out.result = simulate_patient(out.patient.params, infusions, grid_day, options.solver);
+      } catch (const std::invalid_argument& e) {
+        out.ok = false;
+        out.error = std::string("sampled parameters are invalid: ") + e.what();
+      } catch (const SolverError& e) {
+        out.ok = false;
+        out.error = e.what();
+      }
+    }
+    consume(batch);
+  }
+}
+
+std::vector<PatientOutcome> simulate_population(const PatientSampler& sampler, std::span<const Infusion> infusions,
+                                                std::span<const double> grid_day, const PopulationRunOptions& options) {
+  std::vector<PatientOutcome> all;
+  all.reserve(static_cast<std::size_t>(std::max<std::int64_t>(options.patients, 0)));
+  run_population(sampler, infusions, grid_day, options, [&](std::span<const PatientOutcome> batch) {
+    all.insert(all.end(), batch.begin(), batch.end());
+  });
+  return all;
 }
 
 }  // namespace alemsim

@@ -2,9 +2,12 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <string>
 #include <vector>
+
+#include <Eigen/Dense>
 
 #include "models/model_params.hpp"
 #include "models/variability.hpp"
@@ -12,26 +15,60 @@
 
 namespace alemsim {
 
-// Parameters of patient `patient_index`: the typical values times log-normal random effects.
-// Draws depend only on (seed, patient_index), so a patient is the same whatever the thread count,
-// population size or order of simulation.
-ModelParams sample_patient(const ModelParams& typical, std::span<const VariabilityInfo> variability, std::uint64_t seed,
-                        std::int64_t patient_index);
+struct Covariates {
+  double weight_kg = 0.0;
+  double female = 0.0;    // 1 for female, 0 for male
+  double age_years = 0.0;
+};
 
-struct PopulationPatient {
+struct SampledPatient {
   ModelParams params;
+  Covariates covariates;
+};
+
+// Draws patients from a VariabilityModel. Draws depend only on (seed, patient index), so a patient is
+// the same whatever the thread count, population size or order of simulation.
+class PatientSampler {
+ public:
+  // Throws std::invalid_argument naming the field: unknown or repeated parameter, CV < 0, |rho| > 1,
+  // a correlation between parameters without random effects, a covariance matrix that is not
+  // positive definite, or covariate settings out of range.
+  PatientSampler(const ModelParams& typical, const VariabilityModel& variability);
+
+  SampledPatient sample(std::uint64_t seed, std::int64_t patient_index) const;
+
+ private:
+  ModelParams typical_;
+  CovariateModel covariates_;
+  std::vector<double ModelParams::*> fields_;  // parameter of each random effect
+  Eigen::MatrixXd cholesky_;                   // lower factor L of Omega: eta = L z
+};
+
+struct PatientOutcome {
+  std::int64_t index = 0;
+  SampledPatient patient;
   PatientResult result;  // empty series when the solver failed
   bool ok = true;
   std::string error;     // solver message when !ok
 };
 
-// Simulates patients 0..n-1 with OpenMP threads (all available unless threads > 0). A patient whose
-// integration fails is marked !ok and the others go on. Results are identical for any thread count.
-std::vector<PopulationPatient> simulate_population(const ModelParams& typical,
-                                                   std::span<const VariabilityInfo> variability,
-                                                   std::uint64_t seed, std::int64_t n_patients,
-                                                   std::span<const Infusion> infusions,
-                                                   std::span<const double> grid_day,
-                                                   const SolverOptions& options = {}, int threads = 0);
+struct PopulationRunOptions {
+  std::uint64_t seed = 1;
+  std::int64_t patients = 1;
+  int threads = 0;                 // 0: all available
+  std::int64_t batch_size = 256;   // patients held in memory at once (bounds memory for any N)
+  SolverOptions solver{};
+};
+
+// Simulates patients 0..n-1 in batches with OpenMP threads and hands each finished batch, in patient
+// order, to `consume` on the calling thread. A patient whose integration fails is marked !ok and the
+// others go on. Results are identical for any thread count or batch size.
+void run_population(const PatientSampler& sampler, std::span<const Infusion> infusions,
+                    std::span<const double> grid_day, const PopulationRunOptions& options,
+                    const std::function<void(std::span<const PatientOutcome>)>& consume);
+
+// Convenience for small populations: every outcome in one vector.
+std::vector<PatientOutcome> simulate_population(const PatientSampler& sampler, std::span<const Infusion> infusions,
+                                                std::span<const double> grid_day, const PopulationRunOptions& options);
 
 }  // namespace alemsim

@@ -47,12 +47,15 @@ inline void validate(const SolverOptions& options) {
 // fresh Dormand–Prince 5(4) dense-output stepper, calling observe(x, t) at every time in `times`.
 // On return `x` holds the state at times.back(). The caller must not put a discontinuity inside
 // (times.front(), times.back()): dosing boundaries separate calls, and each call restarts the stepper.
+// `first_step_day` (default: options.initial_step_day) is only the first trial step: the controller
+// shrinks it until the error test passes. Returns the step size the controller would take next, a
+// good first trial step for the following call.
 // Throws SolverError when the step limit is hit, the step size collapses, or the state stops being finite.
 template <class System, class State, class Observer>
-void integrate_on_times(const System& system, State& x, std::span<const double> times, Observer&& observe,
-                        const SolverOptions& options) {
+double integrate_on_times(const System& system, State& x, std::span<const double> times, Observer&& observe,
+                          const SolverOptions& options, double first_step_day = 0.0) {
   namespace odeint = boost::numeric::odeint;
-  if (times.empty()) return;
+  if (times.empty()) return options.initial_step_day;
   for (std::size_t i = 1; i < times.size(); ++i) {
     if (!(times[i] > times[i - 1])) throw SolverError(times[i], "output times must be strictly increasing");
   }
@@ -61,9 +64,10 @@ void integrate_on_times(const System& system, State& x, std::span<const double> 
   }
   if (times.size() == 1) {
     observe(x, times.front());
-    return;
+    return options.initial_step_day;
   }
-  const double first_step = std::min(options.initial_step_day, times.back() - times.front());
+  const double trial = first_step_day > 0.0 ? first_step_day : options.initial_step_day;
+  const double first_step = std::min(trial, times.back() - times.front());
   auto stepper = odeint::make_dense_output(options.abs_tol, options.rel_tol, odeint::runge_kutta_dopri5<State>());
   double failed_at = times.front();
   auto checked_observe = [&](const State& state, double t) {
@@ -74,11 +78,13 @@ void integrate_on_times(const System& system, State& x, std::span<const double> 
     observe(state, t);
   };
   try {
-    odeint::integrate_times(stepper, system, x, times.begin(), times.end(), first_step, checked_observe,
+    // By reference: odeint copies a stepper passed by value, and the final step size is read from it below.
+    odeint::integrate_times(boost::ref(stepper), system, x, times.begin(), times.end(), first_step, checked_observe,
                             odeint::max_step_checker(options.max_steps_between_outputs));
   } catch (const odeint::odeint_error& e) {
     throw SolverError(failed_at, e.what());
   }
+  return stepper.current_time_step();
 }
 
 }  // namespace alemsim

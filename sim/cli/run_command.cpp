@@ -2,19 +2,48 @@
 
 #include <cstdio>
 #include <exception>
+#include <memory>
 #include <vector>
 
 #include <fmt/format.h>
 
+#include "sim/cli/progress.hpp"
 #include "sim/cli/summary_print.hpp"
 #include "sim/course_summary.hpp"
 #include "sim/io/atomic_file.hpp"
 #include "sim/io/csv_output.hpp"
+#include "sim/io/hdf5_output.hpp"
 #include "sim/io/scenario.hpp"
 #include "sim/output_grid.hpp"
 #include "sim/population.hpp"
+#include "sim/streaming_summary.hpp"
 
 namespace alemsim {
+namespace {
+
+// Series of more patients than this are not kept unless asked for: 10,000 patients of a 6-year
+// daily grid are about 600 MB of float32 in HDF5.
+constexpr std::int64_t kDefaultKeepSeries = 10000;
+
+bool ends_with(const std::string& s, std::string_view suffix) { return s.ends_with(suffix); }
+
+int run_typical(const Scenario& scenario, const RunOptions& options, std::span<const Infusion> infusions,
+                std::span<const double> grid) {
+  PatientOutcome typical;
+  typical.patient.params = scenario.typical_params;
+  typical.result = simulate_patient(scenario.typical_params, infusions, grid);
+  print_typical_summary(stdout, scenario, typical.result);
+  if (options.out_path) {
+    AtomicFile file(*options.out_path);
+    write_series_csv_header(file.stream());
+    write_series_csv_rows(file.stream(), grid, std::span(&typical, 1));
+    file.commit();
+    fmt::print("\nSeries written to {} ({} time points)\n", *options.out_path, grid.size());
+  }
+  return 0;
+}
+
+}  // namespace
 
 int run_command(const RunOptions& options) {
   try {
@@ -24,30 +53,60 @@ int run_command(const RunOptions& options) {
       if (*options.patients < 1) throw std::invalid_argument("--patients: expected a whole number >= 1");
       scenario.patients = *options.patients;
     }
-    validate(scenario.typical_params);
+    const std::int64_t keep = options.keep_series.value_or(std::min(scenario.patients, kDefaultKeepSeries));
+    if (keep < 0 || keep > scenario.patients) {
+      throw std::invalid_argument(fmt::format("--keep-series: expected 0 to the number of patients ({}), got {}",
+                                              scenario.patients, keep));
+    }
+    const bool hdf5 = options.out_path && ends_with(*options.out_path, ".h5");
+    if (options.out_path && !hdf5 && !ends_with(*options.out_path, ".csv")) {
+      throw std::invalid_argument("--out " + *options.out_path + ": expected a file name ending in .csv or .h5");
+    }
+    if (options.typical && hdf5) throw std::invalid_argument("--out: --typical writes CSV; use a .csv file name");
     // Fail on an unwritable output path now, not after the simulation.
     if (options.out_path) check_writable(*options.out_path);
 
     const auto infusions = expand_regimen(scenario.courses);
     const auto grid = build_output_grid(scenario.horizon_day, scenario.output_step_day, infusions,
                                         course_summary_times(infusions));
+    if (options.typical) return run_typical(scenario, options, infusions, grid);
 
-    std::vector<PopulationPatient> patients;
-    if (options.typical) {
-      PopulationPatient typical{scenario.typical_params, simulate_patient(scenario.typical_params, infusions, grid), true, {}};
-      print_typical_summary(stdout, scenario, typical.result);
-      patients.push_back(std::move(typical));
-    } else {
-      patients = simulate_population(scenario.typical_params, variability_table(), scenario.seed, scenario.patients,
-                                     infusions, grid, {}, options.threads);
-      print_population_summary(stdout, scenario, patients);
+    const PatientSampler sampler(scenario.typical_params, scenario.variability);
+    PopulationRunOptions run;
+    run.seed = scenario.seed;
+    run.patients = scenario.patients;
+    run.threads = options.threads;
+
+    PopulationSummary summary(patient_outputs(), grid.size(), scenario.courses.size());
+    std::unique_ptr<Hdf5Writer> h5;
+    std::unique_ptr<AtomicFile> csv;
+    if (hdf5) {
+      const RunInfo info{scenario.text, scenario.path, scenario.seed, scenario.patients, keep, scenario.courses.size()};
+      h5 = std::make_unique<Hdf5Writer>(*options.out_path, info, grid, patient_outputs(), summary.metrics());
+    } else if (options.out_path) {
+      csv = std::make_unique<AtomicFile>(*options.out_path);
+      write_series_csv_header(csv->stream());
     }
-
-    if (options.out_path) {
-      AtomicFile file(*options.out_path);
-      write_series_csv(file.stream(), grid, patients);
-      file.commit();
-      fmt::print("\nSeries written to {} ({} time points per patient)\n", *options.out_path, grid.size());
+    ProgressBar progress("patients", scenario.patients, !options.quiet && stderr_is_terminal());
+    run_population(sampler, infusions, grid, run, [&](std::span<const PatientOutcome> batch) {
+      summary.add(batch, options.threads);
+      if (h5) h5->add(batch);
+      if (csv && batch.front().index < keep) {
+        const auto kept = static_cast<std::size_t>(std::min<std::int64_t>(static_cast<std::int64_t>(batch.size()),
+                                                                           keep - batch.front().index));
+        write_series_csv_rows(csv->stream(), grid, batch.first(kept));
+      }
+      progress.update(batch.back().index + 1);
+    });
+    progress.finish();
+    print_population_summary(stdout, scenario, summary);
+    if (h5) {
+      h5->finish(summary);
+      fmt::print("\nResults written to {} (series of {} patients, summaries of all {})\n", *options.out_path, keep,
+                 scenario.patients);
+    } else if (csv) {
+      csv->commit();
+      fmt::print("\nSeries of {} patients written to {} ({} time points each)\n", keep, *options.out_path, grid.size());
     }
     return 0;
   } catch (const std::exception& e) {

@@ -9,11 +9,13 @@ namespace alemsim {
 
 struct RunOptions {
   std::string scenario_path;
-  bool typical = false;                  // one typical patient, no variability
-  std::optional<std::string> out_path;   // CSV file for the series
-  std::optional<std::uint64_t> seed;     // overrides the scenario's seed
-  std::optional<std::int64_t> patients;  // overrides the scenario's population size
-  int threads = 0;                       // 0: all cores
+  bool typical = false;                     // one typical patient, no variability
+  std::optional<std::string> out_path;      // .csv (series) or .h5 (full results)
+  std::optional<std::uint64_t> seed;        // overrides the scenario's seed
+  std::optional<std::int64_t> patients;     // overrides the scenario's population size
+  std::optional<std::int64_t> keep_series;  // series stored for the first K patients
+  int threads = 0;                          // 0: all cores
+  bool quiet = false;                       // no progress line
 };
 
 // Runs and prints the summary to stdout. Returns the process exit code; errors go to stderr as one line.

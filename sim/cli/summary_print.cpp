@@ -6,7 +6,6 @@
 
 #include <fmt/format.h>
 
-#include "sim/statistics.hpp"
 
 namespace alemsim {
 namespace {
@@ -17,54 +16,79 @@ std::string describe_course(const Course& c) {
   return text;
 }
 
-std::string format_spread(const std::vector<double>& values, const char* number_format) {
-  const Spread s = spread(values);
-  if (s.count == 0) return "n/a (past horizon)";
-  const std::string fmt_text = std::string(number_format) + " [" + number_format + " - " + number_format + "]";
-  return fmt::format(fmt::runtime(fmt_text), s.mean, s.p05, s.p95);
+std::string_view label_of(std::string_view column) { return patient_outputs()[output_index(column)].label; }
+
+std::string day_or_never(double day) {
+  if (std::isnan(day)) return "not within course window";
+  if (day == 0.0) return "never below";
+  return fmt::format("day {:.0f}", day);
 }
 
 }  // namespace
 
 void print_typical_summary(std::FILE* out, const Scenario& scenario, const PatientResult& result) {
-  fmt::print(out, "{}: typical patient, {} course(s), horizon {:g} days\n", scenario.name, result.courses.size(),
-             scenario.horizon_day);
-  for (const CoursePk& pk : result.courses) {
-    const Course& c = scenario.courses.at(static_cast<std::size_t>(pk.course_index));
-    fmt::print(out, "\nCourse {} (day {:g}): {}\n", pk.course_index + 1, pk.start_day, describe_course(c));
-    fmt::print(out, "  Cmax                       {:8.1f} ng/mL  on course day {:g} (day {:.2f})\n", pk.cmax_ng_per_ml,
-               std::floor(pk.tmax_day - pk.start_day) + 1.0, pk.tmax_day);
-    fmt::print(out, "  half-life, days 1-10 after {:8.2f} days\n", pk.half_life_day);
-    fmt::print(out, "  30 days after last dose    {:8.1f} ng/mL  ({:.2f}% of Cmax)\n", pk.concentration_30d_ng_per_ml,
-               100.0 * pk.concentration_30d_ng_per_ml / pk.cmax_ng_per_ml);
+  fmt::print(out, "{}: typical patient, {} course(s), horizon {:g} days. Days are counted from each course's first infusion.\n",
+             scenario.name, result.courses.size(), scenario.horizon_day);
+  for (const CourseSummary& c : result.courses) {
+    const Course& course = scenario.courses.at(static_cast<std::size_t>(c.course_index));
+    fmt::print(out, "\nCourse {} (day {:g}): {}\n", c.course_index + 1, c.start_day, describe_course(course));
+    fmt::print(out, "  Cmax                         {:8.1f} ng/mL  on course day {:g} ({:.2f} days after start)\n",
+               c.cmax_ng_per_ml, std::floor(c.tmax_day - c.start_day) + 1.0, c.tmax_day - c.start_day);
+    fmt::print(out, "  half-life, days 1-10 after   {:8.2f} days\n", c.half_life_day);
+    fmt::print(out, "  30 days after last dose      {:8.1f} ng/mL  ({:.2f}% of Cmax)\n", c.concentration_30d_ng_per_ml,
+               100.0 * c.concentration_30d_ng_per_ml / c.cmax_ng_per_ml);
+    fmt::print(out, "  ADA titer at course start    {:8.2f} x assay cut point\n", c.ada_titer_at_start);
+    fmt::print(out, "  {:<20} {:>14} {:>10} {:>12}  {}\n", "cells/uL", "nadir", "nadir day", "LLN", "back at LLN");
+    for (const SubsetCourse& s : c.subsets) {
+      const std::string lln = std::isnan(s.lln_cells_per_ul) ? "-" : fmt::format("{:.0f}", s.lln_cells_per_ul);
+      fmt::print(out, "  {:<20} {:>14.1f} {:>10.1f} {:>12}  {}\n", label_of(s.column), s.nadir_cells_per_ul, s.nadir_day,
+                 lln, std::isnan(s.lln_cells_per_ul) ? "-" : day_or_never(s.lln_regained_day));
+    }
+    fmt::print(out, "  CD4+ back at 200 cells/uL    {}\n", day_or_never(c.cd4_200_regained_day));
+    fmt::print(out, "  herpes prophylaxis ends      {}\n",
+               std::isnan(c.prophylaxis_end_day) ? "not within course window" : fmt::format("day {:.0f}", c.prophylaxis_end_day));
   }
 }
 
-void print_population_summary(std::FILE* out, const Scenario& scenario, std::span<const PopulationPatient> patients) {
-  std::size_t failed = 0;
-  std::vector<std::vector<CoursePk>> by_course(scenario.courses.size());
-  for (const PopulationPatient& p : patients) {
-    if (!p.ok) {
-      ++failed;
-      continue;
-    }
-    for (const CoursePk& pk : p.result.courses) by_course.at(static_cast<std::size_t>(pk.course_index)).push_back(pk);
-  }
+void print_population_summary(std::FILE* out, const Scenario& scenario, const PopulationSummary& summary) {
   fmt::print(out, "{}: {} virtual patients (seed {}), {} course(s), horizon {:g} days\n", scenario.name,
-             patients.size(), scenario.seed, scenario.courses.size(), scenario.horizon_day);
-  if (failed > 0) fmt::print(out, "WARNING: the solver failed for {} patient(s); they are left out below\n", failed);
-  fmt::print(out, "Figures are mean [5th - 95th percentile].\n");
-  for (std::size_t k = 0; k < by_course.size(); ++k) {
-    std::vector<double> cmax, half_life, c30_percent;
-    for (const CoursePk& pk : by_course[k]) {
-      cmax.push_back(pk.cmax_ng_per_ml);
-      half_life.push_back(pk.half_life_day);
-      c30_percent.push_back(100.0 * pk.concentration_30d_ng_per_ml / pk.cmax_ng_per_ml);
+             summary.patients(), scenario.seed, scenario.courses.size(), scenario.horizon_day);
+  if (summary.failed() > 0) {
+    fmt::print(out, "WARNING: the solver failed for {} patient(s); they are left out below\n", summary.failed());
+  }
+  fmt::print(out, "Figures are mean [5th - 95th percentile]; days are counted from each course's first infusion.\n");
+  const auto& metrics = summary.metrics();
+  const auto line = [&](std::size_t k, std::string_view name, const char* label, const char* number_format) {
+    for (std::size_t m = 0; m < metrics.size(); ++m) {
+      if (metrics[m].name != name) continue;
+      const StreamingDistribution& d = summary.metric(m, k);
+      std::string text = "n/a";
+      if (d.count() > 0) {
+        const std::string f = std::string(number_format) + " [" + number_format + " - " + number_format + "]";
+        text = fmt::format(fmt::runtime(f), d.mean(), d.percentile(5.0), d.percentile(95.0));
+        if (d.nan_count() > 0) text += fmt::format("  ({} of {} patients)", d.count(), d.count() + d.nan_count());
+      }
+      fmt::print(out, "  {:<34} {}\n", label, text);
     }
+  };
+  for (std::size_t k = 0; k < scenario.courses.size(); ++k) {
     fmt::print(out, "\nCourse {} (day {:g}): {}\n", k + 1, scenario.courses[k].start_day, describe_course(scenario.courses[k]));
-    fmt::print(out, "  Cmax, ng/mL                      {}\n", format_spread(cmax, "{:.0f}"));
-    fmt::print(out, "  half-life days 1-10 after, days  {}\n", format_spread(half_life, "{:.2f}"));
-    fmt::print(out, "  C 30 days after, % of Cmax       {}\n", format_spread(c30_percent, "{:.2f}"));
+    line(k, "cmax_ng_per_ml", "Cmax, ng/mL", "{:.0f}");
+    line(k, "half_life_day", "half-life days 1-10 after, days", "{:.2f}");
+    line(k, "concentration_30d_ng_per_ml", "C 30 days after last dose, ng/mL", "{:.1f}");
+    line(k, "ada_titer_at_start", "ADA titer at course start", "{:.2f}");
+    for (const OutputQuantity& q : patient_outputs()) {
+      if (!q.column.ends_with("_cells_per_ul")) continue;
+      const std::string s(q.column.substr(0, q.column.find("_cells_per_ul")));
+      line(k, "nadir_" + s + "_cells_per_ul", fmt::format("{} nadir, cells/uL", q.label).c_str(), "{:.0f}");
+      line(k, "days_to_lln_" + s, fmt::format("{} days to LLN", q.label).c_str(), "{:.0f}");
+    }
+    line(k, "prophylaxis_end_day", "herpes prophylaxis, days", "{:.0f}");
+    for (std::size_t month = 0; month < std::size(kLlnCheckMonths); ++month) {
+      const double f = summary.fraction_at_lln(k, month);
+      fmt::print(out, "  {:<34} {}\n", fmt::format("total lymphocytes >= LLN, month {:g}", kLlnCheckMonths[month]),
+                 std::isnan(f) ? std::string("n/a (past horizon)") : fmt::format("{:.1f}% of patients", 100.0 * f));
+    }
   }
 }
 

@@ -6,11 +6,12 @@
 
 #include "sim/io/scenario.hpp"
 #include "sim/population.hpp"
+#include "sim/streaming_summary.hpp"
 
 namespace alemsim {
 
 void print_typical_summary(std::FILE* out, const Scenario& scenario, const PatientResult& result);
 
-void print_population_summary(std::FILE* out, const Scenario& scenario, std::span<const PopulationPatient> patients);
+void print_population_summary(std::FILE* out, const Scenario& scenario, const PopulationSummary& summary);
 
 }  // namespace alemsim

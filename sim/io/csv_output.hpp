@@ -8,8 +8,11 @@
 
 namespace alemsim {
 
-// Header: id,time_day, then one column per patient_outputs() quantity. Patients whose solver failed
-// are left out (the CLI reports them). Values are printed with 10 significant digits.
-void write_series_csv(std::ostream& out, std::span<const double> grid_day, std::span<const PopulationPatient> patients);
+// Header: id,time_day, then one column per patient_outputs() quantity.
+void write_series_csv_header(std::ostream& out);
+
+// Rows of every simulated patient in `batch` (patients whose solver failed are left out; the CLI
+// reports them). Values are printed with 10 significant digits.
+void write_series_csv_rows(std::ostream& out, std::span<const double> grid_day, std::span<const PatientOutcome> batch);
 
 }  // namespace alemsim

@@ -1,5 +1,6 @@
 #include "sim/io/scenario.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <initializer_list>
@@ -7,6 +8,8 @@
 #include <string_view>
 
 #include <yaml-cpp/yaml.h>
+
+#include "sim/population.hpp"
 
 namespace alemsim {
 namespace {
@@ -107,11 +110,95 @@ Course read_course(const Reader& r, const YAML::Node& node, std::size_t index) {
   return c;
 }
 
-YAML::Node parse(const std::string& path) {
-  std::ifstream in(path);
+std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
   if (!in) throw ScenarioError(path + ": cannot open file (does it exist and is it readable?)");
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// variability:
+//   cv: {parameter: CV, ...}                 replaces or adds random effects (CV 0 removes one)
+//   correlations: [{parameters: [a, b], rho: 0.3}, ...]   replaces or adds correlations
+//   covariates: {weight_kg_median: 70, ...}  any CovariateModel field
+void read_variability(const Reader& r, const YAML::Node& node, VariabilityModel& v) {
+  r.expect_map(node, "variability");
+  r.check_keys(node, "variability.", {"cv", "correlations", "covariates"});
+  if (const YAML::Node cv = node["cv"]) {
+    r.expect_map(cv, "variability.cv");
+    for (const auto& entry : cv) {
+      const auto name = entry.first.as<std::string>();
+      const std::string field = "variability.cv." + name;
+      if (find_param(name) == nullptr) r.fail(entry.first, field, "unknown parameter (names: models/model.md)");
+      const double value = r.number(entry.second, field);
+      if (value < 0.0) r.fail(entry.second, field, "expected a CV >= 0");
+      auto it = std::find_if(v.effects.begin(), v.effects.end(), [&](const RandomEffect& e) { return e.parameter == name; });
+      if (it == v.effects.end()) {
+        v.effects.push_back({name, value, "scenario " + r.path()});
+      } else {
+        it->cv = value;
+        it->source = "scenario " + r.path();
+      }
+    }
+  }
+  if (const YAML::Node correlations = node["correlations"]) {
+    if (!correlations.IsSequence()) r.fail(correlations, "variability.correlations", "expected a list of {parameters: [a, b], rho: r}");
+    for (std::size_t i = 0; i < correlations.size(); ++i) {
+      const YAML::Node c = correlations[i];
+      const std::string prefix = "variability.correlations[" + std::to_string(i) + "].";
+      r.expect_map(c, prefix.substr(0, prefix.size() - 1));
+      r.check_keys(c, prefix, {"parameters", "rho"});
+      const YAML::Node pair = r.required(c, "parameters", prefix);
+      if (!pair.IsSequence() || pair.size() != 2) r.fail(pair, prefix + "parameters", "expected two parameter names");
+      const std::string a = r.text(pair[0], prefix + "parameters[0]");
+      const std::string b = r.text(pair[1], prefix + "parameters[1]");
+      const double rho = r.number(r.required(c, "rho", prefix), prefix + "rho");
+      if (rho < -1.0 || rho > 1.0) r.fail(c["rho"], prefix + "rho", "expected a number from -1 to 1");
+      auto it = std::find_if(v.correlations.begin(), v.correlations.end(), [&](const EffectCorrelation& e) {
+        return (e.first == a && e.second == b) || (e.first == b && e.second == a);
+      });
+      if (it == v.correlations.end()) {
+        v.correlations.push_back({a, b, rho, "scenario " + r.path()});
+      } else {
+        it->rho = rho;
+        it->source = "scenario " + r.path();
+      }
+    }
+  }
+  if (const YAML::Node covariates = node["covariates"]) {
+    r.expect_map(covariates, "variability.covariates");
+    struct Field {
+      const char* name;
+      double CovariateModel::*member;
+    };
+    static constexpr Field kFields[] = {
+        {"weight_kg_median", &CovariateModel::weight_kg_median},
+        {"weight_kg_cv", &CovariateModel::weight_kg_cv},
+        {"female_fraction", &CovariateModel::female_fraction},
+        {"age_years_mean", &CovariateModel::age_years_mean},
+        {"age_years_sd", &CovariateModel::age_years_sd},
+        {"age_years_min", &CovariateModel::age_years_min},
+        {"age_years_max", &CovariateModel::age_years_max},
+        {"reference_weight_kg", &CovariateModel::reference_weight_kg},
+        {"volume_weight_exponent", &CovariateModel::volume_weight_exponent},
+        {"clearance_weight_exponent", &CovariateModel::clearance_weight_exponent},
+    };
+    for (const auto& entry : covariates) {
+      const auto name = entry.first.as<std::string>();
+      const Field* field = nullptr;
+      for (const Field& f : kFields) field = name == f.name ? &f : field;
+      if (field == nullptr) {
+        std::string list;
+        for (const Field& f : kFields) list += (list.empty() ? "" : ", ") + std::string(f.name);
+        r.fail(entry.first, "variability.covariates." + name, "unknown key; expected one of: " + list);
+      }
+      v.covariates.*field->member = r.number(entry.second, "variability.covariates." + name);
+    }
+  }
+}
+
+YAML::Node parse(const std::string& path, const std::string& text) {
   try {
-    return YAML::Load(in);
+    return YAML::Load(text);
   } catch (const YAML::ParserException& e) {
     throw ScenarioError(path + ":" + std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1) +
                         ": not valid YAML: " + e.msg);
@@ -122,13 +209,16 @@ YAML::Node parse(const std::string& path) {
 
 Scenario load_scenario(const std::string& path) {
   const Reader r(path);
-  const YAML::Node root = parse(path);
+  std::string text = read_text(path);
+  const YAML::Node root = parse(path, text);
   if (root.IsNull() || !root.IsDefined()) throw ScenarioError(path + ": file is empty; expected a scenario mapping");
   if (!root.IsMap()) r.fail(root, "(top level)", "expected a mapping with keys such as courses and horizon_day");
-  r.check_keys(root, "", {"name", "description", "seed", "patients", "horizon_day", "output", "courses", "parameters"});
+  r.check_keys(root, "",
+               {"name", "description", "seed", "patients", "horizon_day", "output", "courses", "parameters", "variability"});
 
   Scenario s;
   s.path = path;
+  s.text = std::move(text);
   s.name = root["name"] ? r.text(root["name"], "name") : path;
   if (root["description"]) s.description = r.text(root["description"], "description");
 
@@ -183,9 +273,21 @@ Scenario load_scenario(const std::string& path) {
         r.fail(entry.first, "parameters." + key, "unknown parameter; expected one of: " + list);
       }
       const double value = r.number(entry.second, "parameters." + key);
-      if (value <= 0.0) r.fail(entry.second, "parameters." + key, "expected a number > 0 (" + std::string(info->unit) + ")");
+      if (info->may_be_zero ? value < 0.0 : value <= 0.0) {
+        r.fail(entry.second, "parameters." + key,
+               std::string("expected a number ") + (info->may_be_zero ? ">= 0" : "> 0") + " (" + std::string(info->unit) + ")");
+      }
       s.typical_params.*info->field = value;
     }
+  }
+
+  s.variability = default_variability();
+  if (const YAML::Node variability = root["variability"]) read_variability(r, variability, s.variability);
+  try {
+    // Builds the covariance factor: a matrix that is not positive definite fails here, at load time.
+    const PatientSampler check(s.typical_params, s.variability);
+  } catch (const std::invalid_argument& e) {
+    r.fail(root["variability"] ? root["variability"] : root, "", e.what());
   }
   return s;
 }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "models/model_params.hpp"
+#include "models/variability.hpp"
 #include "sim/regimen.hpp"
 
 namespace alemsim {
@@ -21,6 +22,8 @@ struct Scenario {
   std::uint64_t seed = 1;            // random-effects seed for population runs
   std::int64_t patients = 1;         // virtual patients in a population run
   ModelParams typical_params{};         // shipped typical values with the file's overrides applied
+  VariabilityModel variability;         // shipped variability with the file's overrides applied
+  std::string text;                     // the file as read, for provenance in results files
 };
 
 // A scenario file that cannot be used. what() is one line: "FILE:LINE:COL: FIELD: what was expected".

@@ -96,7 +96,9 @@ INSTANTIATE_TEST_SUITE_P(
                     BadFile{"nan-horizon.yaml", "horizon_day: expected a finite number"},
                     BadFile{"courses-not-a-list.yaml", "courses: expected a non-empty list"},
                     BadFile{"negative-seed.yaml", "seed: expected a whole number >= 0"},
-                    BadFile{"does-not-exist.yaml", "cannot open file"}),
+                    BadFile{"does-not-exist.yaml", "cannot open file"},
+                    BadFile{"not-positive-definite.yaml", "not positive definite"},
+                    BadFile{"unknown-variability-parameter.yaml", "variability.cv.clearance: unknown parameter"}),
     [](const testing::TestParamInfo<BadFile>& param_info) {
       std::string name = param_info.param.file;
       name = name.substr(0, name.find('.'));

@@ -8,6 +8,8 @@
 namespace alemsim {
 namespace {
 
+const OutputQuantity kConcentrationOnly[] = {{"concentration_ng_per_ml", "C", "ng/mL"}};
+
 TEST(CourseSummary, ReadsCmaxHalfLifeAndWashoutFromAnExactMonoexponential) {
   // A made-up concentration: rises during the infusions, then falls with a 4.5-day half-life.
   const auto infusions = expand_regimen({Course{0.0, 2, 12.0, 4.0, {}}});
@@ -17,7 +19,8 @@ TEST(CourseSummary, ReadsCmaxHalfLifeAndWashoutFromAnExactMonoexponential) {
   std::vector<double> c(grid.size());
   for (std::size_t i = 0; i < grid.size(); ++i) c[i] = grid[i] <= end ? 100.0 * grid[i] : 100.0 * end * std::exp(-k * (grid[i] - end));
 
-  const auto summary = summarize_courses(infusions, grid, c);
+  const std::vector<std::vector<double>> series{c};
+  const auto summary = summarize_courses(infusions, grid, kConcentrationOnly, series);
   ASSERT_EQ(summary.size(), 1u);
   EXPECT_DOUBLE_EQ(summary[0].tmax_day, end);
   EXPECT_DOUBLE_EQ(summary[0].cmax_ng_per_ml, 100.0 * end);
@@ -28,10 +31,45 @@ TEST(CourseSummary, ReadsCmaxHalfLifeAndWashoutFromAnExactMonoexponential) {
 TEST(CourseSummary, FiguresPastTheHorizonAreNaN) {
   const auto infusions = expand_regimen({Course{0.0, 1, 12.0, 4.0, {}}});
   const auto grid = build_output_grid(5.0, 1.0, infusions, course_summary_times(infusions));
-  const std::vector<double> c(grid.size(), 1.0);
-  const auto summary = summarize_courses(infusions, grid, c);
+  const std::vector<std::vector<double>> series{std::vector<double>(grid.size(), 1.0)};
+  const auto summary = summarize_courses(infusions, grid, kConcentrationOnly, series);
   EXPECT_TRUE(std::isnan(summary[0].half_life_day));
   EXPECT_TRUE(std::isnan(summary[0].concentration_30d_ng_per_ml));
+}
+
+TEST(CourseSummary, NadirLowerLimitAndProphylaxisFromACellCount) {
+  // CD4+ falls linearly from 900 to 50 by day 20, then rises 2 cells/uL/day.
+  const auto infusions = expand_regimen({Course{0.0, 5, 12.0, 4.0, {}}});
+  const auto grid = build_output_grid(400.0, 1.0, infusions, course_summary_times(infusions));
+  std::vector<double> conc(grid.size(), 0.0), cd4(grid.size());
+  for (std::size_t i = 0; i < grid.size(); ++i) {
+    const double t = grid[i];
+    cd4[i] = t <= 20.0 ? 900.0 - 42.5 * t : 50.0 + 2.0 * (t - 20.0);
+    conc[i] = t < 5.0 ? 100.0 : 100.0 * std::exp(-(t - 5.0));
+  }
+  const OutputQuantity outputs[] = {{"concentration_ng_per_ml", "C", "ng/mL"}, {"cd4_cells_per_ul", "CD4", "cells/uL"}};
+  const std::vector<std::vector<double>> series{conc, cd4};
+  const auto summary = summarize_courses(infusions, grid, outputs, series);
+  ASSERT_EQ(summary[0].subsets.size(), 1u);
+  const SubsetCourse& s = summary[0].subsets[0];
+  EXPECT_EQ(s.column, "cd4_cells_per_ul");
+  EXPECT_DOUBLE_EQ(s.nadir_cells_per_ul, 50.0);
+  EXPECT_DOUBLE_EQ(s.nadir_day, 20.0);
+  EXPECT_DOUBLE_EQ(s.lln_cells_per_ul, 400.0);
+  EXPECT_DOUBLE_EQ(s.lln_regained_day, 20.0 + 175.0);                // 50 + 2 * 175 = 400
+  EXPECT_DOUBLE_EQ(summary[0].cd4_200_regained_day, 20.0 + 75.0);    // 50 + 2 * 75 = 200
+  EXPECT_DOUBLE_EQ(summary[0].prophylaxis_end_day, 95.0);            // later than 2 months after day 4.17
+}
+
+TEST(CourseSummary, ProphylaxisLastsAtLeastTwoMonths) {
+  const auto infusions = expand_regimen({Course{0.0, 3, 12.0, 4.0, {}}});
+  const auto grid = build_output_grid(200.0, 1.0, infusions, course_summary_times(infusions));
+  const OutputQuantity outputs[] = {{"concentration_ng_per_ml", "C", "ng/mL"}, {"cd4_cells_per_ul", "CD4", "cells/uL"}};
+  const std::vector<std::vector<double>> series{std::vector<double>(grid.size(), 1.0),
+                                                std::vector<double>(grid.size(), 500.0)};
+  const auto summary = summarize_courses(infusions, grid, outputs, series);
+  EXPECT_EQ(summary[0].cd4_200_regained_day, 0.0) << "never below 200";
+  EXPECT_NEAR(summary[0].prophylaxis_end_day, 2.0 + 4.0 / 24.0 + 2.0 * 365.25 / 12.0, 1e-9);
 }
 
 }  // namespace

@@ -10,51 +10,142 @@
 namespace alemsim {
 namespace {
 
+PopulationRunOptions options(std::uint64_t seed, std::int64_t patients, int threads = 0) {
+  PopulationRunOptions o;
+  o.seed = seed;
+  o.patients = patients;
+  o.threads = threads;
+  return o;
+}
+
 TEST(Population, PatientDrawsDependOnlyOnSeedAndIndex) {
-  const ModelParams typical = typical_params();
-  const ModelParams a = sample_patient(typical, variability_table(), 7, 42);
-  const ModelParams b = sample_patient(typical, variability_table(), 7, 42);
-  const ModelParams c = sample_patient(typical, variability_table(), 8, 42);
-  EXPECT_EQ(a.central_volume_l, b.central_volume_l);
-  EXPECT_NE(a.central_volume_l, c.central_volume_l);
+  const PatientSampler sampler(typical_params(), default_variability());
+  const SampledPatient a = sampler.sample(7, 42), b = sampler.sample(7, 42), c = sampler.sample(8, 42);
+  EXPECT_EQ(a.params.central_volume_l, b.params.central_volume_l);
+  EXPECT_EQ(a.covariates.age_years, b.covariates.age_years);
+  EXPECT_NE(a.params.central_volume_l, c.params.central_volume_l);
   // Parameters without variability keep the typical value.
-  EXPECT_EQ(a.target_km_ng_per_ml, typical.target_km_ng_per_ml);
+  EXPECT_EQ(a.params.target_km_ng_per_ml, typical_params().target_km_ng_per_ml);
 }
 
-TEST(Population, LogNormalDrawsHaveTheTabledCv) {
-  const ModelParams typical = typical_params();
-  const VariabilityInfo table[] = {{"linear_clearance_l_per_day", 0.30, "test"}};
-  std::vector<double> log_ratio;
-  for (int i = 0; i < 20000; ++i) {
-    log_ratio.push_back(std::log(sample_patient(typical, table, 1, i).linear_clearance_l_per_day /
-                                 typical.linear_clearance_l_per_day));
+TEST(Population, NoVariabilityGivesTheTypicalPatient) {
+  const PatientSampler sampler(typical_params(), no_variability());
+  const SampledPatient s = sampler.sample(1, 5);
+  EXPECT_EQ(s.params.central_volume_l, typical_params().central_volume_l);
+  EXPECT_EQ(s.params.cd4_baseline_cells_per_ul, typical_params().cd4_baseline_cells_per_ul);
+}
+
+// Sample log(P / P_typical) for two parameters over many patients.
+struct LogSample {
+  std::vector<double> a, b;
+};
+LogSample log_sample(const VariabilityModel& v, double ModelParams::*pa, double ModelParams::*pb, int n) {
+  VariabilityModel fixed = v;
+  fixed.covariates.weight_kg_cv = 0.0;  // weight would add its own (correlated) spread to V and CL
+  const PatientSampler sampler(typical_params(), fixed);
+  LogSample s;
+  for (int i = 0; i < n; ++i) {
+    const ModelParams p = sampler.sample(1, i).params;
+    s.a.push_back(std::log(p.*pa / typical_params().*pa));
+    s.b.push_back(std::log(p.*pb / typical_params().*pb));
   }
-  double mean = 0.0, sq = 0.0;
-  for (double v : log_ratio) mean += v / static_cast<double>(log_ratio.size());
-  for (double v : log_ratio) sq += (v - mean) * (v - mean) / static_cast<double>(log_ratio.size() - 1);
-  // omega^2 = ln(1 + CV^2); with 20000 draws its sampling error is about 1%.
-  EXPECT_NEAR(sq, std::log1p(0.09), 0.05 * std::log1p(0.09));
-  EXPECT_NEAR(mean, 0.0, 0.01);
+  return s;
 }
 
-TEST(Population, ResultsAreBitIdenticalForAnyThreadCount) {
+double covariance(const std::vector<double>& x, const std::vector<double>& y) {
+  double mx = 0.0, my = 0.0;
+  for (std::size_t i = 0; i < x.size(); ++i) mx += x[i] / static_cast<double>(x.size()), my += y[i] / static_cast<double>(y.size());
+  double c = 0.0;
+  for (std::size_t i = 0; i < x.size(); ++i) c += (x[i] - mx) * (y[i] - my) / static_cast<double>(x.size() - 1);
+  return c;
+}
+
+TEST(Population, DrawsHaveTheSpecifiedVariancesAndCorrelation) {
+  VariabilityModel v = no_variability();
+  v.effects = {{"central_volume_l", 0.2, "test"}, {"linear_clearance_l_per_day", 0.3, "test"}};
+  v.correlations = {{"central_volume_l", "linear_clearance_l_per_day", 0.6, "test"}};
+  const LogSample s = log_sample(v, &ModelParams::central_volume_l, &ModelParams::linear_clearance_l_per_day, 40000);
+  const double w_v = std::log1p(0.04), w_cl = std::log1p(0.09);
+  // With 40000 draws the sampling error of a variance is about 0.7%, of a correlation about 0.005.
+  EXPECT_NEAR(covariance(s.a, s.a), w_v, 0.03 * w_v);
+  EXPECT_NEAR(covariance(s.b, s.b), w_cl, 0.03 * w_cl);
+  EXPECT_NEAR(covariance(s.a, s.b) / std::sqrt(w_v * w_cl), 0.6, 0.02);
+}
+
+TEST(Population, RejectsACovarianceThatIsNotPositiveDefinite) {
+  VariabilityModel v = no_variability();
+  v.effects = {{"central_volume_l", 0.2, "t"}, {"linear_clearance_l_per_day", 0.3, "t"}, {"target_vmax_mg_per_day", 0.3, "t"}};
+  v.correlations = {{"central_volume_l", "linear_clearance_l_per_day", 0.9, "t"},
+                    {"linear_clearance_l_per_day", "target_vmax_mg_per_day", 0.9, "t"},
+                    {"central_volume_l", "target_vmax_mg_per_day", -0.9, "t"}};
+  try {
+    const PatientSampler sampler(typical_params(), v);
+    FAIL() << "expected std::invalid_argument";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_NE(std::string(e.what()).find("not positive definite"), std::string::npos) << e.what();
+  }
+}
+
+TEST(Population, RejectsUnknownParametersAndBadCovariates) {
+  VariabilityModel v = no_variability();
+  v.effects = {{"no_such_parameter", 0.3, "t"}};
+  EXPECT_THROW(PatientSampler(typical_params(), v), std::invalid_argument);
+  v = no_variability();
+  v.correlations = {{"central_volume_l", "linear_clearance_l_per_day", 0.5, "t"}};  // no random effects
+  EXPECT_THROW(PatientSampler(typical_params(), v), std::invalid_argument);
+  v = no_variability();
+  v.covariates.female_fraction = 1.5;
+  EXPECT_THROW(PatientSampler(typical_params(), v), std::invalid_argument);
+}
+
+TEST(Population, WeightScalesVolumeAndClearanceAllometrically) {
+  VariabilityModel v = no_variability();
+  v.covariates.weight_kg_cv = 0.3;
+  const PatientSampler sampler(typical_params(), v);
+  for (int i = 0; i < 20; ++i) {
+    const SampledPatient s = sampler.sample(3, i);
+    const double ratio = s.covariates.weight_kg / v.covariates.reference_weight_kg;
+    EXPECT_NEAR(s.params.central_volume_l, typical_params().central_volume_l * ratio, 1e-12);
+    EXPECT_NEAR(s.params.linear_clearance_l_per_day, typical_params().linear_clearance_l_per_day * std::pow(ratio, 0.75), 1e-12);
+    EXPECT_GE(s.covariates.age_years, v.covariates.age_years_min);
+    EXPECT_LE(s.covariates.age_years, v.covariates.age_years_max);
+  }
+}
+
+TEST(Population, ResultsAreBitIdenticalForAnyThreadCountAndBatchSize) {
   const auto infusions = expand_regimen({Course{0.0, 5, 12.0, 4.0, {}}, Course{365.0, 3, 12.0, 4.0, {}}});
   const auto grid = build_output_grid(400.0, 1.0, infusions, course_summary_times(infusions));
-  const auto one = simulate_population(typical_params(), variability_table(), 3, 64, infusions, grid, {}, 1);
-  const auto two = simulate_population(typical_params(), variability_table(), 3, 64, infusions, grid, {}, 2);
+  const PatientSampler sampler(typical_params(), default_variability());
+  PopulationRunOptions small_batches = options(3, 64, 2);
+  small_batches.batch_size = 5;
+  const auto one = simulate_population(sampler, infusions, grid, options(3, 64, 1));
+  const auto two = simulate_population(sampler, infusions, grid, small_batches);
   ASSERT_EQ(one.size(), two.size());
   for (std::size_t p = 0; p < one.size(); ++p) {
     ASSERT_TRUE(one[p].ok && two[p].ok);
+    EXPECT_EQ(one[p].index, static_cast<std::int64_t>(p));
     EXPECT_EQ(one[p].result.series, two[p].result.series) << "patient " << p;
   }
 }
 
-TEST(Population, RejectsEmptyPopulationAndUnknownParameter) {
+TEST(Population, AFailingPatientIsFlaggedAndTheRunGoesOn) {
+  const auto infusions = expand_regimen({Course{0.0, 1, 12.0, 4.0, {}}});
+  const auto grid = build_output_grid(30.0, 10.0, infusions);
+  PopulationRunOptions starved = options(1, 4);
+  starved.solver.max_steps_between_outputs = 3;  // too few for anyone
+  const auto patients = simulate_population(PatientSampler(typical_params(), default_variability()), infusions, grid, starved);
+  ASSERT_EQ(patients.size(), 4u);
+  for (const PatientOutcome& p : patients) {
+    EXPECT_FALSE(p.ok);
+    EXPECT_NE(p.error.find("solver failed at t ="), std::string::npos) << p.error;
+  }
+}
+
+TEST(Population, RejectsEmptyPopulation) {
   const auto infusions = expand_regimen({Course{0.0, 1, 12.0, 4.0, {}}});
   const auto grid = build_output_grid(10.0, 1.0, infusions);
-  EXPECT_THROW(simulate_population(typical_params(), variability_table(), 1, 0, infusions, grid), std::invalid_argument);
-  const VariabilityInfo bad[] = {{"no_such_parameter", 0.3, "test"}};
-  EXPECT_THROW(sample_patient(typical_params(), bad, 1, 0), std::invalid_argument);
+  EXPECT_THROW(simulate_population(PatientSampler(typical_params(), default_variability()), infusions, grid, options(1, 0)),
+               std::invalid_argument);
 }
 
 TEST(Statistics, PercentilesInterpolateLikeRAndNumPy) {

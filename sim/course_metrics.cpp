@@ -1,0 +1,52 @@
+#include "sim/course_metrics.hpp"
+
+#include <cmath>
+
+namespace alemsim {
+namespace {
+
+// "cd4_cells_per_ul" -> "cd4"
+std::string short_name(std::string_view column) {
+  const auto end = column.find("_cells_per_ul");
+  return std::string(column.substr(0, end));
+}
+
+}  // namespace
+
+std::vector<CourseMetric> course_metrics(std::span<const OutputQuantity> outputs) {
+  std::vector<CourseMetric> m{
+      {"cmax_ng_per_ml", "ng/mL", "highest concentration of the course", [](const CourseSummary& c) { return c.cmax_ng_per_ml; }},
+      {"tmax_day", "day", "time of Cmax from the course start", [](const CourseSummary& c) { return c.tmax_day - c.start_day; }},
+      {"half_life_day", "day", "apparent half-life, days 1-10 after the last infusion",
+       [](const CourseSummary& c) { return c.half_life_day; }},
+      {"concentration_30d_ng_per_ml", "ng/mL", "concentration 30 days after the last infusion",
+       [](const CourseSummary& c) { return c.concentration_30d_ng_per_ml; }},
+      {"ada_titer_at_start", "x cut point", "anti-drug antibody titer before the first infusion",
+       [](const CourseSummary& c) { return c.ada_titer_at_start; }},
+  };
+  std::size_t subset = 0;
+  for (const OutputQuantity& q : outputs) {
+    if (!q.column.ends_with("_cells_per_ul")) continue;
+    const std::string s = short_name(q.column);
+    const std::size_t k = subset++;
+    m.push_back({"nadir_" + s + "_cells_per_ul", "cells/uL", "lowest " + std::string(q.label) + " in the course window",
+                 [k](const CourseSummary& c) { return c.subsets.at(k).nadir_cells_per_ul; }});
+    m.push_back({"nadir_day_" + s, "day", "day of that nadir from the course start",
+                 [k](const CourseSummary& c) { return c.subsets.at(k).nadir_day; }});
+    m.push_back({"days_to_lln_" + s, "day",
+                 "days from the course start until back at the lower limit of normal (0: never below; NaN: not "
+                 "within the course window or no LLN)",
+                 [k](const CourseSummary& c) { return c.subsets.at(k).lln_regained_day; }});
+  }
+  m.push_back({"days_to_cd4_200", "day", "days from the course start until CD4+ is back at 200 cells/uL",
+               [](const CourseSummary& c) { return c.cd4_200_regained_day; }});
+  m.push_back({"prophylaxis_end_day", "day", "end of herpes prophylaxis, days from the course start",
+               [](const CourseSummary& c) { return c.prophylaxis_end_day; }});
+  m.push_back({"lymphocytes_6_months_cells_per_ul", "cells/uL", "total lymphocytes 6 months after the course start",
+               [](const CourseSummary& c) { return c.lymphocytes_6_months_cells_per_ul; }});
+  m.push_back({"lymphocytes_12_months_cells_per_ul", "cells/uL", "total lymphocytes 12 months after the course start",
+               [](const CourseSummary& c) { return c.lymphocytes_12_months_cells_per_ul; }});
+  return m;
+}
+
+}  // namespace alemsim

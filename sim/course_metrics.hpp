@@ -1,0 +1,25 @@
+// Per-course figures as a flat list of named metrics: what population summaries, HDF5 /metrics and
+// study tables iterate over.
+#pragma once
+
+#include <functional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "models/output_quantity.hpp"
+#include "sim/course_summary.hpp"
+
+namespace alemsim {
+
+struct CourseMetric {
+  std::string name;   // e.g. "cmax_ng_per_ml", "nadir_cd4_cells_per_ul", "days_to_lln_cd4"
+  std::string unit;
+  std::string description;
+  std::function<double(const CourseSummary&)> value;  // NaN when not defined (past horizon, never back)
+};
+
+// Every metric of a CourseSummary for a model with these outputs, in a stable order.
+std::vector<CourseMetric> course_metrics(std::span<const OutputQuantity> outputs);
+
+}  // namespace alemsim

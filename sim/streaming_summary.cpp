@@ -1,0 +1,131 @@
+#include "sim/streaming_summary.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "models/reference_ranges.hpp"
+
+namespace alemsim {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+const double kLogRatio = std::log(LogBins::kRatio);
+const std::size_t kLogBinCount =
+    static_cast<std::size_t>(std::ceil(std::log(LogBins::kCeiling / LogBins::kFloor) / kLogRatio));
+
+double lymphocyte_lln() {
+  for (const LowerLimitOfNormal& lln : kLowerLimitsOfNormal) {
+    if (lln.column == "lymphocytes_cells_per_ul") return lln.cells_per_ul;
+  }
+  return kNaN;
+}
+
+}  // namespace
+
+std::size_t LogBins::count() { return kLogBinCount + 1; }
+
+std::size_t LogBins::index_of(double value) {
+  if (!(value >= kFloor)) return 0;
+  const auto i = static_cast<std::size_t>(std::log(value / kFloor) / kLogRatio);
+  return 1 + std::min(i, kLogBinCount - 1);
+}
+
+double LogBins::centre(std::size_t index) {
+  if (index == 0) return 0.0;
+  return kFloor * std::exp((static_cast<double>(index - 1) + 0.5) * kLogRatio);
+}
+
+double histogram_percentile(std::span<const std::uint32_t> counts, std::int64_t n, double p) {
+  if (n <= 0) return kNaN;
+  // 0-based rank of the order statistic nearest below p/100 * (n - 1).
+  const auto rank = static_cast<std::int64_t>(std::floor(p / 100.0 * static_cast<double>(n - 1)));
+  std::int64_t seen = 0;
+  for (std::size_t b = 0; b < counts.size(); ++b) {
+    seen += counts[b];
+    if (seen > rank) return LogBins::centre(b);
+  }
+  return LogBins::centre(counts.size() - 1);
+}
+
+StreamingDistribution::StreamingDistribution() : counts_(LogBins::count(), 0) {}
+
+void StreamingDistribution::add(double value) {
+  if (std::isnan(value)) {
+    ++nan_count_;
+    return;
+  }
+  ++count_;
+  sum_ += value;
+  ++counts_[LogBins::index_of(value)];
+}
+
+double StreamingDistribution::mean() const { return count_ > 0 ? sum_ / static_cast<double>(count_) : kNaN; }
+
+double StreamingDistribution::percentile(double p) const { return histogram_percentile(counts_, count_, p); }
+
+SeriesPercentiles::SeriesPercentiles(std::size_t quantities, std::size_t times)
+    : quantities_(quantities), times_(times), bins_(LogBins::count()), counts_(quantities * times * bins_, 0) {}
+
+void SeriesPercentiles::add(std::span<const PatientOutcome> batch, int threads) {
+  const auto n_times = static_cast<std::int64_t>(times_);
+  // Each thread owns a range of time indices, so no two threads touch the same counter and the
+  // result does not depend on the thread count.
+#pragma omp parallel for schedule(static) num_threads(std::max(threads, 1))
+  for (std::int64_t t = 0; t < n_times; ++t) {
+    for (const PatientOutcome& p : batch) {
+      if (!p.ok) continue;
+      for (std::size_t q = 0; q < quantities_; ++q) {
+        const double v = p.result.series[q][static_cast<std::size_t>(t)];
+        ++counts_[(q * times_ + static_cast<std::size_t>(t)) * bins_ + LogBins::index_of(std::isnan(v) ? 0.0 : v)];
+      }
+    }
+  }
+  for (const PatientOutcome& p : batch) patients_ += p.ok ? 1 : 0;
+}
+
+std::vector<double> SeriesPercentiles::percentile(std::size_t q, double p) const {
+  std::vector<double> out(times_);
+  for (std::size_t t = 0; t < times_; ++t) {
+    const std::span<const std::uint32_t> counts(&counts_[(q * times_ + t) * bins_], bins_);
+    out[t] = histogram_percentile(counts, patients_, p);
+  }
+  return out;
+}
+
+PopulationSummary::PopulationSummary(std::span<const OutputQuantity> outputs, std::size_t times, std::size_t courses)
+    : metrics_(course_metrics(outputs)),
+      by_course_(courses, std::vector<StreamingDistribution>(metrics_.size())),
+      at_lln_(courses, std::vector<std::int64_t>(std::size(kLlnCheckMonths), 0)),
+      lln_known_(courses, std::vector<std::int64_t>(std::size(kLlnCheckMonths), 0)),
+      series_(outputs.size(), times) {}
+
+void PopulationSummary::add(std::span<const PatientOutcome> batch, int threads) {
+  const double lln = lymphocyte_lln();
+  for (const PatientOutcome& p : batch) {
+    ++patients_;
+    if (!p.ok) {
+      ++failed_;
+      continue;
+    }
+    for (const CourseSummary& c : p.result.courses) {
+      const auto k = static_cast<std::size_t>(c.course_index);
+      for (std::size_t m = 0; m < metrics_.size(); ++m) by_course_[k][m].add(metrics_[m].value(c));
+      const double totals[] = {c.lymphocytes_6_months_cells_per_ul, c.lymphocytes_12_months_cells_per_ul};
+      for (std::size_t month = 0; month < std::size(totals); ++month) {
+        if (std::isnan(totals[month])) continue;
+        ++lln_known_[k][month];
+        if (totals[month] >= lln) ++at_lln_[k][month];
+      }
+    }
+  }
+  series_.add(batch, threads);
+}
+
+double PopulationSummary::fraction_at_lln(std::size_t k, std::size_t month) const {
+  const std::int64_t known = lln_known_.at(k).at(month);
+  return known > 0 ? static_cast<double>(at_lln_[k][month]) / static_cast<double>(known) : kNaN;
+}
+
+}  // namespace alemsim

@@ -1,0 +1,96 @@
+// Population summaries computed in one pass with memory independent of the number of patients.
+//
+// Accuracy: values are binned on a logarithmic grid with ratio 1.02 between bin edges from 1e-3 to
+// 1e7 (in the quantity's unit); a percentile is reported as the geometric centre of its bin, so it
+// is within ±1% of the exact order statistic's bin. Values below 1e-3 (a washed-out concentration,
+// a titer of zero) are reported as 0; values above 1e7 as 1e7. Means and counts are exact.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "sim/course_metrics.hpp"
+#include "sim/population.hpp"
+
+namespace alemsim {
+
+// Bin layout shared by all histograms.
+struct LogBins {
+  static constexpr double kFloor = 1e-3;
+  static constexpr double kCeiling = 1e7;
+  static constexpr double kRatio = 1.02;
+  static std::size_t count();                 // number of bins, including the zero bin (index 0)
+  static std::size_t index_of(double value);  // value must not be NaN
+  static double centre(std::size_t index);    // 0 for the zero bin
+};
+
+// Percentile p in [0, 100] from histogram counts (the bin of the order statistic at rank
+// p/100 * (n - 1), as R's and NumPy's default percentile). NaN when empty.
+double histogram_percentile(std::span<const std::uint32_t> counts, std::int64_t n, double p);
+
+// One distribution: exact count, NaN count and mean; binned percentiles.
+class StreamingDistribution {
+ public:
+  StreamingDistribution();
+  void add(double value);
+  std::int64_t count() const { return count_; }        // finite values
+  std::int64_t nan_count() const { return nan_count_; }
+  double mean() const;
+  double percentile(double p) const;
+ private:
+  std::vector<std::uint32_t> counts_;
+  std::int64_t count_ = 0;
+  std::int64_t nan_count_ = 0;
+  double sum_ = 0.0;
+};
+
+// Percentile bands of every output quantity at every output time.
+class SeriesPercentiles {
+ public:
+  SeriesPercentiles(std::size_t quantities, std::size_t times);
+  // Folds a batch in, splitting the work over `threads` by time index (deterministic).
+  void add(std::span<const PatientOutcome> batch, int threads);
+  std::int64_t patients() const { return patients_; }
+  // Percentile p of quantity q at every output time.
+  std::vector<double> percentile(std::size_t q, double p) const;
+
+ private:
+  std::size_t quantities_;
+  std::size_t times_;
+  std::size_t bins_;
+  std::vector<std::uint32_t> counts_;  // [quantity][time][bin]
+  std::int64_t patients_ = 0;
+};
+
+// Everything a population run reports, accumulated batch by batch.
+class PopulationSummary {
+ public:
+  PopulationSummary(std::span<const OutputQuantity> outputs, std::size_t times, std::size_t courses);
+  void add(std::span<const PatientOutcome> batch, int threads);
+
+  std::int64_t patients() const { return patients_; }
+  std::int64_t failed() const { return failed_; }
+  const std::vector<CourseMetric>& metrics() const { return metrics_; }
+  // Distribution of metric m in course k (0-based) over the patients that reached course k.
+  const StreamingDistribution& metric(std::size_t m, std::size_t k) const { return by_course_[k][m]; }
+  // Fraction of patients with total lymphocytes >= 1000 cells/µL, kLlnCheckMonths[month] after course k;
+  // NaN when no patient's horizon reaches that time.
+  double fraction_at_lln(std::size_t k, std::size_t month) const;
+  const SeriesPercentiles& series() const { return series_; }
+
+ private:
+  std::vector<CourseMetric> metrics_;
+  std::vector<std::vector<StreamingDistribution>> by_course_;  // [course][metric]
+  std::vector<std::vector<std::int64_t>> at_lln_;              // [course][month]
+  std::vector<std::vector<std::int64_t>> lln_known_;           // [course][month]
+  SeriesPercentiles series_;
+  std::int64_t patients_ = 0;
+  std::int64_t failed_ = 0;
+};
+
+// The percentiles written to /summary and drawn as bands: 5, 25, 50, 75, 95.
+inline constexpr double kSummaryPercentiles[] = {5.0, 25.0, 50.0, 75.0, 95.0};
+
+}  // namespace alemsim

@@ -1,0 +1,161 @@
+#include <cmath>
+
+#include <gtest/gtest.h>
+
+#include "models/alemtuzumab_model.hpp"
+#include "sim/output_grid.hpp"
+#include "sim/simulate.hpp"
+
+namespace alemsim {
+namespace {
+
+using Model = AlemtuzumabModel;
+
+// The model plus one extra state that accumulates every mg the model eliminates.
+struct ModelWithEliminated {
+  static constexpr std::size_t kDoseState = Model::kDoseState;
+  static constexpr std::size_t kEliminatedMg = Model::kStateSize;
+  using State = std::array<double, Model::kStateSize + 1>;
+  Model model;
+  State initial_state() const {
+    State x{};
+    const auto base = model.initial_state();
+    std::copy(base.begin(), base.end(), x.begin());
+    return x;
+  }
+  void operator()(const State& x, State& dxdt, double t) const {
+    Model::State xs, ds;
+    std::copy_n(x.begin(), Model::kStateSize, xs.begin());
+    model(xs, ds, t);
+    std::copy(ds.begin(), ds.end(), dxdt.begin());
+    dxdt[kEliminatedMg] = model.linear_elimination_mg_per_day(xs) + model.target_elimination_mg_per_day(xs);
+  }
+};
+
+const std::vector<Infusion> kLabel =
+    expand_regimen({Course{0.0, 5, 12.0, 4.0, {}}, Course{365.0, 3, 12.0, 4.0, {}}});
+
+std::vector<Model::State> run(const ModelParams& p, const std::vector<Infusion>& infusions, double horizon_day) {
+  return simulate(Model{p}, infusions, build_output_grid(horizon_day, 1.0, infusions));
+}
+
+TEST(AlemtuzumabModel, DrugMassIsConserved) {
+  const auto grid = build_output_grid(500.0, 1.0, kLabel);
+  const auto states = simulate(ModelWithEliminated{Model{typical_params()}}, kLabel, grid);
+  for (std::size_t i = 0; i < grid.size(); ++i) {
+    double dosed = 0.0;
+    for (const Infusion& inf : kLabel) {
+      dosed += inf.rate_mg_per_day * std::clamp(grid[i] - inf.start_day, 0.0, inf.end_day - inf.start_day);
+    }
+    const double accounted = states[i][Model::kCentralMg] + states[i][ModelWithEliminated::kEliminatedMg];
+    EXPECT_NEAR(accounted, dosed, 1e-7 * (1.0 + dosed)) << "t = " << grid[i];
+  }
+}
+
+TEST(AlemtuzumabModel, WithoutDrugEveryStateStaysAtBaseline) {
+  const Model model{typical_params()};
+  const auto states = run(model.params, {}, 2000.0);
+  const auto x0 = model.initial_state();
+  for (const auto& x : states) {
+    for (std::size_t k = 0; k < Model::kStateSize; ++k) EXPECT_NEAR(x[k], x0[k], 1e-9 * (1.0 + x0[k])) << "state " << k;
+  }
+}
+
+TEST(AlemtuzumabModel, LysisScalesWithConcentration) {
+  const Model model{typical_params()};
+  Model::State low = model.initial_state(), high = model.initial_state();
+  low[Model::kCentralMg] = 1.0;
+  high[Model::kCentralMg] = 40.0;
+  Model::State d_low, d_high, d_none;
+  model(low, d_low, 0.0);
+  model(high, d_high, 0.0);
+  model(model.initial_state(), d_none, 0.0);
+  for (std::size_t k : {Model::kCd4CellsPerUl, Model::kCd8CellsPerUl, Model::kCd19CellsPerUl, Model::kNkCellsPerUl}) {
+    EXPECT_NEAR(d_none[k], 0.0, 1e-9) << "state " << k;
+    EXPECT_LT(d_low[k], 0.0) << "state " << k;
+    EXPECT_LT(d_high[k], d_low[k]) << "state " << k;
+  }
+}
+
+TEST(AlemtuzumabModel, KillingFollowsCd52Density) {
+  // Per cell, CD4+ (density 1) are lysed faster than CD8+ (calibrated < 1), faster than NK (0.3).
+  const Model model{typical_params()};
+  Model::State x = model.initial_state();
+  x[Model::kCentralMg] = 30.0;
+  Model::State d;
+  model(x, d, 0.0);
+  const double lysis = model.params.kill_max_per_day * model.cd52_occupancy(x);
+  // At baseline, source and loss balance: what remains of dx/dt is lysis alone.
+  EXPECT_NEAR(-d[Model::kCd4CellsPerUl] / x[Model::kCd4CellsPerUl], lysis, 1e-12);
+  EXPECT_NEAR(-d[Model::kCd8CellsPerUl] / x[Model::kCd8CellsPerUl], model.params.cd8_cd52_relative_density * lysis, 1e-12);
+  EXPECT_NEAR(-d[Model::kNkCellsPerUl] / x[Model::kNkCellsPerUl], model.params.nk_cd52_relative_density * lysis, 1e-12);
+}
+
+TEST(AlemtuzumabModel, TargetEliminationFollowsTheWeightedPool) {
+  const Model model{typical_params()};
+  Model::State full = model.initial_state();
+  full[Model::kCentralMg] = 10.0;
+  Model::State no_t = full;
+  no_t[Model::kCd4CellsPerUl] = 0.0;
+  no_t[Model::kCd8CellsPerUl] = 0.0;
+  const ModelParams& p = model.params;
+  const double pool_without_t =
+      (p.cd19_cd52_relative_density * p.cd19_baseline_cells_per_ul + p.nk_cd52_relative_density * p.nk_baseline_cells_per_ul) /
+                                model.baseline_cd52_pool_cells_per_ul();
+  EXPECT_NEAR(model.target_elimination_mg_per_day(no_t), pool_without_t * model.target_elimination_mg_per_day(full), 1e-12);
+  // NK cells carry little CD52: removing them lowers the sink less than removing as many CD4+ cells.
+  Model::State no_nk = full, fewer_cd4 = full;
+  no_nk[Model::kNkCellsPerUl] = 0.0;
+  fewer_cd4[Model::kCd4CellsPerUl] -= full[Model::kNkCellsPerUl];
+  EXPECT_GT(model.target_elimination_mg_per_day(no_nk), model.target_elimination_mg_per_day(fewer_cd4));
+}
+
+TEST(AlemtuzumabModel, AdaOffIsIdenticalWhateverTheAdaEffects) {
+  ModelParams off = typical_params();
+  off.ada_propensity = 0.0;
+  ModelParams off_strong = off;
+  off_strong.ada_neutralising_half_titer = 1e-3;
+  off_strong.ada_clearance_per_titer = 100.0;
+  const auto a = run(off, kLabel, 800.0);
+  const auto b = run(off_strong, kLabel, 800.0);
+  ASSERT_EQ(a.size(), b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i], b[i]);
+    EXPECT_EQ(a[i][Model::kAdaTiter], 0.0);
+  }
+}
+
+TEST(AlemtuzumabModel, BCellsOvershootTheirBaselineWhileBaffIsHigh) {
+  const ModelParams p = typical_params();
+  const auto states = run(p, expand_regimen({Course{0.0, 5, 12.0, 4.0, {}}}), 365.0);
+  double peak_b = 0.0, peak_baff = 0.0;
+  for (const auto& x : states) {
+    peak_b = std::max(peak_b, x[Model::kCd19CellsPerUl]);
+    peak_baff = std::max(peak_baff, x[Model::kBaffFold]);
+  }
+  EXPECT_GT(peak_baff, 1.5);
+  EXPECT_GT(peak_b, 1.1 * p.cd19_baseline_cells_per_ul);
+}
+
+TEST(ModelParams, TypicalValuesAreValidAndEveryFieldIsInTheTable) {
+  const ModelParams p = typical_params();
+  EXPECT_NO_THROW(validate(p));
+  EXPECT_EQ(param_table().size() * sizeof(double), sizeof(ModelParams));
+  for (const ParamInfo& info : param_table()) {
+    EXPECT_EQ(find_param(info.name), &info);
+    EXPECT_FALSE(info.unit.empty());
+    EXPECT_FALSE(info.source.empty()) << info.name;
+  }
+  ModelParams bad = p;
+  bad.central_volume_l = -1.0;
+  EXPECT_THROW(validate(bad), std::invalid_argument);
+  bad = p;
+  bad.cd4_homeostatic_max_per_day = 1.0;  // proliferation alone would exceed death at baseline
+  EXPECT_THROW(validate(bad), std::invalid_argument);
+  bad = p;
+  bad.ada_propensity = 0.0;
+  EXPECT_NO_THROW(validate(bad));
+}
+
+}  // namespace
+}  // namespace alemsim

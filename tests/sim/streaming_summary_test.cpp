@@ -1,0 +1,83 @@
+#include <algorithm>
+#include <cmath>
+#include <random>
+
+#include <gtest/gtest.h>
+
+#include "sim/statistics.hpp"
+#include "sim/streaming_summary.hpp"
+
+namespace alemsim {
+namespace {
+
+TEST(LogBins, BinsAreOrderedAndCentresInsideTheirBins) {
+  EXPECT_EQ(LogBins::index_of(0.0), 0u);
+  EXPECT_EQ(LogBins::index_of(-5.0), 0u);
+  EXPECT_EQ(LogBins::index_of(LogBins::kFloor * 0.99), 0u);
+  std::size_t previous = 0;
+  for (double v = LogBins::kFloor; v < LogBins::kCeiling; v *= 1.013) {
+    const std::size_t i = LogBins::index_of(v);
+    EXPECT_GE(i, previous);
+    previous = i;
+    EXPECT_NEAR(LogBins::centre(i) / v, 1.0, 0.0101) << v;  // within half a bin ratio
+  }
+  EXPECT_EQ(LogBins::index_of(1e12), LogBins::count() - 1);
+}
+
+TEST(StreamingDistribution, PercentilesWithinOnePercentOfExact) {
+  std::mt19937_64 rng(7);
+  std::lognormal_distribution<double> draw(std::log(300.0), 0.8);
+  std::vector<double> values;
+  StreamingDistribution d;
+  for (int i = 0; i < 20000; ++i) {
+    values.push_back(draw(rng));
+    d.add(values.back());
+  }
+  d.add(std::nan(""));
+  EXPECT_EQ(d.count(), 20000);
+  EXPECT_EQ(d.nan_count(), 1);
+  double mean = 0.0;
+  for (double v : values) mean += v / static_cast<double>(values.size());
+  EXPECT_NEAR(d.mean(), mean, 1e-9 * mean);
+  for (double p : {5.0, 25.0, 50.0, 75.0, 95.0}) {
+    const double exact = percentile(values, p);
+    EXPECT_NEAR(d.percentile(p) / exact, 1.0, 0.0101) << "p" << p;
+  }
+}
+
+TEST(StreamingDistribution, SmallValuesReadAsZeroAndEmptyIsNaN) {
+  StreamingDistribution d;
+  EXPECT_TRUE(std::isnan(d.percentile(50.0)));
+  EXPECT_TRUE(std::isnan(d.mean()));
+  d.add(1e-9);
+  EXPECT_EQ(d.percentile(50.0), 0.0);
+}
+
+PatientOutcome outcome(std::int64_t index, std::vector<std::vector<double>> series) {
+  PatientOutcome p;
+  p.index = index;
+  p.result.series = std::move(series);
+  return p;
+}
+
+TEST(SeriesPercentiles, MatchesExactPercentilesAtEveryTimeAndIgnoresFailedPatients) {
+  std::vector<PatientOutcome> batch;
+  for (int i = 0; i < 101; ++i) batch.push_back(outcome(i, {{1.0 + i, 10.0 * (1.0 + i)}}));
+  PatientOutcome failed = outcome(101, {{1e6, 1e6}});
+  failed.ok = false;
+  batch.push_back(failed);
+  SeriesPercentiles one(1, 2), two(1, 2);
+  one.add(batch, 1);
+  two.add(std::span(batch).first(50), 2);
+  two.add(std::span(batch).subspan(50), 2);
+  EXPECT_EQ(one.patients(), 101);
+  for (double p : {5.0, 50.0, 95.0}) {
+    EXPECT_EQ(one.percentile(0, p), two.percentile(0, p)) << "batching and threads must not matter";
+    const auto row = one.percentile(0, p);
+    EXPECT_NEAR(row[0] / (1.0 + p), 1.0, 0.0101);  // values 1..101: percentile p is 1 + p
+    EXPECT_NEAR(row[1] / (10.0 * (1.0 + p)), 1.0, 0.0101);
+  }
+}
+
+}  // namespace
+}  // namespace alemsim

@@ -1,0 +1,136 @@
+#include "validation/calibration.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <utility>
+#include <cmath>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "sim/course_summary.hpp"
+#include "sim/solver.hpp"
+#include "validation/nelder_mead.hpp"
+
+namespace alemsim {
+namespace {
+
+constexpr double kHalfLifeMidDay = 0.5 * (kLabelHalfLifeMinDay + kLabelHalfLifeMaxDay);
+
+double cell_scale(double reference) { return std::max(0.3 * reference, 30.0); }
+
+ModelParams with_log_values(ModelParams p, const std::vector<double>& log_values) {
+  for (std::size_t i = 0; i < std::size(kCalibratedParams); ++i) {
+    p.*find_param(kCalibratedParams[i])->field = std::exp(log_values[i]);
+  }
+  return p;
+}
+
+// Objective for Nelder–Mead: parameter sets with no steady state or a failed integration are
+// infinitely bad rather than errors, so the simplex simply moves away from them.
+double objective_of(const ModelParams& p) {
+  try {
+    validate(p);
+    double sum = 0.0;
+    for (const CalibrationTarget& t : calibration_targets(simulate_label(p))) sum += t.residual() * t.residual();
+    return std::isfinite(sum) ? sum : HUGE_VAL;
+  } catch (const std::invalid_argument&) {
+    return HUGE_VAL;
+  } catch (const SolverError&) {
+    return HUGE_VAL;
+  }
+}
+
+}  // namespace
+
+std::vector<CalibrationTarget> calibration_targets(const LabelFigures& f) {
+  const CourseSummary& c1 = f.result.courses.at(0);
+  const CourseSummary& c2 = f.result.courses.at(1);
+  std::vector<CalibrationTarget> t{
+      {"Cmax, course 1", "SmPC 5.2", kLabelCmaxCourse1NgPerMl, c1.cmax_ng_per_ml, 0.1 * kLabelCmaxCourse1NgPerMl, "ng/mL"},
+      {"Cmax, course 2", "SmPC 5.2", kLabelCmaxCourse2NgPerMl, c2.cmax_ng_per_ml, 0.1 * kLabelCmaxCourse2NgPerMl, "ng/mL"},
+      {"alpha half-life, course 1", "SmPC 5.2", kHalfLifeMidDay, c1.half_life_day, 0.5, "day"},
+      {"alpha half-life, course 2", "SmPC 5.2", kHalfLifeMidDay, c2.half_life_day, 0.5, "day"},
+  };
+  for (std::size_t i = 0; i < kCareMsMonths.size(); ++i) {
+    t.push_back({fmt::format("CD4+ month {:g}", kCareMsMonths[i]), "Dubuisson 2018 T1", kCareMsCd4CellsPerUl[i],
+                 f.cd4_cells_per_ul[i], cell_scale(kCareMsCd4CellsPerUl[i]), "cells/uL"});
+  }
+  for (std::size_t i = 0; i < kCareMsMonths.size(); ++i) {
+    t.push_back({fmt::format("CD8+ month {:g}", kCareMsMonths[i]), "Dubuisson 2018 T1", kCareMsCd8CellsPerUl[i],
+                 f.cd8_cells_per_ul[i], cell_scale(kCareMsCd8CellsPerUl[i]), "cells/uL"});
+  }
+  return t;
+}
+
+NelderMeadResult minimise_with_restarts(const std::function<double(const std::vector<double>&)>& objective,
+                                        std::vector<double> x0) {
+  constexpr double kLogStep = 0.3;
+  constexpr double kObjectiveTol = 1e-10;
+  constexpr int kMaxEvaluations = 20000;
+  constexpr int kMaxRestarts = 20;
+  // A simplex can collapse onto a ridge and stop short of the minimum; restarting it from the best
+  // point with a fresh simplex until the objective no longer falls is the standard remedy (Nelder &
+  // Mead 1965; Lagarias et al. 1998).
+  NelderMeadResult nm = nelder_mead(objective, std::move(x0), kLogStep, kObjectiveTol, kMaxEvaluations);
+  for (int restart = 0; restart < kMaxRestarts; ++restart) {
+    NelderMeadResult again = nelder_mead(objective, nm.x, kLogStep, kObjectiveTol, kMaxEvaluations);
+    again.evaluations += nm.evaluations;
+    const bool improved = again.value < nm.value - 1e-8 * (1.0 + nm.value);
+    if (again.value <= nm.value) {
+      nm = std::move(again);
+    } else {
+      nm.evaluations = again.evaluations;
+    }
+    if (!improved) break;
+  }
+  return nm;
+}
+
+Calibration calibrate(const ModelParams& start) {
+  const auto objective = [&](const std::vector<double>& x) { return objective_of(with_log_values(start, x)); };
+  // The objective has several local minima (the CD52 sink and the lysis rate trade off against the
+  // T-cell recovery parameters), so the fit starts from `start` and from fixed variations of the
+  // sink capacity and lysis rate, and keeps the best. Deterministic: same start, same answer.
+  const std::pair<double, double> kStartFactors[] = {{1, 1}, {0.1, 1}, {10, 1}, {1, 3}, {0.1, 3}, {10, 3}};
+  NelderMeadResult best;
+  best.value = HUGE_VAL;
+  int evaluations = 0;
+  for (const auto& [vmax_factor, kill_factor] : kStartFactors) {
+    std::vector<double> x0;
+    for (std::string_view name : kCalibratedParams) {
+      double value = start.*find_param(name)->field;
+      if (name == "target_vmax_mg_per_day") value *= vmax_factor;
+      if (name == "kill_max_per_day") value *= kill_factor;
+      x0.push_back(std::log(value));
+    }
+    NelderMeadResult nm = minimise_with_restarts(objective, x0);
+    evaluations += nm.evaluations;
+    if (nm.value < best.value) best = std::move(nm);
+  }
+  Calibration fit;
+  fit.fitted = with_log_values(start, best.x);
+  fit.targets = calibration_targets(simulate_label(fit.fitted));
+  fit.objective = best.value;
+  fit.evaluations = evaluations;
+  fit.converged = best.converged;
+  return fit;
+}
+
+void print_calibration(std::FILE* out, const Calibration& fit) {
+  fmt::print(out, "{:<28} {:<18} {:>10} {:>10} {:>9}  {}\n", "target", "source", "reference", "simulated",
+             "residual", "unit");
+  for (const CalibrationTarget& t : fit.targets) {
+    fmt::print(out, "{:<28} {:<18} {:>10.4g} {:>10.4g} {:>+9.3f}  {}\n", t.name, t.source, t.reference, t.simulated,
+               t.residual(), t.unit);
+  }
+  fmt::print(out, "residuals are in units of the acceptance tolerance; objective {:.4e} after {} evaluations ({})\n",
+             fit.objective, fit.evaluations, fit.converged ? "converged" : "NOT converged");
+  fmt::print(out, "fitted values (models/model_params.cpp):\n");
+  for (std::string_view name : kCalibratedParams) {
+    const ParamInfo* info = find_param(name);
+    fmt::print(out, "  {:<36} {:.4g} {}\n", name, fit.fitted.*info->field, info->unit);
+  }
+}
+
+}  // namespace alemsim
