@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <string>
 #include <variant>
 #include <vector>
@@ -66,6 +67,8 @@ struct PlotContext {
   PlotStats stats;
 };
 PlotContext g_plot;
+// Stats of every plot drawn so far, by title: one entry per plot, overwritten each frame.
+std::map<std::string, PlotStats> g_stats_by_title;
 
 constexpr ImU32 kBackground = IM_COL32(255, 255, 255, 255);
 constexpr ImU32 kGrid = IM_COL32(225, 228, 232, 255);
@@ -472,7 +475,25 @@ void draw_items(ImDrawList* dl, PlotContext& p, const ImRect& area, const Maps& 
   const int columns = std::max(1, static_cast<int>(area.GetWidth()));
   const Range x_view = p.x.state->range;
   std::vector<ImRect> labels;  // text already placed, which later labels must not cover
+  // Reference lines lie under the data; their labels are drawn over it (see the end).
+  struct RefLabel {
+    ImVec2 pos;
+    ImU32 color;
+    const std::string* text;
+  };
+  std::vector<RefLabel> ref_labels;
+  // Where the markers will be, so reference-line labels can keep clear of them.
+  std::vector<ImRect> marker_boxes;
   for (const Item& item : p.items) {
+    if (const auto* points = std::get_if<MarkersItem>(&item)) {
+      for (std::size_t i = 0; i < std::min(points->x.size(), points->y.size()); ++i) {
+        const ImVec2 at = m.at(points->x[i], points->y[i]);
+        marker_boxes.emplace_back(ImVec2(at.x - kMarkerRadius - 1.0f, at.y - kMarkerRadius - 1.0f),
+                             ImVec2(at.x + kMarkerRadius + 1.0f, at.y + kMarkerRadius + 1.0f));
+      }
+    }
+  }
+  const auto draw = [&](const Item& item) {
     std::visit(
         Overloaded{
             [&](const LineItem& line) {
@@ -499,18 +520,26 @@ void draw_items(ImDrawList* dl, PlotContext& p, const ImRect& area, const Maps& 
               const ImVec2 text = ImGui::CalcTextSize(ref.label.c_str());
               if (ref.horizontal) {
                 const float y = m.y.to_pixel(ref.value);
+                if (y >= area.Min.y && y <= area.Max.y) ++p.stats.visible_ref_lines_y;
                 add_dashed_line(dl, ImVec2(area.Min.x, y), ImVec2(area.Max.x, y), ref.style.color, ref.style.thickness);
                 if (!ref.label.empty()) {
-                  const ImVec2 pos(area.Max.x - text.x - 6.0f, y - text.y - 2.0f);
-                  add_label(dl, pos, ref.style.color, ref.label);
-                  labels.emplace_back(pos, ImVec2(pos.x + text.x, pos.y + text.y));
+                  // At the right end unless a published point or another label is there; then the left.
+                  const auto rect_at = [&](float x) { return ImRect(ImVec2(x, y - text.y - 2.0f), ImVec2(x + text.x, y - 2.0f)); };
+                  ImRect rect = rect_at(area.Max.x - text.x - 6.0f);
+                  const auto taken = [&](const ImRect& r) {
+                    return std::any_of(marker_boxes.begin(), marker_boxes.end(), [&](const ImRect& b) { return b.Overlaps(r); }) ||
+                           std::any_of(labels.begin(), labels.end(), [&](const ImRect& l) { return l.Overlaps(r); });
+                  };
+                  if (taken(rect) && !taken(rect_at(area.Min.x + 6.0f))) rect = rect_at(area.Min.x + 6.0f);
+                  ref_labels.push_back({rect.Min, ref.style.color, &ref.label});
+                  labels.push_back(rect);
                 }
               } else {
                 const float x = m.x.to_pixel(ref.value);
                 add_dashed_line(dl, ImVec2(x, area.Min.y), ImVec2(x, area.Max.y), ref.style.color, ref.style.thickness);
                 if (!ref.label.empty()) {
                   const ImVec2 pos(x + 4.0f, area.Min.y + 3.0f);
-                  add_label(dl, pos, ref.style.color, ref.label);
+                  ref_labels.push_back({pos, ref.style.color, &ref.label});
                   labels.emplace_back(pos, ImVec2(pos.x + text.x, pos.y + text.y));
                 }
               }
@@ -518,7 +547,9 @@ void draw_items(ImDrawList* dl, PlotContext& p, const ImRect& area, const Maps& 
             [&](const MarkersItem& markers) {
               const std::size_t n = std::min(markers.x.size(), markers.y.size());
               for (std::size_t i = 0; i < n; ++i) {
-                add_marker(dl, m.at(markers.x[i], markers.y[i]), markers.shape, markers.style.color, kMarkerRadius);
+                const ImVec2 at = m.at(markers.x[i], markers.y[i]);
+                if (area.Contains(at)) ++p.stats.visible_markers;
+                add_marker(dl, at, markers.shape, markers.style.color, kMarkerRadius);
               }
             },
             [&](const TextItem& text) {
@@ -545,6 +576,16 @@ void draw_items(ImDrawList* dl, PlotContext& p, const ImRect& area, const Maps& 
             },
         },
         item);
+  };
+  // Curves, bands and reference lines first, then the reference lines' labels over them, then
+  // markers and text, which point at particular values and must stay visible.
+  const auto on_top = [](const Item& item) { return std::holds_alternative<MarkersItem>(item) || std::holds_alternative<TextItem>(item); };
+  for (const Item& item : p.items) {
+    if (!on_top(item)) draw(item);
+  }
+  for (const RefLabel& label : ref_labels) add_label(dl, label.pos, label.color, *label.text);
+  for (const Item& item : p.items) {
+    if (on_top(item)) draw(item);
   }
 }
 
@@ -617,6 +658,7 @@ void EndPlot() {
   IM_ASSERT(g_plot.open && "EndPlot without a successful BeginPlot");
   PlotContext& p = g_plot;
   p.stats = PlotStats{};
+  p.stats.title = p.title;
   fit_axes(p);
   const Legend legend = make_legend(p);
   Layout layout = compute_layout(p, legend);
@@ -654,11 +696,17 @@ void EndPlot() {
   p.stats.area_max = area.Max;
   p.stats.x_range = p.x.state->range;
   p.stats.y_range = p.y.state->range;
+  g_stats_by_title[p.title] = p.stats;
   p.items.clear();
   p.open = false;
   ImGui::PopID();
 }
 
 PlotStats LastPlotStats() { return g_plot.stats; }
+
+PlotStats LastPlotStats(std::string_view title) {
+  const auto it = g_stats_by_title.find(std::string(title));
+  return it == g_stats_by_title.end() ? PlotStats{} : it->second;
+}
 
 }  // namespace alemsim::plot

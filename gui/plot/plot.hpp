@@ -10,6 +10,7 @@
 #pragma once
 
 #include <span>
+#include <string>
 #include <string_view>
 
 #include <imgui.h>
@@ -73,15 +74,20 @@ void EndPlot();
 
 // What the last EndPlot drew, for tests and for exporting the plot area.
 struct PlotStats {
+  std::string title;      // as given to BeginPlot
   int band_quads = 0;     // quads emitted by PlotBand items
   int line_samples = 0;   // points emitted by PlotLine items after decimation
   int texts_hidden = 0;   // PlotText labels left out because they would cover another label
+  int visible_ref_lines_y = 0;  // horizontal reference lines inside the plot area
+  int visible_markers = 0;      // PlotMarkers points inside the plot area
   ImVec2 area_min;        // plot area (inside the axes), screen pixels
   ImVec2 area_max;
   Range x_range;          // axis ranges after fitting and mouse input
   Range y_range;
 };
 PlotStats LastPlotStats();
+// What the last EndPlot of the plot titled `title` drew (all zero when there was none).
+PlotStats LastPlotStats(std::string_view title);
 
 // Emits each quad as 4 vertices and 6 indices (two triangles), without anti-aliasing fringes: the
 // fringes of neighbouring quads would overlap and draw seams across a translucent band.

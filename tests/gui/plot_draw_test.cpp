@@ -1,5 +1,7 @@
 // The plot module on a headless ImGui context: what reaches the draw list, and the mouse.
+#include <algorithm>
 #include <cmath>
+#include <span>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -248,6 +250,73 @@ TEST_F(PlotFixture, OverlappingLabelsAreHiddenNotStacked) {
     ImGui::End();
   });
   EXPECT_EQ(stats.texts_hidden, 1);
+}
+
+TEST_F(PlotFixture, ReferenceLineLabelsAreDrawnOverTheDataAndUnderMarkers) {
+  constexpr ImU32 kRef = IM_COL32(200, 0, 0, 255);
+  constexpr ImU32 kLine = IM_COL32(0, 0, 255, 255);
+  constexpr ImU32 kMarker = IM_COL32(0, 160, 0, 255);
+  const double marker_x = 90.0, marker_y = 100.0;  // under the label, at the right end of the line
+  int last_ref = -1, last_line = -1, first_marker = -1;
+  imgui.frame([&] {
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(1000, 700));
+    ImGui::Begin("order", nullptr, ImGuiWindowFlags_NoSavedSettings);
+    if (BeginPlot("order", "", ImVec2(-1, 500), AxisSpec{"t", "d", Scale::kLinear, &x_state},
+                  AxisSpec{"", "u", Scale::kLinear, &y_state})) {
+      PlotMarkers("", std::span(&marker_x, 1), std::span(&marker_y, 1), Marker::kDiamond, ItemStyle{kMarker, 1.5f, false});
+      PlotRefLineY("LLN 100/uL", 100.0, ItemStyle{kRef, 1.5f, false});  // queued before the data, as the viewer does
+      PlotLine("line", x, mid, ItemStyle{kLine, 4.0f, false});
+      EndPlot();
+    }
+    const ImDrawList* dl = ImGui::GetWindowDrawList();
+    for (int i = 0; i < dl->VtxBuffer.Size; ++i) {
+      if (dl->VtxBuffer[i].col == kRef) last_ref = i;
+      if (dl->VtxBuffer[i].col == kLine) last_line = i;
+      if (dl->VtxBuffer[i].col == kMarker && first_marker < 0) first_marker = i;
+    }
+    ImGui::End();
+  });
+  ASSERT_GE(last_line, 0);
+  EXPECT_GT(last_ref, last_line) << "the label's glyphs must come after the curve in the draw list";
+  EXPECT_GT(first_marker, last_ref) << "published points must stay visible over labels";
+}
+
+// Horizontal extent of the label backgrounds (the light boxes behind plot labels) in the last plot.
+struct LabelSpan {
+  float min_x = 1e9f, max_x = -1e9f;
+};
+
+TEST_F(PlotFixture, AReferenceLineLabelMovesLeftOfAPublishedPointAtItsRightEnd) {
+  constexpr ImU32 kLabelBackground = IM_COL32(255, 255, 255, 215);
+  const auto label_span = [&](bool with_marker) {
+    const double marker_x = 98.0, marker_y = 33.0;  // just above the line's right end, where its label goes
+    LabelSpan span;
+    imgui.frame([&] {
+      ImGui::SetNextWindowPos(ImVec2(0, 0));
+      ImGui::SetNextWindowSize(ImVec2(1000, 700));
+      ImGui::Begin("placement", nullptr, ImGuiWindowFlags_NoSavedSettings);
+      if (BeginPlot("placement", "", ImVec2(-1, 500), AxisSpec{"t", "d", Scale::kLinear, &x_state},
+                    AxisSpec{"", "u", Scale::kLinear, &y_state})) {
+        PlotLine("line", x, mid, ItemStyle{IM_COL32_BLACK, 1.5f, false});
+        PlotRefLineY("LLN 30", 30.0, ItemStyle{IM_COL32(200, 0, 0, 255), 1.5f, false});
+        if (with_marker) PlotMarkers("", std::span(&marker_x, 1), std::span(&marker_y, 1), Marker::kDiamond, ItemStyle{IM_COL32(0, 160, 0, 255), 1.5f, false});
+        EndPlot();
+      }
+      const ImDrawList* dl = ImGui::GetWindowDrawList();
+      for (const ImDrawVert& v : dl->VtxBuffer) {
+        if (v.col != kLabelBackground) continue;
+        span.min_x = std::min(span.min_x, v.pos.x);
+        span.max_x = std::max(span.max_x, v.pos.x);
+      }
+      ImGui::End();
+    });
+    return span;
+  };
+  const LabelSpan free = label_span(false);
+  const LabelSpan moved = label_span(true);
+  EXPECT_GT(free.min_x, 800.0f) << "at the right end when nothing is there";
+  EXPECT_LT(moved.max_x, 300.0f) << "at the left end when a point is at the right";
 }
 
 }  // namespace
