@@ -3,11 +3,17 @@
 #include <algorithm>
 #include <exception>
 
-#include "models/variability.hpp"
 #include "sim/patient.hpp"
 #include "sim/population.hpp"
+#include "sim/streaming_summary.hpp"
 
 namespace alemsim::gui {
+namespace {
+
+// Thrown from the batch callback to stop run_population early.
+struct Cancelled {};
+
+}  // namespace
 
 PopulationWorker::PopulationWorker(int threads)
     : threads_(threads > 0 ? threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))),
@@ -36,6 +42,12 @@ PopulationProgress PopulationWorker::progress() const {
 std::shared_ptr<const PopulationSnapshot> PopulationWorker::latest() const {
   std::lock_guard lock(mutex_);
   return latest_;
+}
+
+void PopulationWorker::cancel() {
+  std::lock_guard lock(mutex_);
+  queued_.reset();
+  cancel_ = true;
 }
 
 std::pair<std::uint64_t, std::string> PopulationWorker::last_error() const {
@@ -80,30 +92,37 @@ void PopulationWorker::loop(std::stop_token stop) {
 
 std::shared_ptr<const PopulationSnapshot> PopulationWorker::run(const PopulationRequest& request, std::uint64_t generation) {
   const auto start = std::chrono::steady_clock::now();
-  std::vector<PopulationPatient> patients(static_cast<std::size_t>(request.patients));
-  std::atomic<std::int64_t> next{0};
-  // Each thread takes the next patient index; results go to preallocated slots, nothing else is shared.
-  const auto work = [&] {
-    for (std::int64_t i = next++; i < request.patients && !cancel_; i = next++) {
-      PopulationPatient& p = patients[static_cast<std::size_t>(i)];
-      try {
-        p.params = sample_patient(request.typical, variability_table(), request.seed, i);
-        p.result = simulate_patient(p.params, request.infusions, request.grid_day);
-      } catch (const std::exception& e) {
-        p.ok = false;
-        p.error = e.what();
+  const PatientSampler sampler(request.typical, request.variability);
+  PopulationRunOptions options;
+  options.seed = request.seed;
+  options.patients = request.patients;
+  options.threads = threads_;
+  options.batch_size = kBatchPatients;
+  std::size_t courses = 0;
+  for (const Infusion& infusion : request.infusions) courses = std::max(courses, static_cast<std::size_t>(infusion.course_index) + 1);
+  PopulationSummary summary(patient_outputs(), request.grid_day.size(), courses);
+  std::vector<std::vector<std::vector<double>>> traces(patient_outputs().size());
+  std::size_t kept = 0;
+  std::string first_error;
+  try {
+    run_population(sampler, request.infusions, request.grid_day, options, [&](std::span<const PatientOutcome> batch) {
+      // run_population calls this between batches, outside its parallel region, so throwing here
+      // is how a superseded run stops without changes to the engine.
+      if (cancel_) throw Cancelled{};
+      summary.add(batch, threads_);
+      for (const PatientOutcome& p : batch) {
+        if (!p.ok && first_error.empty()) first_error = "patient " + std::to_string(p.index) + ": " + p.error;
+        if (!p.ok || kept >= static_cast<std::size_t>(std::max(request.trace_count, 0))) continue;
+        for (std::size_t q = 0; q < traces.size(); ++q) traces[q].push_back(p.result.series[q]);
+        ++kept;
       }
-      ++done_;
-    }
-  };
-  {
-    std::vector<std::jthread> helpers;
-    for (int t = 1; t < threads_; ++t) helpers.emplace_back(work);
-    work();
+      done_ = batch.back().index + 1;
+    });
+  } catch (const Cancelled&) {
+    return nullptr;
   }
-  if (cancel_) return nullptr;
-  auto snapshot = std::make_shared<PopulationSnapshot>(
-      make_population_snapshot(request.grid_day, engine_quantities(), patients, request.trace_count));
+  auto snapshot = std::make_shared<PopulationSnapshot>(make_population_snapshot(request.grid_day, summary, courses, first_error));
+  snapshot->traces = std::move(traces);
   snapshot->generation = generation;
   snapshot->source = std::to_string(request.patients) + " virtual patients, seed " + std::to_string(request.seed);
   snapshot->compute_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

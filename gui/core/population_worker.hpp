@@ -1,6 +1,6 @@
 // Runs virtual populations on a background thread so the window never waits for them. The render
 // loop submits requests and reads finished, immutable snapshots; a newer request stops an older
-// run at its next patient.
+// run after its current batch of kBatchPatients patients.
 #pragma once
 
 #include <atomic>
@@ -16,11 +16,17 @@
 #include <vector>
 
 #include "gui/core/snapshot.hpp"
+#include "models/variability.hpp"
 
 namespace alemsim::gui {
 
+// Patients simulated between two looks at the stop flag and two progress updates. Small, so an edit
+// stops a superseded run within a fraction of a second; results do not depend on it.
+inline constexpr std::int64_t kBatchPatients = 16;
+
 struct PopulationRequest {
   ModelParams typical{};
+  VariabilityModel variability;
   std::vector<Infusion> infusions;
   std::vector<double> grid_day;
   std::uint64_t seed = 1;
@@ -44,17 +50,20 @@ class PopulationWorker {
   PopulationWorker& operator=(const PopulationWorker&) = delete;
 
   // Queues `request` in place of any queued one and stops a run in progress. Returns its generation
-  // (1, 2, ...). Patient i gets sample_patient(typical, variability_table(), seed, i), exactly as in
-  // simulate_population, so the results equal the command line's for the same scenario.
+  // (1, 2, ...). The run is the engine's run_population into a PopulationSummary, as `alemsim run`
+  // does, so figures and percentiles equal the command line's for the same scenario.
   std::uint64_t submit(PopulationRequest request);
+
+  // Drops a queued request and stops a run in progress; nothing it computed is kept.
+  void cancel();
 
   PopulationProgress progress() const;
 
   // Newest finished snapshot, null before the first.
   std::shared_ptr<const PopulationSnapshot> latest() const;
 
-  // Generation and message of the newest request that failed as a whole (no patient could be
-  // simulated); generation 0 when none has.
+  // Generation and message of the newest request that failed as a whole (bad variability, or no
+  // patient could be simulated); generation 0 when none has.
   std::pair<std::uint64_t, std::string> last_error() const;
 
   // Waits until nothing is queued or running. Returns false on timeout.

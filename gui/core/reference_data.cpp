@@ -1,46 +1,66 @@
 #include "gui/core/reference_data.hpp"
 
-#include <array>
+#include <cmath>
+
+#include "models/reference_ranges.hpp"
+#include "sim/course_summary.hpp"
+#include "validation/label_figures.hpp"
 
 namespace alemsim::gui {
 namespace {
 
-constexpr std::array kLines{
-    ReferenceLine{"lymphocytes_cells_per_ul", 1000.0, "LLN 1000/µL", "Hill-Cawthorne 2012"},
-    ReferenceLine{"cd4_cells_per_ul", 400.0, "LLN 400/µL", "Hill-Cawthorne 2012"},
-    ReferenceLine{"cd4_cells_per_ul", 200.0, "200/µL: herpes prophylaxis until above", "LEMTRADA US prescribing information"},
-    ReferenceLine{"cd8_cells_per_ul", 200.0, "LLN 200/µL", "Hill-Cawthorne 2012"},
-    ReferenceLine{"cd19_cells_per_ul", 100.0, "LLN 100/µL", "Hill-Cawthorne 2012"},
-};
+constexpr const char* kLlnSource = "Hill-Cawthorne 2012";
 
-// Cmax follows the end of the last infusion of a course: 4 h infusions, day 5 of course 1 starts at
-// day 4, day 3 of course 2 at day 365 + 2.
-constexpr double kInfusionDays = 4.0 / 24.0;
-constexpr std::array kSmpcCmaxDay{4.0 + kInfusionDays, 367.0 + kInfusionDays};
-constexpr std::array kSmpcCmaxValue{3014.0, 2276.0};
-constexpr std::array<std::string_view, 2> kSmpcCmaxLabels{"SmPC 3014 (course 1, day 5)", "SmPC 2276 (course 2, day 3)"};
+std::string whole(double value) { return std::to_string(std::lround(value)); }
 
-// CARE-MS course 1 means, months 0, 1, 3, 6, 9, 12 (Dubuisson 2018, Table 1), cells/µL. Month m is
-// day m * 365 / 12 rounded, so month 1 is day 30 and month 12 day 365, as in models/pk.md.
-constexpr std::array kCaremsDay{0.0, 30.0, 91.0, 183.0, 274.0, 365.0};
-constexpr std::array kCaremsCd4{980.0, 50.0, 110.0, 170.0, 240.0, 280.0};
-constexpr std::array kCaremsCd8{500.0, 80.0, 130.0, 160.0, 220.0, 240.0};
-constexpr std::array<std::string_view, 6> kNoLabels{};
+std::vector<ReferenceLine> build_lines() {
+  std::vector<ReferenceLine> lines;
+  for (const LowerLimitOfNormal& lln : kLowerLimitsOfNormal) {
+    lines.push_back({std::string(lln.column), lln.cells_per_ul, "LLN " + whole(lln.cells_per_ul) + "/µL",
+                     kLlnSource});
+  }
+  lines.push_back({"cd4_cells_per_ul", kProphylaxisCd4CellsPerUl,
+                   whole(kProphylaxisCd4CellsPerUl) + "/µL: herpes prophylaxis",
+                   "LEMTRADA US prescribing information"});
+  return lines;
+}
 
-constexpr std::array kSeries{
-    ReferenceSeries{"concentration_ng_per_ml", "SmPC Cmax", "EU SmPC 5.2, mean", kSmpcCmaxDay, kSmpcCmaxValue, kSmpcCmaxLabels},
-    ReferenceSeries{"cd4_cells_per_ul", "CARE-MS mean", "Dubuisson 2018, Table 1", kCaremsDay, kCaremsCd4, kNoLabels},
-    ReferenceSeries{"cd8_cells_per_ul", "CARE-MS mean", "Dubuisson 2018, Table 1", kCaremsDay, kCaremsCd8, kNoLabels},
-};
+std::vector<ReferenceSeries> build_series() {
+  // Cmax follows the end of the last infusion of a course: 4 h infusions, day 5 of course 1 starts at
+  // day 4, day 3 of course 2 at day 365 + 2.
+  const double infusion_day = 4.0 / 24.0;
+  ReferenceSeries cmax{"concentration_ng_per_ml", "SmPC Cmax", "EU SmPC 5.2, mean",
+                       {4.0 + infusion_day, 367.0 + infusion_day},
+                       {kLabelCmaxCourse1NgPerMl, kLabelCmaxCourse2NgPerMl},
+                       {"SmPC " + whole(kLabelCmaxCourse1NgPerMl) + " (course 1, day 5)",
+                        "SmPC " + whole(kLabelCmaxCourse2NgPerMl) + " (course 2, day 3)"}};
+  // Month m is day m * 365 / 12, as in the course summaries and the validation.
+  std::vector<double> care_ms_day;
+  for (double month : kCareMsMonths) care_ms_day.push_back(month * kDaysPerMonth);
+  const std::vector<std::string> unlabelled(care_ms_day.size());
+  const char* care_ms_source = "Dubuisson 2018, Table 1 (course 1)";
+  ReferenceSeries cd4{"cd4_cells_per_ul", "CARE-MS mean", care_ms_source, care_ms_day,
+                      {kCareMsCd4CellsPerUl.begin(), kCareMsCd4CellsPerUl.end()}, unlabelled};
+  ReferenceSeries cd8{"cd8_cells_per_ul", "CARE-MS mean", care_ms_source, care_ms_day,
+                      {kCareMsCd8CellsPerUl.begin(), kCareMsCd8CellsPerUl.end()}, unlabelled};
+  return {cmax, cd4, cd8};
+}
 
 }  // namespace
 
-std::span<const ReferenceLine> reference_lines() { return kLines; }
-std::span<const ReferenceSeries> reference_series() { return kSeries; }
+const std::vector<ReferenceLine>& reference_lines() {
+  static const std::vector<ReferenceLine> lines = build_lines();
+  return lines;
+}
+
+const std::vector<ReferenceSeries>& reference_series() {
+  static const std::vector<ReferenceSeries> series = build_series();
+  return series;
+}
 
 std::vector<const ReferenceLine*> reference_lines_for(std::string_view column) {
   std::vector<const ReferenceLine*> out;
-  for (const ReferenceLine& line : kLines) {
+  for (const ReferenceLine& line : reference_lines()) {
     if (line.column == column) out.push_back(&line);
   }
   return out;
@@ -48,7 +68,7 @@ std::vector<const ReferenceLine*> reference_lines_for(std::string_view column) {
 
 std::vector<const ReferenceSeries*> reference_series_for(std::string_view column) {
   std::vector<const ReferenceSeries*> out;
-  for (const ReferenceSeries& series : kSeries) {
+  for (const ReferenceSeries& series : reference_series()) {
     if (series.column == column) out.push_back(&series);
   }
   return out;

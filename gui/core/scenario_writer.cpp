@@ -1,11 +1,11 @@
 #include "gui/core/scenario_writer.hpp"
 
 #include <charconv>
-#include <filesystem>
 #include <stdexcept>
 
 #include <yaml-cpp/yaml.h>
 
+#include "gui/core/variability_overrides.hpp"
 #include "sim/io/atomic_file.hpp"
 
 namespace alemsim::gui {
@@ -16,6 +16,30 @@ std::string exact(double value) {
   char buffer[32];
   const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
   return std::string(buffer, result.ptr);
+}
+
+void emit_variability(YAML::Emitter& out, const VariabilityOverrides& v) {
+  if (v.empty()) return;
+  out << YAML::Key << "variability" << YAML::Value << YAML::BeginMap;
+  if (!v.cv.empty()) {
+    out << YAML::Key << "cv" << YAML::Value << YAML::BeginMap;
+    for (const auto& [parameter, cv] : v.cv) out << YAML::Key << parameter << YAML::Value << exact(cv);
+    out << YAML::EndMap;
+  }
+  if (!v.correlations.empty()) {
+    out << YAML::Key << "correlations" << YAML::Value << YAML::BeginSeq;
+    for (const EffectCorrelation& c : v.correlations) {
+      out << YAML::Flow << YAML::BeginMap << YAML::Key << "parameters" << YAML::Value << YAML::Flow << YAML::BeginSeq
+          << c.first << c.second << YAML::EndSeq << YAML::Key << "rho" << YAML::Value << exact(c.rho) << YAML::EndMap;
+    }
+    out << YAML::EndSeq;
+  }
+  if (!v.covariates.empty()) {
+    out << YAML::Key << "covariates" << YAML::Value << YAML::BeginMap;
+    for (const auto& [field, value] : v.covariates) out << YAML::Key << field << YAML::Value << exact(value);
+    out << YAML::EndMap;
+  }
+  out << YAML::EndMap;
 }
 
 }  // namespace
@@ -53,6 +77,7 @@ std::string scenario_yaml(const Scenario& s) {
         << YAML::Comment(std::string(p.unit) + "; default " + exact(p.typical_value));
   }
   if (any_override) out << YAML::EndMap;
+  emit_variability(out, variability_overrides(s.variability, default_variability()));
   out << YAML::EndMap;
   if (!out.good()) throw std::runtime_error("cannot write the scenario as YAML: " + out.GetLastError());
   return std::string(out.c_str()) + "\n";
@@ -75,16 +100,8 @@ Scenario labelled_regimen_scenario() {
   s.seed = 1;
   s.patients = 200;
   s.typical_params = typical_params();
+  s.variability = default_variability();
   return s;
-}
-
-Scenario open_scenario_file(const std::string& path) {
-  const std::string extension = std::filesystem::path(path).extension().string();
-  if (extension == ".h5" || extension == ".hdf5") {
-    throw std::runtime_error(path + ": HDF5 results files cannot be opened yet: alemsim does not write them so far, "
-                                    "and this viewer has no reader for them");
-  }
-  return load_scenario(path);
 }
 
 }  // namespace alemsim::gui

@@ -6,27 +6,33 @@ namespace alemsim::gui {
 
 Session::Session(int worker_threads) : worker_(worker_threads) {}
 
-void Session::update(const Scenario& scenario, int trace_count) {
-  SimulationPlan plan;
+bool Session::simulate_typical_patient(const Scenario& scenario, SimulationPlan& plan) {
   try {
     plan = plan_simulation(scenario);
     results_.typical = std::make_shared<const TypicalSnapshot>(simulate_typical(scenario, plan));
     results_.simulation_error.clear();
+    return true;
   } catch (const std::exception& e) {
     results_.simulation_error = e.what();
-    return;
+    return false;
   }
+}
+
+void Session::update(const Scenario& scenario, int trace_count) {
+  SimulationPlan plan;
+  if (!simulate_typical_patient(scenario, plan)) return;
   try {
     check_population_size(scenario.patients, plan);
   } catch (const std::exception& e) {
+    worker_.cancel();
     results_.population_error = e.what();
     results_.wanted_generation = 0;
     return;
   }
   results_.population_error.clear();
-  results_.wanted_generation = worker_.submit(PopulationRequest{scenario.typical_params, std::move(plan.infusions),
-                                                                std::move(plan.grid_day), scenario.seed,
-                                                                scenario.patients, trace_count});
+  results_.wanted_generation = worker_.submit(PopulationRequest{scenario.typical_params, scenario.variability,
+                                                                std::move(plan.infusions), std::move(plan.grid_day),
+                                                                scenario.seed, scenario.patients, trace_count});
 }
 
 void Session::poll() {

@@ -1,6 +1,6 @@
 // What the viewer has computed for the scenario being edited: the typical patient, re-simulated at
-// once on every edit, and the population, re-run in the background. The render loop reads
-// results(); nothing in it changes while a frame is drawn.
+// once on every edit, and the population, re-run in the background.
+// The render loop reads results(); nothing in it changes while a frame is drawn.
 #pragma once
 
 #include <chrono>
@@ -40,6 +40,9 @@ class Session {
   bool wait_population(std::chrono::milliseconds timeout);
 
  private:
+  // The typical patient of `scenario`, and its plan; false (with simulation_error) when it cannot be simulated.
+  bool simulate_typical_patient(const Scenario& scenario, SimulationPlan& plan);
+
   PopulationWorker worker_;
   Results results_;
 };

@@ -6,6 +6,7 @@
 
 #include "sim/output_grid.hpp"
 #include "sim/patient.hpp"
+#include "sim/streaming_summary.hpp"
 
 namespace alemsim::gui {
 
@@ -46,11 +47,12 @@ TypicalSnapshot simulate_typical(const Scenario& scenario, const SimulationPlan&
 
 void check_population_size(std::int64_t patients, const SimulationPlan& plan) {
   if (patients < 1) throw std::invalid_argument("patients: expected a whole number >= 1");
-  const auto per_patient = static_cast<std::int64_t>(plan.grid_day.size() * engine_quantities().size());
-  if (patients > kMaxPopulationValues / per_patient) {
-    throw std::invalid_argument("patients: at most " + std::to_string(kMaxPopulationValues / per_patient) +
-                                " virtual patients fit the viewer at this horizon and step; run larger "
-                                "populations with 'alemsim run'");
+  const auto bytes_per_time = static_cast<std::int64_t>(patient_outputs().size() * LogBins::count() * sizeof(std::uint32_t));
+  const std::int64_t max_times = kMaxHistogramBytes / bytes_per_time;
+  if (static_cast<std::int64_t>(plan.grid_day.size()) > max_times) {
+    throw std::invalid_argument("output step: population bands in the viewer hold at most " + std::to_string(max_times) +
+                                " output times (this plan has " + std::to_string(plan.grid_day.size()) +
+                                "); choose a coarser step, or run the population with 'alemsim run'");
   }
 }
 

@@ -11,9 +11,10 @@
 
 namespace alemsim::gui {
 
-// Most values (patients x quantities x output times) a population run in the viewer may hold:
-// 50 million doubles, 400 MB. Larger runs belong to the command line.
-inline constexpr std::int64_t kMaxPopulationValues = 50'000'000;
+// Most memory a population's percentile histograms may take in the viewer. They cost quantities x
+// LogBins::count() x 4 bytes, about 33 kB, per output time whatever the number of patients, so this
+// allows about 8,000 output times (the 6-year labelled regimen at a daily step has 2,200).
+inline constexpr std::int64_t kMaxHistogramBytes = std::int64_t{256} << 20;
 
 // Most output times the viewer simulates (a 30-year horizon at a daily step fits).
 inline constexpr double kMaxGridPoints = 20'000;
@@ -31,7 +32,8 @@ SimulationPlan plan_simulation(const Scenario& scenario);
 // Throws SolverError when the integration fails.
 TypicalSnapshot simulate_typical(const Scenario& scenario, const SimulationPlan& plan);
 
-// Throws std::invalid_argument when `patients` virtual patients would exceed kMaxPopulationValues.
+// Throws std::invalid_argument when `patients` < 1 or the plan's output times would need more than
+// kMaxHistogramBytes of percentile histograms.
 void check_population_size(std::int64_t patients, const SimulationPlan& plan);
 
 }  // namespace alemsim::gui

@@ -22,7 +22,7 @@ void Controller::set_scenario(Scenario scenario) {
 
 bool Controller::open(const std::string& path) {
   try {
-    set_scenario(open_scenario_file(path));
+    set_scenario(load_scenario(path));
     ui_.file_error.clear();
     ui_.status = "opened " + path;
     return true;

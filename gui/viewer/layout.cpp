@@ -9,7 +9,7 @@ ViewerLayout compute_layout(ImVec2 display, float top) {
   const float height = std::max(display.y - top, 100.0f);
   // Side columns keep room for their tables; the plots get at least 40% of the width.
   const float left = std::clamp(display.x * 0.22f, 330.0f, 420.0f);
-  const float right = std::clamp(display.x * 0.245f, 350.0f, 460.0f);
+  const float right = std::clamp(display.x * 0.26f, 360.0f, 480.0f);
   const float centre = std::max(display.x - left - right, display.x * 0.4f);
   const float regimen_height = std::round(height * 0.5f);
   const float summary_height = std::round(height * 0.58f);

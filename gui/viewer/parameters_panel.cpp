@@ -16,9 +16,10 @@ namespace {
 constexpr double kSliderFactor = 10.0;
 const ImVec4 kModifiedColor{0.80f, 0.35f, 0.0f, 1.0f};
 
-const VariabilityInfo* find_variability(std::string_view name) {
-  for (const VariabilityInfo& v : variability_table()) {
-    if (v.parameter == name) return &v;
+// The scenario's random effect on `name` (a scenario file may change the shipped ones), or null.
+const RandomEffect* find_effect(const VariabilityModel& variability, std::string_view name) {
+  for (const RandomEffect& e : variability.effects) {
+    if (e.parameter == name && e.cv > 0.0) return &e;
   }
   return nullptr;
 }
@@ -30,17 +31,18 @@ std::string escape_percent(const std::string& text) {
   return out;
 }
 
-void parameter_tooltip(const ParamInfo& p, const std::string& unit) {
+void parameter_tooltip(const ParamInfo& p, const std::string& unit, const VariabilityModel& variability) {
   ImGui::BeginTooltip();
   ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
   ImGui::Text("%.*s", static_cast<int>(p.name.size()), p.name.data());
   ImGui::Text("default: %g %s", p.typical_value, unit.c_str());
   ImGui::TextWrapped("source: %.*s", static_cast<int>(p.source.size()), p.source.data());
-  if (const VariabilityInfo* v = find_variability(p.name)) {
-    ImGui::TextWrapped("between-patient CV %.0f%%: %.*s", v->cv * 100.0, static_cast<int>(v->source.size()), v->source.data());
+  if (const RandomEffect* e = find_effect(variability, p.name)) {
+    ImGui::TextWrapped("between-patient CV %.0f%%: %s", e->cv * 100.0, e->source.c_str());
   } else {
     ImGui::TextUnformatted("same in every virtual patient");
   }
+  if (p.may_be_zero) ImGui::TextUnformatted("0 switches it off: Ctrl+click the slider and type 0");
   ImGui::PopTextWrapPos();
   ImGui::EndTooltip();
 }
@@ -68,7 +70,7 @@ void draw_parameters_panel(const Results&, UiState& ui, Actions& actions) {
     if (modified) ImGui::PushStyleColor(ImGuiCol_Text, kModifiedColor);
     ImGui::Text("%.*s", static_cast<int>(p.name.size()), p.name.data());
     if (modified) ImGui::PopStyleColor();
-    if (ImGui::IsItemHovered()) parameter_tooltip(p, unit);
+    if (ImGui::IsItemHovered()) parameter_tooltip(p, unit, ui.scenario.variability);
     const double lo = p.typical_value / kSliderFactor;
     const double hi = p.typical_value * kSliderFactor;
     const std::string format = "%.4g " + escape_percent(unit);
@@ -76,7 +78,7 @@ void draw_parameters_panel(const Results&, UiState& ui, Actions& actions) {
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - reset_width - ImGui::GetStyle().ItemSpacing.x);
     changed |= ImGui::SliderScalar("##value", ImGuiDataType_Double, &value, &lo, &hi, format.c_str(),
                                    ImGuiSliderFlags_Logarithmic);
-    if (ImGui::IsItemHovered()) parameter_tooltip(p, unit);
+    if (ImGui::IsItemHovered()) parameter_tooltip(p, unit, ui.scenario.variability);
     ImGui::SameLine();
     ImGui::BeginDisabled(!modified);
     if (ImGui::SmallButton("reset")) {

@@ -101,7 +101,7 @@ double published_cmax(std::size_t course_index) {
 // too, the higher of the two values is labelled above its point and the lower below, so the two
 // labels never overlap.
 void plot_concentration_overlays(const TypicalSnapshot& t, int q, const TeachingSettings& teaching) {
-  for (const CoursePk& pk : t.courses) {
+  for (const CourseSummary& pk : t.courses) {
     if (teaching.cmax) {
       plot::PlotMarkers("", std::span(&pk.tmax_day, 1), std::span(&pk.cmax_ng_per_ml, 1), plot::Marker::kCircle,
                         style(kTypical, 1.5f, false, false, false));
@@ -126,14 +126,14 @@ void plot_concentration_overlays(const TypicalSnapshot& t, int q, const Teaching
 
 void plot_reference_points(std::string_view column, const TypicalSnapshot* t) {
   for (const ReferenceSeries* series : reference_series_for(column)) {
-    plot::PlotMarkers(std::string(series->name).c_str(), series->day, series->value, plot::Marker::kDiamond, style(kReferencePoint, 1.5f, true, false, true));
+    plot::PlotMarkers(series->name.c_str(), series->day, series->value, plot::Marker::kDiamond, style(kReferencePoint, 1.5f, true, false, true));
     for (std::size_t i = 0; i < series->labels.size(); ++i) {
       if (series->labels[i].empty()) continue;
       // Published values higher than the typical curve's peak are labelled above, others below.
       double simulated = -INFINITY;
       if (t != nullptr && column == kConcentrationColumn && i < t->courses.size()) simulated = t->courses[i].cmax_ng_per_ml;
       const bool above = series->value[i] > simulated;
-      plot::PlotText(std::string(series->labels[i]).c_str(), series->day[i], series->value[i], ImVec2(10.0f, above ? -24.0f : 4.0f),
+      plot::PlotText(series->labels[i].c_str(), series->day[i], series->value[i], ImVec2(10.0f, above ? -24.0f : 4.0f),
                      kReferencePoint);
     }
   }
@@ -158,7 +158,7 @@ void draw_quantity_plot(const Results& r, const PlottedQuantity& pq, UiState& ui
   }
   if (teaching.enabled && teaching.reference_lines) {
     for (const ReferenceLine* line : reference_lines_for(column)) {
-      plot::PlotRefLineY(std::string(line->label).c_str(), line->value, style(kReferenceLine, 1.5f, false, false, true));
+      plot::PlotRefLineY(line->label.c_str(), line->value, style(kReferenceLine, 1.5f, false, false, true));
     }
   }
   if (r.population && pq.population >= 0) plot_population(*r.population, pq.population, ui.plots);

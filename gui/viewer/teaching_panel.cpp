@@ -27,8 +27,8 @@ void draw_teaching_panel(UiState& ui) {
                      "Read from the fall between days 1 and 10 after the last infusion (label: 4-5 days). Turn on "
                      "the log concentration axis: a constant half-life is then a straight line.");
   explained_checkbox("published values", &t.reference_points,
-                     "Mean Cmax from the label (SmPC 5.2: 3014 and 2276 ng/mL) and, once the model reports "
-                     "CD4+ and CD8+ counts, the CARE-MS means at months 0-12.");
+                     "Mean Cmax from the label (SmPC 5.2: 3014 and 2276 ng/mL) and the CARE-MS mean CD4+ and "
+                     "CD8+ counts 1-12 months after course 1 (Dubuisson 2018).");
   explained_checkbox("reference lines", &t.reference_lines,
                      "Lower limits of normal (lymphocytes 1000, CD4+ 400, CD8+ 200, CD19+ 100 per µL) and "
                      "200 CD4+/µL, below which herpes prophylaxis continues, on the plots of those counts.");

@@ -17,4 +17,11 @@ std::string describe_course(const Course& course);
 // "3, 4" for missed days, "none" for none.
 std::string describe_missed_days(const Course& course);
 
+// A course metric's name as a table row reads: "nadir_cd4_cells_per_ul" -> "nadir CD4+",
+// "days_to_lln_cd19" -> "days to LLN CD19+" (the unit goes in its own place).
+std::string metric_label(std::string_view name);
+
+// A figure with as many decimals as its size needs (3069.6 -> "3070", 4.394 -> "4.39"); "n/a" for NaN.
+std::string format_value(double value);
+
 }  // namespace alemsim::gui

@@ -7,6 +7,7 @@
 #include "gui/core/scenario_writer.hpp"
 #include "gui/core/series_csv.hpp"
 #include "gui/core/simulation.hpp"
+#include "gui/core/variability_overrides.hpp"
 
 namespace alemsim::gui {
 namespace {
@@ -83,14 +84,35 @@ TEST(ScenarioWriter, UnwritablePathThrowsNamingIt) {
   }
 }
 
-TEST(OpenScenarioFile, ExplainsThatResultsFilesCannotBeReadYet) {
-  try {
-    open_scenario_file("results/run.h5");
-    FAIL() << "expected an error";
-  } catch (const std::runtime_error& e) {
-    EXPECT_NE(std::string(e.what()).find("HDF5"), std::string::npos);
+TEST(ScenarioWriter, ChangedVariabilitySurvivesARoundTrip) {
+  Scenario s = labelled_regimen_scenario();
+  EXPECT_EQ(scenario_yaml(s).find("variability"), std::string::npos);
+  s.variability.effects.front().cv = 0.45;                          // changed
+  s.variability.effects.erase(s.variability.effects.begin() + 1);   // removed: written as CV 0
+  s.variability.effects.push_back({"target_km_ng_per_ml", 0.25, "test"});  // added
+  s.variability.correlations.front().rho = 0.2;
+  s.variability.covariates.female_fraction = 0.7;
+  const fs::path path = temp_path("variability.yaml");
+  save_scenario(path.string(), s);
+  const Scenario back = load_scenario(path.string());
+  const VariabilityOverrides left = variability_overrides(back.variability, s.variability);
+  EXPECT_EQ(left.cv.size(), 1u) << "only the removed effect differs, as CV 0 instead of absent";
+  EXPECT_EQ(left.correlations.size(), 0u);
+  EXPECT_EQ(left.covariates.size(), 0u);
+  const VariabilityOverrides written = variability_overrides(s.variability, default_variability());
+  EXPECT_EQ(written.cv.size(), 3u);
+  EXPECT_EQ(written.covariates.size(), 1u);
+}
+
+TEST(VariabilityOverrides, EveryCovariateFieldIsWritten) {
+  VariabilityModel v = default_variability();
+  CovariateModel& c = v.covariates;
+  for (double* field : {&c.weight_kg_median, &c.weight_kg_cv, &c.female_fraction, &c.age_years_mean, &c.age_years_sd,
+                        &c.age_years_min, &c.age_years_max, &c.reference_weight_kg, &c.volume_weight_exponent,
+                        &c.clearance_weight_exponent}) {
+    *field += 0.125;
   }
-  EXPECT_THROW(open_scenario_file((kSource / "tests/data/bad/not-yaml.yaml").string()), ScenarioError);
+  EXPECT_EQ(variability_overrides(v, default_variability()).covariates.size(), 10u);
 }
 
 TEST(SeriesCsv, HasTypicalAndPercentileColumnsForEveryQuantity) {

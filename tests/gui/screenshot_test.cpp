@@ -23,9 +23,19 @@ struct Outcome {
   std::string out;
 };
 
+fs::path temp_dir() {
+  const fs::path dir = fs::temp_directory_path() / "alemsim_gui_screenshot_test";
+  fs::create_directories(dir);
+  return dir;
+}
+
 Outcome run_viewer(const std::string& args) {
-  const std::string command = "cd '" + kSource.string() + "' && xvfb-run -a -s '-screen 0 " + std::to_string(kWidth) + "x" +
-                              std::to_string(kHeight) + "x24' '" + ALEMSIM_VIEWER + "' " + args + " 2>&1";
+  // An auth file of our own (-f): with its own temporary one, xvfb-run now and then fails to remove
+  // it after the viewer has finished and exits with 5 instead of the viewer's code.
+  const std::string auth = (temp_dir() / "Xauthority").string();
+  const std::string command = "cd '" + kSource.string() + "' && xvfb-run -a -f '" + auth + "' -s '-screen 0 " +
+                              std::to_string(kWidth) + "x" + std::to_string(kHeight) + "x24' '" + ALEMSIM_VIEWER + "' " +
+                              args + " 2>&1";
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) return {-1, "popen failed"};
   std::string out;
@@ -36,10 +46,8 @@ Outcome run_viewer(const std::string& args) {
 }
 
 fs::path temp_png(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / "alemsim_gui_screenshot_test";
-  fs::create_directories(dir);
-  fs::remove(dir / name);
-  return dir / name;
+  fs::remove(temp_dir() / name);
+  return temp_dir() / name;
 }
 
 struct Image {

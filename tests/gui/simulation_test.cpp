@@ -4,6 +4,7 @@
 #include "gui/core/scenario_writer.hpp"
 #include "gui/core/session.hpp"
 #include "gui/core/simulation.hpp"
+#include "models/reference_ranges.hpp"
 #include "sim/patient.hpp"
 
 namespace alemsim::gui {
@@ -47,11 +48,18 @@ TEST(PlanSimulation, RejectsAnOutputStepTooFineForTheViewer) {
   EXPECT_THROW(plan_simulation(s), std::invalid_argument);
 }
 
-TEST(PlanSimulation, RejectsAPopulationTooLargeForMemory) {
-  const SimulationPlan plan = plan_simulation(labelled_regimen_scenario());
-  EXPECT_NO_THROW(check_population_size(1000, plan));
-  EXPECT_THROW(check_population_size(1'000'000, plan), std::invalid_argument);
-  EXPECT_THROW(check_population_size(0, plan), std::invalid_argument);
+TEST(PlanSimulation, PopulationSizeIsLimitedByOutputTimesNotPatients) {
+  Scenario s = labelled_regimen_scenario();
+  EXPECT_NO_THROW(check_population_size(1'000'000, plan_simulation(s)));  // streamed: memory does not grow with patients
+  EXPECT_THROW(check_population_size(0, plan_simulation(s)), std::invalid_argument);
+  s.output_step_day = 0.25;  // 8,800 output times: fine for the typical patient, too many histograms
+  const SimulationPlan fine = plan_simulation(s);
+  try {
+    check_population_size(100, fine);
+    FAIL() << "expected an error";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_NE(std::string(e.what()).find("output times"), std::string::npos) << e.what();
+  }
 }
 
 TEST(TypicalSnapshot, HoldsEveryEngineOutputAndTheCourseFigures) {
@@ -93,24 +101,42 @@ TEST(Session, PopulationArrivesForTheLatestEdit) {
   EXPECT_DOUBLE_EQ(r.typical->params.central_volume_l, s.typical_params.central_volume_l);
 }
 
-TEST(Session, TooLargeAPopulationIsReportedNotRun) {
+TEST(Session, TooFineAGridForAPopulationIsReportedNotRun) {
   Session session(1);
   Scenario s = labelled_regimen_scenario();
-  s.patients = 10'000'000;
+  s.output_step_day = 0.25;
   session.update(s, 0);
   EXPECT_TRUE(session.results().typical);
   EXPECT_NE(session.results().population_error.find("alemsim run"), std::string::npos);
 }
 
-TEST(ReferenceData, KeyedByColumnSoAbsentOutputsGetNothing) {
-  EXPECT_EQ(reference_series_for("concentration_ng_per_ml").size(), 1u);
+TEST(ReferenceData, LinesAreTheEnginesThresholds) {
   EXPECT_TRUE(reference_lines_for("concentration_ng_per_ml").empty());
-  EXPECT_EQ(reference_lines_for("cd4_cells_per_ul").size(), 2u);
-  EXPECT_EQ(reference_lines_for("cd19_cells_per_ul").front()->value, 100.0);
   EXPECT_TRUE(reference_lines_for("not_an_output").empty());
-  for (const ReferenceSeries& s : reference_series()) {
-    EXPECT_EQ(s.day.size(), s.value.size()) << s.column;
-    EXPECT_EQ(s.labels.size(), s.value.size()) << s.column;
+  for (const LowerLimitOfNormal& lln : kLowerLimitsOfNormal) {
+    bool found = false;
+    for (const ReferenceLine* line : reference_lines_for(lln.column)) found = found || line->value == lln.cells_per_ul;
+    EXPECT_TRUE(found) << lln.column;
+  }
+  const auto cd4 = reference_lines_for("cd4_cells_per_ul");
+  ASSERT_EQ(cd4.size(), 2u);
+  EXPECT_EQ(cd4[0]->label, "LLN 400/µL");
+  EXPECT_EQ(cd4[1]->value, kProphylaxisCd4CellsPerUl);
+  EXPECT_EQ(reference_lines_for("cd19_cells_per_ul").front()->value, 100.0);
+}
+
+TEST(ReferenceData, PublishedPointsSitAtTheirDays) {
+  const auto cmax = reference_series_for("concentration_ng_per_ml");
+  ASSERT_EQ(cmax.size(), 1u);
+  EXPECT_EQ(cmax[0]->value[0], 3014.0);
+  EXPECT_NEAR(cmax[0]->day[1], 367.17, 0.01);
+  const auto cd4 = reference_series_for("cd4_cells_per_ul");
+  ASSERT_EQ(cd4.size(), 1u);
+  EXPECT_DOUBLE_EQ(cd4[0]->day.back(), 365.0);  // month 12
+  EXPECT_EQ(cd4[0]->value.front(), 50.0);       // CARE-MS month 1
+  for (const ReferenceSeries& series : reference_series()) {
+    EXPECT_EQ(series.day.size(), series.value.size()) << series.column;
+    EXPECT_EQ(series.labels.size(), series.value.size()) << series.column;
   }
 }
 
