@@ -1,5 +1,5 @@
 // alemsim-viewer: the desktop viewer.
-// alemsim-viewer [SCENARIO.yaml] [--screenshot FILE.png [--frames N]] [--time FROM TO] [--log] [--width W --height H]
+// alemsim-viewer [SCENARIO.yaml | RESULTS.h5] [--screenshot FILE.png [--frames N]] [--time FROM TO] [--log] [--width W --height H]
 #include <CLI/CLI.hpp>
 
 #include "gui/app/viewer_window.hpp"
@@ -7,7 +7,8 @@
 int main(int argc, char** argv) {
   CLI::App app{"alemsim-viewer: explore alemtuzumab serum concentration and lymphocyte depletion"};
   alemsim::gui::ViewerOptions options;
-  app.add_option("scenario", options.scenario_path, "Scenario file (YAML) to open, e.g. scenarios/label.yaml");
+  app.add_option("file", options.scenario_path,
+                 "Scenario (YAML, e.g. scenarios/label.yaml) or results file (HDF5, from 'alemsim run --out X.h5') to open");
   app.add_option("--screenshot", options.screenshot_path,
                  "Draw the window, wait for the population, save it as PNG and exit");
   app.add_option("--frames", options.frames, "Frames drawn after the population is ready, before the screenshot")

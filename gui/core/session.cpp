@@ -21,6 +21,7 @@ bool Session::simulate_typical_patient(const Scenario& scenario, SimulationPlan&
 void Session::update(const Scenario& scenario, int trace_count) {
   SimulationPlan plan;
   if (!simulate_typical_patient(scenario, plan)) return;
+  from_file_.reset();
   try {
     check_population_size(scenario.patients, plan);
   } catch (const std::exception& e) {
@@ -35,9 +36,21 @@ void Session::update(const Scenario& scenario, int trace_count) {
                                                                 scenario.seed, scenario.patients, trace_count});
 }
 
+void Session::show_population(std::shared_ptr<const PopulationSnapshot> population, const Scenario* scenario) {
+  worker_.cancel();
+  SimulationPlan plan;
+  if (scenario != nullptr) simulate_typical_patient(*scenario, plan);
+  from_file_ = std::move(population);
+  results_.population_error.clear();
+  results_.wanted_generation = from_file_->generation;
+  poll();
+}
+
 void Session::poll() {
-  results_.progress = worker_.progress();
-  results_.population = worker_.latest();
+  // A run the file replaced may still be finishing its last batch; it is no progress of what is shown.
+  results_.progress = from_file_ ? PopulationProgress{} : worker_.progress();
+  results_.population_from_file = from_file_ != nullptr;
+  results_.population = from_file_ ? from_file_ : worker_.latest();
   const auto [error_generation, error] = worker_.last_error();
   if (error_generation != 0 && error_generation == results_.wanted_generation) results_.population_error = error;
 }

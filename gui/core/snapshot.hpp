@@ -80,6 +80,7 @@ struct PopulationSnapshot {
   // Fraction of patients with total lymphocytes at or above the LLN kLlnCheckMonths after each
   // course: [course][month]; NaN where no patient's horizon reaches it.
   std::vector<std::array<double, std::size(kLlnCheckMonths)>> lln_fractions;
+  std::string note;                             // shown with the population, e.g. what a results file lacks
   double compute_ms = 0.0;                      // wall time of the simulation or of reading the file, ms
 };
 

@@ -2,6 +2,7 @@
 
 #include <exception>
 
+#include "gui/core/results_file.hpp"
 #include "gui/core/scenario_writer.hpp"
 #include "gui/core/series_csv.hpp"
 #include "gui/viewer/viewer_frame.hpp"
@@ -20,9 +21,28 @@ void Controller::set_scenario(Scenario scenario) {
   session_.update(ui_.scenario, ui_.plots.trace_count);
 }
 
+void Controller::open_results(const std::string& path) {
+  ResultsFile file = read_results_file(path, ui_.plots.trace_count);
+  if (file.scenario) {
+    ui_.scenario = std::move(*file.scenario);
+    ui_.modified = false;
+  } else {
+    file.population.note = "Its scenario cannot be read (" + file.scenario_error +
+                           "): regimen, typical patient and course markers are the viewer's own.";
+  }
+  ui_.plots.time_axis.auto_fit = true;
+  for (auto& [column, axis] : ui_.plots.value_axes) axis.auto_fit = true;
+  session_.show_population(std::make_shared<const PopulationSnapshot>(std::move(file.population)),
+                           file.scenario ? &ui_.scenario : nullptr);
+}
+
 bool Controller::open(const std::string& path) {
   try {
-    set_scenario(load_scenario(path));
+    if (is_results_file_name(path)) {
+      open_results(path);
+    } else {
+      set_scenario(load_scenario(path));
+    }
     ui_.file_error.clear();
     ui_.status = "opened " + path;
     return true;

@@ -15,8 +15,9 @@ class Controller {
   // Starts on `scenario` and simulates it. worker_threads: see PopulationWorker.
   explicit Controller(Scenario scenario, int worker_threads = 0);
 
-  // Opens a scenario file. On failure the current scenario stays, ui().file_error says why, and
-  // false is returned; the viewer never stops on a bad file.
+  // Opens a scenario file, or a results file (.h5): its population is shown as read, and the
+  // scenario it was run from becomes the one edited. On failure the current scenario stays,
+  // ui().file_error says why, and false is returned; the viewer never stops on a bad file.
   bool open(const std::string& path);
 
   // One frame, between ImGui::NewFrame() and ImGui::Render(). Returns what only the window system
@@ -33,6 +34,7 @@ class Controller {
 
  private:
   void set_scenario(Scenario scenario);
+  void open_results(const std::string& path);
 
   Session session_;
   UiState ui_;

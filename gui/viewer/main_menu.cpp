@@ -16,7 +16,7 @@ namespace fs = std::filesystem;
 
 const char* dialog_title(FileDialog d) {
   switch (d) {
-    case FileDialog::kOpen: return "Open scenario";
+    case FileDialog::kOpen: return "Open scenario or results";
     case FileDialog::kSaveAs: return "Save scenario as";
     case FileDialog::kExportCsv: return "Export series as CSV";
     case FileDialog::kExportPng: return "Export plots as PNG";
@@ -54,7 +54,7 @@ std::vector<std::string> files_beside(const std::string& typed) {
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
     const std::string ext = entry.path().extension().string();
-    if (ext == ".yaml" || ext == ".yml" || ext == ".h5") out.push_back(entry.path().lexically_normal().string());
+    if (ext == ".yaml" || ext == ".yml" || ext == ".h5" || ext == ".hdf5") out.push_back(entry.path().lexically_normal().string());
   }
   std::sort(out.begin(), out.end());
   return out;
@@ -86,7 +86,7 @@ void draw_dialog(UiState& ui, Actions& a) {
     done = true;
   }
   if (ui.dialog == FileDialog::kOpen) {
-    ImGui::TextDisabled("scenario files here (double-click opens):");
+    ImGui::TextDisabled("scenario (.yaml) and results (.h5) files here (double-click opens):");
     if (ImGui::BeginListBox("##files", ImVec2(ImGui::GetFontSize() * 32.0f, ImGui::GetFontSize() * 9.0f))) {
       for (const std::string& file : files_beside(ui.dialog_path)) {
         if (ImGui::Selectable(file.c_str(), file == ui.dialog_path, ImGuiSelectableFlags_AllowDoubleClick)) {
@@ -141,7 +141,7 @@ void draw_main_menu(const Results& r, UiState& ui, Actions& a) {
   }
   if (ImGui::BeginMainMenuBar()) {
     if (ImGui::BeginMenu("File")) {
-      if (ImGui::MenuItem("Open scenario...", "Ctrl+O")) open_dialog(ui, FileDialog::kOpen);
+      if (ImGui::MenuItem("Open scenario or results...", "Ctrl+O")) open_dialog(ui, FileDialog::kOpen);
       if (ImGui::MenuItem("Save", "Ctrl+S", false, can_save_in_place(ui.scenario))) a.save_path = ui.scenario.path;
       if (ImGui::MenuItem("Save as...")) open_dialog(ui, FileDialog::kSaveAs);
       ImGui::Separator();

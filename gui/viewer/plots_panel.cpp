@@ -231,8 +231,14 @@ void draw_population_status(const Results& r) {
     return;
   }
   if (r.population) {
-    ImGui::TextDisabled("population: %s, %.0f ms%s", r.population->source.c_str(), r.population->compute_ms,
+    ImGui::TextDisabled("population: %s, %s in %.0f ms%s", r.population->source.c_str(),
+                        r.population_from_file ? "read" : "simulated", r.population->compute_ms,
                         r.population_stale() ? " (not the current scenario)" : "");
+    if (!r.population->note.empty()) {
+      ImGui::PushStyleColor(ImGuiCol_Text, kErrorColor);
+      ImGui::TextWrapped("%s", r.population->note.c_str());
+      ImGui::PopStyleColor();
+    }
     if (r.population->failed > 0) {
       ImGui::PushStyleColor(ImGuiCol_Text, kErrorColor);
       ImGui::TextWrapped("%lld patient(s) failed and are left out: %s", static_cast<long long>(r.population->failed),

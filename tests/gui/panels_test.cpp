@@ -108,6 +108,57 @@ TEST_F(PanelsFixture, EveryBadScenarioFileShowsAnErrorAndKeepsTheScenario) {
   EXPECT_NE(controller.ui().file_error.find("/no/such/population.h5"), std::string::npos);
 }
 
+TEST_F(PanelsFixture, ABadResultsFileShowsAnErrorAndKeepsWhatWasShown) {
+  const fs::path bad = fs::temp_directory_path() / ("alemsim_gui_panels_bad_" + std::to_string(::getpid()) + ".h5");
+  std::ofstream(bad) << "not HDF5 at all\n";
+  const auto population = controller.results().population;
+  EXPECT_FALSE(controller.open(bad.string()));
+  EXPECT_NE(controller.ui().file_error.find("not an HDF5 file"), std::string::npos) << controller.ui().file_error;
+  EXPECT_EQ(controller.ui().scenario.name, "labelled regimen");
+  imgui.frame([&] { controller.frame(); });
+  EXPECT_EQ(controller.results().population, population);
+  EXPECT_FALSE(controller.results().population_from_file);
+  const std::string text = imgui.window_text([&] { draw_file_error(controller.ui()); });
+  EXPECT_NE(text.find("Could not open the file"), std::string::npos) << text;
+  fs::remove(bad);
+}
+
+TEST_F(PanelsFixture, AResultsFileShowsItsPopulationWithTheScenarioItWasRunFrom) {
+  const fs::path h5 = fs::temp_directory_path() / ("alemsim_gui_panels_" + std::to_string(::getpid()) + ".h5");
+  const std::string command = "cd '" + kSource.string() + "' && '" + ALEMSIM_CLI +
+                              "' run scenarios/label.yaml --patients 40 --quiet --out '" + h5.string() + "' > /dev/null";
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  ASSERT_TRUE(controller.open(h5.string())) << controller.ui().file_error;
+  fs::remove(h5);
+  imgui.frame([&] { controller.frame(); });
+  const Results& r = controller.results();
+  ASSERT_TRUE(r.population);
+  EXPECT_TRUE(r.population_from_file);
+  EXPECT_FALSE(r.population_stale());
+  EXPECT_EQ(r.population->patients, 40);
+  EXPECT_EQ(controller.ui().scenario.name, "label");
+  EXPECT_EQ(controller.ui().scenario.seed, 20130912u);
+  ASSERT_TRUE(r.typical);
+  EXPECT_EQ(r.typical->regimen.size(), 2u);
+  EXPECT_EQ(r.typical->grid_day, r.population->grid_day);
+  imgui.frame([&] { controller.frame(); });
+  EXPECT_GT(plot::LastPlotStats("CD4+ T cells").band_quads, 100);
+  const std::string text = imgui.window_text([&] { draw_summary_panel(controller.results(), controller.ui()); });
+  const int cmax = find_metric(r.population->metrics, "cmax_ng_per_ml");
+  ASSERT_GE(cmax, 0);
+  char mean[16];
+  std::snprintf(mean, sizeof mean, "%.0f [", r.population->course_metrics[0][static_cast<std::size_t>(cmax)].mean);
+  EXPECT_NE(text.find(mean), std::string::npos) << mean << "\n" << text;
+  // An edit runs the edited scenario's population in place of the file's.
+  controller.ui().scenario.patients = 10;
+  Actions edit;
+  edit.scenario_changed = true;
+  controller.apply(edit);
+  ASSERT_TRUE(controller.session().wait_population(120s));
+  EXPECT_FALSE(controller.results().population_from_file);
+  EXPECT_EQ(controller.results().population->patients, 10);
+}
+
 TEST_F(PanelsFixture, ReferenceLinesAndPublishedPointsAppearOnTheirCounts) {
   imgui.frame([&] { controller.frame(); });
   imgui.frame([&] { controller.frame(); });

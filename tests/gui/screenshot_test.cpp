@@ -1,8 +1,11 @@
-// The real viewer under Xvfb (Mesa software OpenGL): it starts, draws the labelled regimen, saves a
-// screenshot, and the picture holds plots rather than a blank or garbled window.
+// The real viewer under Xvfb (Mesa software OpenGL): it starts, draws the labelled regimen or a
+// results file, saves a screenshot, and the picture holds plots rather than a blank or garbled
+// window; bad files give a picture with the error and exit code 2.
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <set>
 #include <string>
 
@@ -45,6 +48,14 @@ Outcome run_viewer(const std::string& args) {
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
 }
 
+// A path as one shell word.
+std::string quoted(const fs::path& path) {
+  std::string out = "'";
+  out += path.string();
+  out += "'";
+  return out;
+}
+
 fs::path temp_png(const std::string& name) {
   fs::remove(temp_dir() / name);
   return temp_dir() / name;
@@ -69,15 +80,12 @@ Image load(const fs::path& path) {
   return image;
 }
 
-void check_label_scenario_gives_a_real_picture() {
-  const fs::path png = temp_png("label.png");
-  const Outcome r = run_viewer("scenarios/label.yaml --screenshot '" + png.string() + "' --frames 3");
-  ASSERT_EQ(r.exit_code, 0) << r.out;
+// The plots panel, less its toolbar (where the curves are), holds a real picture: many colours,
+// the population's blue bands and, when `typical`, the typical patient's orange curve.
+void check_plots_in(const fs::path& png, const std::string& out, bool typical_curve) {
   const Image image = load(png);
-  ASSERT_EQ(image.width, kWidth) << r.out;
+  ASSERT_EQ(image.width, kWidth) << out;
   ASSERT_EQ(image.height, kHeight);
-
-  // The plots panel, less its toolbar: where the curves are.
   const auto layout = alemsim::gui::compute_layout(ImVec2(kWidth, kHeight), 0.0f);
   const int x0 = static_cast<int>(layout.plots.pos.x) + 60;
   const int x1 = static_cast<int>(layout.plots.pos.x + layout.plots.size.x) - 20;
@@ -96,7 +104,27 @@ void check_label_scenario_gives_a_real_picture() {
   }
   EXPECT_GE(colours.size(), 20u) << "too few distinct colours: a blank or failed rendering";
   EXPECT_GT(band, 5000) << "population bands not visible";
-  EXPECT_GT(typical, 300) << "typical patient's curve not visible";
+  if (typical_curve) {
+    EXPECT_GT(typical, 300) << "typical patient's curve not visible";
+  }
+}
+
+void check_label_scenario_gives_a_real_picture() {
+  const fs::path png = temp_png("label.png");
+  const Outcome r = run_viewer("scenarios/label.yaml --screenshot '" + png.string() + "' --frames 3");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  check_plots_in(png, r.out, true);
+}
+
+void check_results_file_shows_its_bands() {
+  const fs::path h5 = temp_dir() / "label.h5";
+  const std::string write = "cd '" + kSource.string() + "' && '" + ALEMSIM_CLI + "' run scenarios/label.yaml --patients 60 " +
+                            "--quiet --out '" + h5.string() + "' > /dev/null 2>&1";
+  ASSERT_EQ(std::system(write.c_str()), 0) << write;
+  const fs::path png = temp_png("results.png");
+  const Outcome r = run_viewer(quoted(h5) + " --screenshot " + quoted(png) + " --frames 2");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  check_plots_in(png, r.out, true);  // the typical patient of the scenario stored in the file
 }
 
 void check_bad_scenario_file_is_shown_not_fatal() {
@@ -107,16 +135,34 @@ void check_bad_scenario_file_is_shown_not_fatal() {
   EXPECT_EQ(load(png).width, kWidth);
 }
 
-// One test, so the two Xvfb servers never start at the same time: xvfb-run -a picks a free display
-// number racily, and ctest -j runs separate tests in parallel.
-TEST(ViewerScreenshot, LabelScenarioGivesARealPictureAndABadFileAnErrorInTheWindow) {
+void check_bad_results_file_is_shown_not_fatal() {
+  const fs::path bad = temp_dir() / "not-hdf5.h5";
+  std::ofstream(bad) << "time_day\n0\n";
+  const fs::path png = temp_png("bad-results.png");
+  const Outcome r = run_viewer(quoted(bad) + " --screenshot " + quoted(png) + " --frames 2");
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_NE(r.out.find("not an HDF5 file"), std::string::npos) << r.out;
+  EXPECT_EQ(load(png).width, kWidth);
+}
+
+// One test, so no two Xvfb servers start at the same time: xvfb-run -a picks a free display number
+// racily, and ctest -j runs separate tests in parallel.
+TEST(ViewerScreenshot, RealPicturesOfScenarioAndResultsAndBadFilesAnErrorInTheWindow) {
   {
     SCOPED_TRACE("scenarios/label.yaml");
     check_label_scenario_gives_a_real_picture();
   }
   {
+    SCOPED_TRACE("results file");
+    check_results_file_shows_its_bands();
+  }
+  {
     SCOPED_TRACE("tests/data/bad/not-yaml.yaml");
     check_bad_scenario_file_is_shown_not_fatal();
+  }
+  {
+    SCOPED_TRACE("bad results file");
+    check_bad_results_file_is_shown_not_fatal();
   }
 }
 

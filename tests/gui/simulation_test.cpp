@@ -110,6 +110,27 @@ TEST(Session, TooFineAGridForAPopulationIsReportedNotRun) {
   EXPECT_NE(session.results().population_error.find("alemsim run"), std::string::npos);
 }
 
+TEST(Session, APopulationFromAFileIsShownUntilTheNextEdit) {
+  Session session(1);
+  Scenario s = labelled_regimen_scenario();
+  s.patients = 10;
+  session.update(s, 0);
+  auto from_file = std::make_shared<PopulationSnapshot>();
+  from_file->source = "run.h5";
+  session.show_population(from_file, &s);
+  const Results& r = session.results();
+  EXPECT_EQ(r.population, from_file);
+  EXPECT_TRUE(r.population_from_file);
+  EXPECT_FALSE(r.population_stale());
+  EXPECT_FALSE(r.progress.running);
+  ASSERT_TRUE(session.wait_population(60s));
+  EXPECT_EQ(session.results().population, from_file) << "the cancelled run must not replace the file's population";
+  session.update(s, 0);
+  ASSERT_TRUE(session.wait_population(60s));
+  EXPECT_FALSE(session.results().population_from_file);
+  EXPECT_EQ(session.results().population->patients, 10);
+}
+
 TEST(ReferenceData, LinesAreTheEnginesThresholds) {
   EXPECT_TRUE(reference_lines_for("concentration_ng_per_ml").empty());
   EXPECT_TRUE(reference_lines_for("not_an_output").empty());
