@@ -17,9 +17,17 @@ packages=(
   python3-scipy python3-numpy python3-yaml  # SciPy reference implementation (validation test reference_scipy)
   python3-h5py python3-matplotlib           # docs/read_results.py, run as test docs_read_results
 )
+gui=(
+  libimgui-dev          # Dear ImGui 1.86 with its GLFW and OpenGL3 backends (static library)
+  libstb-dev            # stb: ImGui's font rasteriser, and PNG writing/reading for screenshots
+  libglfw3-dev          # window and OpenGL context
+  fonts-dejavu-core     # legible UI font (the viewer falls back to ImGui's built-in one)
+  xvfb xauth            # the screenshot test runs the viewer on a virtual display
+  libgl1-mesa-dri       # Mesa software OpenGL for Xvfb
+)
 for flag in "$@"; do
   case "$flag" in
-    --gui) packages+=(libimgui-dev libglfw3-dev xvfb xauth libgl1-mesa-dri) ;;
+    --gui) packages+=("${gui[@]}") ;;
     --bench) packages+=(r-base-core r-cran-desolve r-cran-yaml) ;;
     *) echo "install-deps: unknown option $flag (expected --gui, --bench)" >&2; exit 2 ;;
   esac

@@ -1,0 +1,56 @@
+#include "gui/app/png_capture.hpp"
+
+#include <GL/gl.h>
+
+#include <algorithm>
+#include <stdexcept>
+#include <vector>
+
+#include <stb_image_write.h>
+
+#include "sim/io/atomic_file.hpp"
+
+namespace alemsim::gui {
+namespace {
+
+void append_bytes(void* context, void* data, int size) {
+  auto* out = static_cast<std::vector<unsigned char>*>(context);
+  const auto* bytes = static_cast<const unsigned char*>(data);
+  out->insert(out->end(), bytes, bytes + size);
+}
+
+}  // namespace
+
+void save_framebuffer_png(const std::string& path, int framebuffer_width, int framebuffer_height,
+                          std::optional<PixelRect> crop) {
+  PixelRect r = crop.value_or(PixelRect{0, 0, framebuffer_width, framebuffer_height});
+  const int x0 = std::clamp(r.x, 0, framebuffer_width);
+  const int y0 = std::clamp(r.y, 0, framebuffer_height);
+  const int x1 = std::clamp(r.x + r.width, 0, framebuffer_width);
+  const int y1 = std::clamp(r.y + r.height, 0, framebuffer_height);
+  const int width = x1 - x0;
+  const int height = y1 - y0;
+  if (width <= 0 || height <= 0) throw std::runtime_error(path + ": nothing to save (empty picture)");
+
+  std::vector<unsigned char> pixels(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 3);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadBuffer(GL_BACK);
+  // OpenGL rows run bottom to top.
+  glReadPixels(x0, framebuffer_height - y1, width, height, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
+  if (glGetError() != GL_NO_ERROR) throw std::runtime_error(path + ": could not read the picture back from OpenGL");
+  std::vector<unsigned char> flipped(pixels.size());
+  const std::size_t row = static_cast<std::size_t>(width) * 3;
+  for (int y = 0; y < height; ++y) {
+    std::copy_n(pixels.begin() + static_cast<std::ptrdiff_t>(row * static_cast<std::size_t>(height - 1 - y)), row,
+                flipped.begin() + static_cast<std::ptrdiff_t>(row * static_cast<std::size_t>(y)));
+  }
+  std::vector<unsigned char> png;
+  if (stbi_write_png_to_func(append_bytes, &png, width, height, 3, flipped.data(), static_cast<int>(row)) == 0) {
+    throw std::runtime_error(path + ": PNG encoding failed");
+  }
+  AtomicFile file(path);
+  file.stream().write(reinterpret_cast<const char*>(png.data()), static_cast<std::streamsize>(png.size()));
+  file.commit();
+}
+
+}  // namespace alemsim::gui

@@ -1,0 +1,171 @@
+#include "gui/app/viewer_window.hpp"
+
+#include <algorithm>
+#include <cfloat>
+#include <chrono>
+#include <cstdio>
+#include <exception>
+#include <thread>
+
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include "gui/app/png_capture.hpp"
+#include "gui/core/scenario_writer.hpp"
+#include "gui/viewer/controller.hpp"
+#include "gui/viewer/style.hpp"
+
+namespace alemsim::gui {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+constexpr float kFontSizePx = 16.0f;
+// While a population runs the loop polls instead of waiting for input; this caps it near 60 frames
+// per second so it leaves the cores to the simulation (Xvfb has no vsync to do it).
+constexpr auto kBusyFrame = std::chrono::milliseconds(16);
+// A screenshot waits at most this long for the population.
+constexpr auto kScreenshotTimeout = std::chrono::seconds(300);
+
+void glfw_error(int code, const char* message) { std::fprintf(stderr, "alemsim-viewer: GLFW error %d: %s\n", code, message); }
+
+// Frame times for the screenshot report: building the frame (panels, plots, draw lists) and the
+// whole frame including OpenGL drawing (finished, in screenshot mode, since pixels are read back).
+struct FrameTimes {
+  double build_ms = 0.0;
+  double total_ms = 0.0;
+  double max_total_ms = 0.0;
+  int count = 0;
+  void add(double build, double total) {
+    build_ms += build;
+    total_ms += total;
+    max_total_ms = std::max(max_total_ms, total);
+    ++count;
+  }
+};
+
+void export_plots_png(Controller& controller, const std::string& path, int fb_width, int fb_height) {
+  UiState& ui = controller.ui();
+  const ImVec2 scale = ImGui::GetIO().DisplayFramebufferScale;
+  const PixelRect rect{static_cast<int>(ui.plots_min.x * scale.x), static_cast<int>(ui.plots_min.y * scale.y),
+                       static_cast<int>((ui.plots_max.x - ui.plots_min.x) * scale.x),
+                       static_cast<int>((ui.plots_max.y - ui.plots_min.y) * scale.y)};
+  try {
+    save_framebuffer_png(path, fb_width, fb_height, rect);
+    ui.status = "exported " + path;
+    ui.file_error.clear();
+  } catch (const std::exception& e) {
+    ui.file_error = std::string("Could not export the plots. ") + e.what();
+  }
+}
+
+}  // namespace
+
+int run_viewer(const ViewerOptions& options) {
+  glfwSetErrorCallback(glfw_error);
+  if (!glfwInit()) {
+    std::fprintf(stderr, "alemsim-viewer: cannot start GLFW (no display? headless machines: xvfb-run alemsim-viewer ...)\n");
+    return 1;
+  }
+  const bool screenshot = options.screenshot_path.has_value();
+  glfwWindowHint(GLFW_RESIZABLE, screenshot ? GLFW_FALSE : GLFW_TRUE);
+  GLFWwindow* window = glfwCreateWindow(options.width, options.height, "alemsim viewer", nullptr, nullptr);
+  if (window == nullptr) {
+    std::fprintf(stderr, "alemsim-viewer: cannot open an OpenGL window\n");
+    glfwTerminate();
+    return 1;
+  }
+  glfwMakeContextCurrent(window);
+  glfwSwapInterval(screenshot ? 0 : 1);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGui::GetIO().IniFilename = nullptr;  // the layout is tiled from the window size; nothing to remember
+  setup_style(kFontSizePx);
+  ImGui_ImplGlfw_InitForOpenGL(window, true);
+  ImGui_ImplOpenGL3_Init("#version 130");
+
+  int exit_code = 0;
+  {
+    Controller controller(labelled_regimen_scenario());
+    if (options.scenario_path) controller.open(*options.scenario_path);
+    controller.ui().plots.log_concentration = options.log_concentration;
+    if (options.time_range_day) {
+      controller.ui().plots.time_axis = {{options.time_range_day->first, options.time_range_day->second}, false};
+    }
+    const auto started = Clock::now();
+    FrameTimes times;
+    int frames_ready = 0;
+    while (!glfwWindowShouldClose(window)) {
+      const bool busy = controller.results().progress.running;
+      if (screenshot || busy) {
+        glfwPollEvents();
+      } else {
+        glfwWaitEventsTimeout(0.5);
+      }
+      const auto frame_start = Clock::now();
+      ImGui_ImplOpenGL3_NewFrame();
+      ImGui_ImplGlfw_NewFrame();
+      // A screenshot shows the window as opened: no hover read-out wherever Xvfb left its pointer.
+      if (screenshot) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+      ImGui::NewFrame();
+      const Actions actions = controller.frame();
+      ImGui::Render();
+      const auto built = Clock::now();
+      int fb_width = 0, fb_height = 0;
+      glfwGetFramebufferSize(window, &fb_width, &fb_height);
+      glViewport(0, 0, fb_width, fb_height);
+      glClearColor(0.97f, 0.97f, 0.98f, 1.0f);
+      glClear(GL_COLOR_BUFFER_BIT);
+      ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+      if (screenshot) glFinish();
+      times.add(std::chrono::duration<double, std::milli>(built - frame_start).count(),
+                std::chrono::duration<double, std::milli>(Clock::now() - frame_start).count());
+
+      if (actions.export_png_path) export_plots_png(controller, *actions.export_png_path, fb_width, fb_height);
+      if (actions.quit) glfwSetWindowShouldClose(window, GLFW_TRUE);
+      if (screenshot) {
+        const bool ready = !controller.results().progress.running;
+        if (ready) ++frames_ready;
+        const bool timed_out = Clock::now() - started > kScreenshotTimeout;
+        if (frames_ready >= options.frames || timed_out) {
+          try {
+            save_framebuffer_png(*options.screenshot_path, fb_width, fb_height);
+          } catch (const std::exception& e) {
+            std::fprintf(stderr, "alemsim-viewer: %s\n", e.what());
+            exit_code = 1;
+            break;
+          }
+          const Results& r = controller.results();
+          std::printf("alemsim-viewer: saved %s (%dx%d) after %d frames; per frame: building %.2f ms, with OpenGL drawing "
+                      "%.2f ms (max %.2f ms); typical patient %.2f ms; population %.0f ms\n",
+                      options.screenshot_path->c_str(), fb_width, fb_height, times.count, times.build_ms / times.count,
+                      times.total_ms / times.count, times.max_total_ms, r.typical ? r.typical->compute_ms : 0.0,
+                      r.population ? r.population->compute_ms : 0.0);
+          if (!controller.ui().file_error.empty()) {
+            std::fprintf(stderr, "alemsim-viewer: %s\n", controller.ui().file_error.c_str());
+            exit_code = 2;
+          }
+          if (timed_out) {
+            std::fprintf(stderr, "alemsim-viewer: the population did not finish in time\n");
+            exit_code = 2;
+          }
+          break;
+        }
+      }
+      glfwSwapBuffers(window);
+      if (busy && !screenshot) std::this_thread::sleep_until(frame_start + kBusyFrame);
+    }
+  }
+
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplGlfw_Shutdown();
+  ImGui::DestroyContext();
+  glfwDestroyWindow(window);
+  glfwTerminate();
+  return exit_code;
+}
+
+}  // namespace alemsim::gui

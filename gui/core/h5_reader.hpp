@@ -1,0 +1,42 @@
+// Reading numeric datasets and text attributes of an HDF5 file with shape checks, every error a
+// std::runtime_error naming the file and the dataset, never an HDF5 exception or a message on stderr.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace alemsim::gui {
+
+class H5Reader {
+ public:
+  // Throws when the file does not exist, is not HDF5, or cannot be opened.
+  explicit H5Reader(const std::string& path);
+  ~H5Reader();
+  H5Reader(const H5Reader&) = delete;
+  H5Reader& operator=(const H5Reader&) = delete;
+
+  const std::string& path() const { return path_; }
+
+  bool has(const std::string& name) const;  // a dataset or group at that path, e.g. "/summary"
+  // Names of the datasets directly in group `group` (none when it does not exist).
+  std::vector<std::string> datasets_in(const std::string& group) const;
+
+  // Shape of numeric dataset `name`; throws if it is absent, not numeric or not of rank `rank`.
+  std::vector<std::uint64_t> shape(const std::string& name, int rank) const;
+  // Whole 1-D dataset as doubles.
+  std::vector<double> read_vector(const std::string& name) const;
+  // Rows [first, first + rows) of a 2-D dataset, row after row, as doubles.
+  std::vector<double> read_rows(const std::string& name, std::uint64_t first, std::uint64_t rows) const;
+
+  // Text attribute of the object at `object` ("/" for the root), or "" when there is none.
+  std::string text_attribute(const std::string& object, const std::string& attribute) const;
+
+ private:
+  struct Impl;
+  std::string path_;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace alemsim::gui

@@ -1,0 +1,91 @@
+#include "gui/viewer/controller.hpp"
+
+#include <exception>
+
+#include "gui/core/results_file.hpp"
+#include "gui/core/scenario_writer.hpp"
+#include "gui/core/series_csv.hpp"
+#include "gui/viewer/viewer_frame.hpp"
+
+namespace alemsim::gui {
+
+Controller::Controller(Scenario scenario, int worker_threads) : session_(worker_threads) {
+  set_scenario(std::move(scenario));
+}
+
+void Controller::set_scenario(Scenario scenario) {
+  ui_.scenario = std::move(scenario);
+  ui_.modified = false;
+  ui_.plots.time_axis.auto_fit = true;
+  for (auto& [column, axis] : ui_.plots.value_axes) axis.auto_fit = true;
+  session_.update(ui_.scenario, ui_.plots.trace_count);
+}
+
+void Controller::open_results(const std::string& path) {
+  ResultsFile file = read_results_file(path, ui_.plots.trace_count);
+  if (file.scenario) {
+    ui_.scenario = std::move(*file.scenario);
+    ui_.modified = false;
+  } else {
+    file.population.note = "Its scenario cannot be read (" + file.scenario_error +
+                           "): regimen, typical patient and course markers are the viewer's own.";
+  }
+  ui_.plots.time_axis.auto_fit = true;
+  for (auto& [column, axis] : ui_.plots.value_axes) axis.auto_fit = true;
+  session_.show_population(std::make_shared<const PopulationSnapshot>(std::move(file.population)),
+                           file.scenario ? &ui_.scenario : nullptr);
+}
+
+bool Controller::open(const std::string& path) {
+  try {
+    if (is_results_file_name(path)) {
+      open_results(path);
+    } else {
+      set_scenario(load_scenario(path));
+    }
+    ui_.file_error.clear();
+    ui_.status = "opened " + path;
+    return true;
+  } catch (const std::exception& e) {
+    ui_.file_error = std::string("Could not open the file. ") + e.what();
+    return false;
+  }
+}
+
+Actions Controller::frame() {
+  session_.poll();
+  Actions actions;
+  draw_viewer(session_.results(), ui_, actions);
+  apply(actions);
+  return actions;
+}
+
+void Controller::apply(Actions& a) {
+  if (a.scenario_changed) session_.update(ui_.scenario, ui_.plots.trace_count);
+  if (a.open_path) open(*a.open_path);
+  if (a.save_path) {
+    try {
+      save_scenario(*a.save_path, ui_.scenario);
+      ui_.scenario.path = *a.save_path;
+      ui_.modified = false;
+      ui_.status = "saved " + *a.save_path;
+      ui_.file_error.clear();
+    } catch (const std::exception& e) {
+      ui_.file_error = std::string("Could not save the scenario. ") + e.what();
+    }
+  }
+  if (a.export_csv_path) {
+    const Results& r = session_.results();
+    try {
+      if (!r.typical) throw std::runtime_error("nothing has been simulated yet");
+      const PopulationSnapshot* population = r.population_stale() ? nullptr : r.population.get();
+      export_plotted_series_csv(*a.export_csv_path, *r.typical, population);
+      ui_.status = "exported " + *a.export_csv_path;
+      ui_.file_error.clear();
+    } catch (const std::exception& e) {
+      ui_.file_error = std::string("Could not export the series. ") + e.what();
+    }
+  }
+}
+
+}  // namespace alemsim::gui

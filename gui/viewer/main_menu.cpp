@@ -1,0 +1,185 @@
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "gui/viewer/panels.hpp"
+
+namespace alemsim::gui {
+namespace {
+
+namespace fs = std::filesystem;
+
+const char* dialog_title(FileDialog d) {
+  switch (d) {
+    case FileDialog::kOpen: return "Open scenario or results";
+    case FileDialog::kSaveAs: return "Save scenario as";
+    case FileDialog::kExportCsv: return "Export series as CSV";
+    case FileDialog::kExportPng: return "Export plots as PNG";
+    case FileDialog::kNone: break;
+  }
+  return "";
+}
+
+// "labelled regimen" -> "labelled-regimen": a file name stem without spaces or slashes.
+std::string file_stem(const Scenario& s) {
+  std::string stem = s.path.empty() ? s.name : fs::path(s.path).stem().string();
+  for (char& c : stem) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_' && c != '.') c = '-';
+  }
+  return stem.empty() ? "scenario" : stem;
+}
+
+std::string default_path(const UiState& ui, FileDialog d) {
+  const Scenario& s = ui.scenario;
+  switch (d) {
+    case FileDialog::kOpen: return s.path.empty() ? "scenarios/" : fs::path(s.path).parent_path().string() + "/";
+    case FileDialog::kSaveAs: return s.path.empty() ? "scenarios/" + file_stem(s) + ".yaml" : s.path;
+    case FileDialog::kExportCsv: return file_stem(s) + "-series.csv";
+    case FileDialog::kExportPng: return file_stem(s) + "-plots.png";
+    case FileDialog::kNone: break;
+  }
+  return "";
+}
+
+// Scenario and results files in the directory part of `typed`, for the open dialog.
+std::vector<std::string> files_beside(const std::string& typed) {
+  fs::path dir = fs::path(typed).has_filename() ? fs::path(typed).parent_path() : fs::path(typed);
+  if (dir.empty()) dir = ".";
+  std::vector<std::string> out;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    const std::string ext = entry.path().extension().string();
+    if (ext == ".yaml" || ext == ".yml" || ext == ".h5" || ext == ".hdf5") out.push_back(entry.path().lexically_normal().string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+void confirm(UiState& ui, Actions& a) {
+  switch (ui.dialog) {
+    case FileDialog::kOpen: a.open_path = ui.dialog_path; break;
+    case FileDialog::kSaveAs: a.save_path = ui.dialog_path; break;
+    case FileDialog::kExportCsv: a.export_csv_path = ui.dialog_path; break;
+    case FileDialog::kExportPng: a.export_png_path = ui.dialog_path; break;
+    case FileDialog::kNone: break;
+  }
+}
+
+void draw_dialog(UiState& ui, Actions& a) {
+  if (ui.dialog == FileDialog::kNone) return;
+  const char* title = dialog_title(ui.dialog);
+  if (!ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
+  const ImVec2 centre = ImGui::GetMainViewport()->GetCenter();
+  ImGui::SetNextWindowPos(centre, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  bool done = false;
+  ImGui::TextUnformatted("File:");
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 32.0f);
+  if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+  if (ImGui::InputText("##path", &ui.dialog_path, ImGuiInputTextFlags_EnterReturnsTrue)) {
+    confirm(ui, a);
+    done = true;
+  }
+  if (ui.dialog == FileDialog::kOpen) {
+    ImGui::TextDisabled("scenario (.yaml) and results (.h5) files here (double-click opens):");
+    if (ImGui::BeginListBox("##files", ImVec2(ImGui::GetFontSize() * 32.0f, ImGui::GetFontSize() * 9.0f))) {
+      for (const std::string& file : files_beside(ui.dialog_path)) {
+        if (ImGui::Selectable(file.c_str(), file == ui.dialog_path, ImGuiSelectableFlags_AllowDoubleClick)) {
+          ui.dialog_path = file;
+          if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+            confirm(ui, a);
+            done = true;
+          }
+        }
+      }
+      ImGui::EndListBox();
+    }
+  }
+  if (ImGui::Button("OK", ImVec2(120, 0))) {
+    confirm(ui, a);
+    done = true;
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Cancel", ImVec2(120, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) done = true;
+  if (done) {
+    ui.dialog = FileDialog::kNone;
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+}
+
+void open_dialog(UiState& ui, FileDialog d) {
+  ui.dialog = d;
+  ui.dialog_path = default_path(ui, d);
+}
+
+bool can_save_in_place(const Scenario& s) {
+  const std::string ext = fs::path(s.path).extension().string();
+  return !s.path.empty() && (ext == ".yaml" || ext == ".yml");
+}
+
+}  // namespace
+
+void draw_main_menu(const Results& r, UiState& ui, Actions& a) {
+  const ImGuiIO& io = ImGui::GetIO();
+  // The GLFW backend of ImGui 1.86 indexes keys by GLFW key code, which for letters is the ASCII capital.
+  if (io.KeyCtrl && !io.WantTextInput) {
+    if (ImGui::IsKeyPressed('O', false)) open_dialog(ui, FileDialog::kOpen);
+    if (ImGui::IsKeyPressed('S', false)) {
+      if (can_save_in_place(ui.scenario)) {
+        a.save_path = ui.scenario.path;
+      } else {
+        open_dialog(ui, FileDialog::kSaveAs);
+      }
+    }
+    if (ImGui::IsKeyPressed('Q', false)) a.quit = true;
+  }
+  if (ImGui::BeginMainMenuBar()) {
+    if (ImGui::BeginMenu("File")) {
+      if (ImGui::MenuItem("Open scenario or results...", "Ctrl+O")) open_dialog(ui, FileDialog::kOpen);
+      if (ImGui::MenuItem("Save", "Ctrl+S", false, can_save_in_place(ui.scenario))) a.save_path = ui.scenario.path;
+      if (ImGui::MenuItem("Save as...")) open_dialog(ui, FileDialog::kSaveAs);
+      ImGui::Separator();
+      if (ImGui::MenuItem("Export series as CSV...", nullptr, false, r.typical != nullptr)) open_dialog(ui, FileDialog::kExportCsv);
+      if (ImGui::MenuItem("Export plots as PNG...")) open_dialog(ui, FileDialog::kExportPng);
+      ImGui::Separator();
+      if (ImGui::MenuItem("Quit", "Ctrl+Q")) a.quit = true;
+      ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("View")) {
+      if (ImGui::MenuItem("log concentration axis", nullptr, &ui.plots.log_concentration)) {
+        ui.plots.value_axes["concentration_ng_per_ml"].auto_fit = true;
+      }
+      if (ImGui::MenuItem("fit all plots to the data")) {
+        ui.plots.time_axis.auto_fit = true;
+        for (auto& [column, axis] : ui.plots.value_axes) axis.auto_fit = true;
+      }
+      ImGui::EndMenu();
+    }
+    const std::string where = (ui.scenario.path.empty() ? ui.scenario.name : ui.scenario.path) + (ui.modified ? " (modified)" : "");
+    ImGui::TextDisabled("%s", where.c_str());
+    if (!ui.status.empty()) ImGui::TextDisabled("| %s", ui.status.c_str());
+    ImGui::EndMainMenuBar();
+  }
+  draw_dialog(ui, a);
+}
+
+void draw_file_error(UiState& ui) {
+  if (ui.file_error.empty()) return;
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1.0f, 0.90f, 0.90f, 1.0f));
+  const float height = ImGui::GetTextLineHeightWithSpacing() * 3.5f;
+  ImGui::BeginChild("file_error", ImVec2(0, height), true);
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.6f, 0.0f, 0.0f, 1.0f));
+  ImGui::TextWrapped("%s", ui.file_error.c_str());
+  ImGui::PopStyleColor();
+  if (ImGui::SmallButton("dismiss")) ui.file_error.clear();
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+}
+
+}  // namespace alemsim::gui

@@ -1,0 +1,33 @@
+// The viewer's panels. Each draws the contents of one ImGui window from the computed results and the
+// UI state, edits the UI state (the scenario being edited is part of it) and reports requests in
+// Actions; none of them simulates or writes files (the open dialog lists a directory). They run
+// headless in tests.
+#pragma once
+
+#include "gui/core/session.hpp"
+#include "gui/viewer/ui_state.hpp"
+
+namespace alemsim::gui {
+
+// Courses (start, days, mg/day, infusion hours, missed doses), horizon, output step, population size.
+void draw_regimen_panel(const Results& results, UiState& ui, Actions& actions);
+
+// One slider per param_table() entry, with unit; default, source and variability as tooltip.
+void draw_parameters_panel(const Results& results, UiState& ui, Actions& actions);
+
+// One plot per output quantity, the population's progress and the view options.
+void draw_plots_panel(const Results& results, UiState& ui, Actions& actions);
+
+// Per-course figures of the typical patient and the population.
+void draw_summary_panel(const Results& results, const UiState& ui);
+
+// Switches for the teaching overlays, with what each shows.
+void draw_teaching_panel(UiState& ui);
+
+// Main menu bar (File, View) and the file dialogs it opens.
+void draw_main_menu(const Results& results, UiState& ui, Actions& actions);
+
+// The last failed file operation, in red, with a button to dismiss it; nothing when there is none.
+void draw_file_error(UiState& ui);
+
+}  // namespace alemsim::gui

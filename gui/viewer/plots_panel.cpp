@@ -1,0 +1,275 @@
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <span>
+#include <utility>
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+#include "gui/core/reference_data.hpp"
+#include "gui/plot/plot.hpp"
+#include "gui/viewer/panels.hpp"
+#include "gui/viewer/text_format.hpp"
+#include "sim/course_summary.hpp"
+
+namespace alemsim::gui {
+namespace {
+
+constexpr std::string_view kConcentrationColumn = "concentration_ng_per_ml";
+
+// Population in blue, typical patient in orange, published figures in green, thresholds in red.
+constexpr ImU32 kOuterBand = IM_COL32(66, 133, 244, 50);
+constexpr ImU32 kInnerBand = IM_COL32(66, 133, 244, 100);
+constexpr ImU32 kMedian = IM_COL32(25, 85, 190, 255);
+constexpr ImU32 kTrace = IM_COL32(80, 80, 80, 55);
+constexpr ImU32 kTypical = IM_COL32(215, 85, 20, 255);
+constexpr ImU32 kReferenceLine = IM_COL32(180, 30, 60, 230);
+constexpr ImU32 kReferencePoint = IM_COL32(30, 160, 80, 255);
+constexpr ImU32 kCourseMarker = IM_COL32(120, 120, 120, 200);
+constexpr ImU32 kHalfLife = IM_COL32(130, 40, 170, 255);
+constexpr ImU32 kAnnotationText = IM_COL32(30, 30, 30, 255);
+const ImVec4 kErrorColor{0.75f, 0.05f, 0.05f, 1.0f};
+
+constexpr float kMinPlotHeight = 230.0f;
+constexpr int kPlotsPerScreen = 3;  // more quantities than this scroll
+
+// A quantity to plot and where its data is: series index in the typical and population snapshots.
+struct PlottedQuantity {
+  QuantityInfo info;
+  int typical = -1;
+  int population = -1;
+};
+
+std::vector<PlottedQuantity> plotted_quantities(const Results& r) {
+  std::vector<PlottedQuantity> out;
+  if (r.typical) {
+    for (std::size_t q = 0; q < r.typical->quantities.size(); ++q) {
+      out.push_back({r.typical->quantities[q], static_cast<int>(q), -1});
+    }
+  }
+  if (r.population) {
+    for (std::size_t q = 0; q < r.population->quantities.size(); ++q) {
+      const QuantityInfo& info = r.population->quantities[q];
+      auto it = std::find_if(out.begin(), out.end(), [&](const PlottedQuantity& p) { return p.info.column == info.column; });
+      if (it == out.end()) {
+        out.push_back({info, -1, static_cast<int>(q)});
+      } else {
+        it->population = static_cast<int>(q);
+      }
+    }
+  }
+  return out;
+}
+
+plot::ItemStyle style(ImU32 color, float thickness = 1.5f, bool legend = true, bool readout = true, bool fit = true) {
+  return {color, thickness, legend, readout, fit};
+}
+
+void plot_population(const PopulationSnapshot& pop, int q, const PlotSettings& settings) {
+  const PercentileCurves& c = pop.percentiles[static_cast<std::size_t>(q)];
+  if (settings.show_traces) {
+    const auto& traces = pop.traces[static_cast<std::size_t>(q)];
+    for (std::size_t i = 0; i < traces.size(); ++i) {
+      plot::PlotLine(i == 0 ? "individual patients" : "", pop.grid_day, traces[i], style(kTrace, 1.0f, i == 0, false, false));
+    }
+  }
+  if (settings.show_bands) {
+    plot::PlotBand("5-95%", pop.grid_day, c.p05, c.p95, style(kOuterBand));
+    plot::PlotBand("25-75%", pop.grid_day, c.p25, c.p75, style(kInnerBand));
+  }
+  if (settings.show_median) plot::PlotLine("median", pop.grid_day, c.p50, style(kMedian, 1.5f));
+}
+
+// Value of a typical series at a grid time (the summary times are grid points).
+double typical_at(const TypicalSnapshot& t, int q, double day) {
+  const auto it = std::lower_bound(t.grid_day.begin(), t.grid_day.end(), day - 1e-9);
+  if (it == t.grid_day.end()) return std::nan("");
+  return t.series[static_cast<std::size_t>(q)][static_cast<std::size_t>(it - t.grid_day.begin())];
+}
+
+// Published mean Cmax of course `course_index` (SmPC), or NaN.
+double published_cmax(std::size_t course_index) {
+  for (const ReferenceSeries* series : reference_series_for(kConcentrationColumn)) {
+    if (course_index < series->value.size()) return series->value[course_index];
+  }
+  return std::nan("");
+}
+
+// Cmax and half-life of each course on the concentration plot. When the published Cmax is shown
+// too, the higher of the two values is labelled above its point and the lower below, so the two
+// labels never overlap.
+void plot_concentration_overlays(const TypicalSnapshot& t, int q, const TeachingSettings& teaching) {
+  for (const CourseSummary& pk : t.courses) {
+    if (teaching.cmax) {
+      plot::PlotMarkers("", std::span(&pk.tmax_day, 1), std::span(&pk.cmax_ng_per_ml, 1), plot::Marker::kCircle,
+                        style(kTypical, 1.5f, false, false, false));
+      char text[96];
+      std::snprintf(text, sizeof text, "Cmax %.0f ng/mL, course day %.0f", pk.cmax_ng_per_ml,
+                    std::floor(pk.tmax_day - pk.start_day) + 1.0);
+      const bool below = teaching.reference_points && published_cmax(static_cast<std::size_t>(pk.course_index)) > pk.cmax_ng_per_ml;
+      plot::PlotText(text, pk.tmax_day, pk.cmax_ng_per_ml, ImVec2(10.0f, below ? 4.0f : -24.0f), kAnnotationText);
+    }
+    if (teaching.half_life && std::isfinite(pk.half_life_day)) {
+      const double d1 = pk.last_infusion_end_day + kHalfLifeFromDay;
+      const double d10 = pk.last_infusion_end_day + kHalfLifeToDay;
+      const double c1 = typical_at(t, q, d1);
+      const double c10 = typical_at(t, q, d10);
+      plot::PlotSegment(d1, c1, d10, c10, style(kHalfLife, 2.5f));
+      char text[64];
+      std::snprintf(text, sizeof text, "t½ %.2f days", pk.half_life_day);
+      plot::PlotText(text, 0.5 * (d1 + d10), 0.5 * (c1 + c10), ImVec2(8.0f, -4.0f), kHalfLife);
+    }
+  }
+}
+
+void plot_reference_points(std::string_view column, const TypicalSnapshot* t) {
+  for (const ReferenceSeries* series : reference_series_for(column)) {
+    plot::PlotMarkers(series->name.c_str(), series->day, series->value, plot::Marker::kDiamond, style(kReferencePoint, 1.5f, true, false, true));
+    for (std::size_t i = 0; i < series->labels.size(); ++i) {
+      if (series->labels[i].empty()) continue;
+      // Published values higher than the typical curve's peak are labelled above, others below.
+      double simulated = -INFINITY;
+      if (t != nullptr && column == kConcentrationColumn && i < t->courses.size()) simulated = t->courses[i].cmax_ng_per_ml;
+      const bool above = series->value[i] > simulated;
+      plot::PlotText(series->labels[i].c_str(), series->day[i], series->value[i], ImVec2(10.0f, above ? -24.0f : 4.0f),
+                     kReferencePoint);
+    }
+  }
+}
+
+void draw_quantity_plot(const Results& r, const PlottedQuantity& pq, UiState& ui, float height) {
+  const std::string& column = pq.info.column;
+  const bool log_axis = column == kConcentrationColumn && ui.plots.log_concentration;
+  plot::AxisState& y_state = ui.plots.value_axes[column];
+  const std::string unit = display_unit(pq.info.unit);
+  const plot::AxisSpec x_axis{"Time since first infusion", "days", plot::Scale::kLinear, &ui.plots.time_axis};
+  const plot::AxisSpec y_axis{"", unit, log_axis ? plot::Scale::kLog10 : plot::Scale::kLinear, &y_state};
+  if (!plot::BeginPlot(column.c_str(), pq.info.label.c_str(), ImVec2(-1.0f, height), x_axis, y_axis)) return;
+
+  const TeachingSettings& teaching = ui.teaching;
+  const TypicalSnapshot* typical = r.typical.get();
+  if (typical != nullptr) {
+    for (std::size_t k = 0; k < typical->regimen.size(); ++k) {
+      const std::string label = "course " + std::to_string(k + 1);
+      plot::PlotRefLineX(label.c_str(), typical->regimen[k].start_day, style(kCourseMarker, 1.0f, false, false, false));
+    }
+  }
+  if (teaching.enabled && teaching.reference_lines) {
+    for (const ReferenceLine* line : reference_lines_for(column)) {
+      plot::PlotRefLineY(line->label.c_str(), line->value, style(kReferenceLine, 1.5f, false, false, true));
+    }
+  }
+  if (r.population && pq.population >= 0) plot_population(*r.population, pq.population, ui.plots);
+  if (typical != nullptr && pq.typical >= 0 && ui.plots.show_typical) {
+    plot::PlotLine("typical patient", typical->grid_day, typical->series[static_cast<std::size_t>(pq.typical)], style(kTypical, 2.25f));
+  }
+  if (teaching.enabled && teaching.reference_points) plot_reference_points(column, typical);
+  if (teaching.enabled && typical != nullptr && pq.typical >= 0 && column == kConcentrationColumn) {
+    plot_concentration_overlays(*typical, pq.typical, teaching);
+  }
+  plot::EndPlot();
+}
+
+// Keeps the next widget on this line if `width` pixels are left, so the toolbar wraps in narrow windows.
+void same_line_if_room(float width) {
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  ImGui::SameLine();
+  if (ImGui::GetCursorScreenPos().x + width > right) ImGui::NewLine();
+}
+
+float checkbox_width(const char* label) {
+  return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label).x;
+}
+
+void draw_toolbar(const Results& r, UiState& ui) {
+  PlotSettings& s = ui.plots;
+  if (ImGui::Checkbox("log concentration axis", &s.log_concentration)) {
+    ui.plots.value_axes[std::string(kConcentrationColumn)].auto_fit = true;
+  }
+  const std::pair<const char*, bool*> toggles[] = {
+      {"typical patient", &s.show_typical}, {"population bands", &s.show_bands},
+      {"median", &s.show_median}, {"individual traces", &s.show_traces}};
+  for (const auto& [label, value] : toggles) {
+    same_line_if_room(checkbox_width(label));
+    ImGui::Checkbox(label, value);
+  }
+
+  ImGui::TextUnformatted("time:");
+  ImGui::SameLine();
+  if (ImGui::SmallButton("whole horizon")) s.time_axis.auto_fit = true;
+  if (r.typical) {
+    for (std::size_t k = 0; k < r.typical->regimen.size(); ++k) {
+      const std::string label = "course " + std::to_string(k + 1);
+      same_line_if_room(ImGui::CalcTextSize(label.c_str()).x + 2.0f * ImGui::GetStyle().FramePadding.x);
+      if (ImGui::SmallButton(label.c_str())) {
+        const double start = r.typical->regimen[k].start_day;
+        s.time_axis = {{start - 3.0, start + 60.0}, false};
+      }
+    }
+  }
+  ImGui::SameLine();
+  ImGui::TextDisabled("(?)");
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip("Mouse wheel: zoom time   Ctrl+wheel: zoom values\nDrag: pan   Right-drag: zoom to an interval\n"
+                      "Double-click: fit the data again");
+  }
+}
+
+void draw_population_status(const Results& r) {
+  if (!r.population_error.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, kErrorColor);
+    ImGui::TextWrapped("Population: %s", r.population_error.c_str());
+    ImGui::PopStyleColor();
+    return;
+  }
+  if (r.progress.running) {
+    const float fraction = r.progress.total > 0 ? static_cast<float>(r.progress.done) / static_cast<float>(r.progress.total) : 0.0f;
+    const std::string text = "simulating population: " + std::to_string(r.progress.done) + " / " + std::to_string(r.progress.total);
+    ImGui::ProgressBar(fraction, ImVec2(-1.0f, 0.0f), text.c_str());
+    return;
+  }
+  if (r.population) {
+    ImGui::TextDisabled("population: %s, %s in %.0f ms%s", r.population->source.c_str(),
+                        r.population_from_file ? "read" : "simulated", r.population->compute_ms,
+                        r.population_stale() ? " (not the current scenario)" : "");
+    if (!r.population->note.empty()) {
+      ImGui::PushStyleColor(ImGuiCol_Text, kErrorColor);
+      ImGui::TextWrapped("%s", r.population->note.c_str());
+      ImGui::PopStyleColor();
+    }
+    if (r.population->failed > 0) {
+      ImGui::PushStyleColor(ImGuiCol_Text, kErrorColor);
+      ImGui::TextWrapped("%lld patient(s) failed and are left out: %s", static_cast<long long>(r.population->failed),
+                         r.population->first_error.c_str());
+      ImGui::PopStyleColor();
+    }
+  }
+}
+
+}  // namespace
+
+void draw_plots_panel(const Results& r, UiState& ui, Actions&) {
+  draw_toolbar(r, ui);
+  draw_population_status(r);
+  if (!r.simulation_error.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, kErrorColor);
+    ImGui::TextWrapped("Showing the last scenario that could be simulated (see Regimen).");
+    ImGui::PopStyleColor();
+  }
+  const std::vector<PlottedQuantity> quantities = plotted_quantities(r);
+  if (quantities.empty()) {
+    ImGui::TextUnformatted("Nothing simulated yet.");
+    return;
+  }
+  ImGui::BeginChild("plots", ImVec2(0, 0), false);
+  const float spacing = ImGui::GetStyle().ItemSpacing.y;
+  const int per_screen = std::min(static_cast<int>(quantities.size()), kPlotsPerScreen);
+  const float height = std::max(kMinPlotHeight, (ImGui::GetContentRegionAvail().y - spacing * static_cast<float>(per_screen - 1)) /
+                                                    static_cast<float>(per_screen));
+  for (const PlottedQuantity& pq : quantities) draw_quantity_plot(r, pq, ui, height);
+  ImGui::EndChild();
+}
+
+}  // namespace alemsim::gui

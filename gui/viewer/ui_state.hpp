@@ -1,0 +1,61 @@
+// Everything the viewer's panels read and edit besides the computed results: the scenario being
+// edited, view settings, open dialogs. Panels are functions of (const Results&, UiState&) that
+// report what the user asked for in Actions; the Controller carries the actions out.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+
+#include <imgui.h>
+
+#include "gui/plot/plot.hpp"
+#include "sim/io/scenario.hpp"
+
+namespace alemsim::gui {
+
+struct PlotSettings {
+  bool log_concentration = false;  // concentration on a log10 axis (a half-life is then a straight line)
+  bool show_typical = true;
+  bool show_bands = true;          // 5-95% and 25-75% of the population
+  bool show_median = true;
+  bool show_traces = false;        // individual virtual patients
+  int trace_count = 20;            // individual patients kept by population runs
+  plot::AxisState time_axis;       // shared by every plot, so all zoom and pan together
+  std::map<std::string, plot::AxisState> value_axes;  // per output column
+};
+
+struct TeachingSettings {
+  bool enabled = true;           // master switch for everything below
+  bool cmax = true;              // Cmax of each course, with its course day
+  bool half_life = true;         // the chord days 1-10 after a course that the half-life is read from
+  bool reference_points = true;  // published values (SmPC Cmax, CARE-MS means) beside the curves
+  bool reference_lines = true;   // lower limits of normal, 200 CD4+/uL
+};
+
+enum class FileDialog { kNone, kOpen, kSaveAs, kExportCsv, kExportPng };
+
+struct UiState {
+  Scenario scenario;          // the document being edited
+  bool modified = false;      // edited since opened or saved
+  std::string file_error;     // last failed open/save/export, shown until dismissed
+  std::string status;         // last successful file operation
+  PlotSettings plots;
+  TeachingSettings teaching;
+  FileDialog dialog = FileDialog::kNone;  // dialog to show (opened on the next frame)
+  std::string dialog_path;                // path typed in the open dialog
+  ImVec2 plots_min{0, 0};     // screen rectangle of the Plots window in the last frame (PNG export)
+  ImVec2 plots_max{0, 0};
+};
+
+// What the user asked for during a frame.
+struct Actions {
+  bool scenario_changed = false;  // re-simulate (the scenario or the population settings changed)
+  std::optional<std::string> open_path;
+  std::optional<std::string> save_path;
+  std::optional<std::string> export_csv_path;
+  std::optional<std::string> export_png_path;
+  bool quit = false;
+};
+
+}  // namespace alemsim::gui

@@ -1,0 +1,251 @@
+// The panels and the controller on a headless ImGui context, driven as the viewer drives them.
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include <gtest/gtest.h>
+#include <imgui_internal.h>
+#include <unistd.h>
+
+#include "gui/core/scenario_writer.hpp"
+#include "gui/viewer/controller.hpp"
+#include "gui/viewer/panels.hpp"
+#include "headless_imgui.hpp"
+#include "models/model_params.hpp"
+
+namespace alemsim::gui {
+namespace {
+
+using namespace std::chrono_literals;
+using testing::HeadlessImGui;
+namespace fs = std::filesystem;
+const fs::path kSource = ALEMSIM_SOURCE_DIR;
+
+struct PanelsFixture : ::testing::Test {
+  HeadlessImGui imgui;
+  Controller controller{labelled_regimen_scenario(), 2};
+
+  PanelsFixture() {
+    controller.ui().scenario.patients = 50;
+    controller.session().update(controller.ui().scenario, 5);
+    EXPECT_TRUE(controller.session().wait_population(120s));
+  }
+
+  std::string full_frame_then(void (*panel)(const Results&, UiState&, Actions&)) {
+    imgui.frame([&] { controller.frame(); });
+    Actions actions;
+    return imgui.window_text([&] { panel(controller.results(), controller.ui(), actions); });
+  }
+};
+
+TEST_F(PanelsFixture, WholeViewerFrameDrawsEveryPlotWithBands) {
+  imgui.frame([&] { controller.frame(); });
+  imgui.frame([&] { controller.frame(); });
+  const plot::PlotStats last = plot::LastPlotStats();  // the last quantity's plot
+  EXPECT_GT(last.band_quads, 100);
+  EXPECT_GT(last.line_samples, 100);
+  EXPECT_GT(last.area_max.x - last.area_min.x, 500.0f);
+  EXPECT_GT(controller.ui().plots_max.x, controller.ui().plots_min.x);
+}
+
+TEST_F(PanelsFixture, SummaryShowsEveryCourseWithTypicalAndPopulationFigures) {
+  const std::string text = imgui.window_text([&] { draw_summary_panel(controller.results(), controller.ui()); });
+  EXPECT_NE(text.find("Course 1 (day 0)"), std::string::npos) << text;
+  EXPECT_NE(text.find("Course 2 (day 365)"), std::string::npos) << text;
+  EXPECT_NE(text.find("5 x 12 mg over 4 h"), std::string::npos) << text;
+  for (const char* row : {"half life, day", "nadir CD4+, cells/µL", "days to LLN CD19+, day", "days to CD4+ 200, day",
+                          "prophylaxis end, day", "lymphocytes >= LLN, month 6", "% of patients"}) {
+    EXPECT_NE(text.find(row), std::string::npos) << row << "\n" << text;
+  }
+  EXPECT_NE(text.find("population"), std::string::npos) << text;
+  char cmax[16];
+  std::snprintf(cmax, sizeof cmax, "%.0f", controller.results().typical->courses[0].cmax_ng_per_ml);
+  EXPECT_NE(text.find(cmax), std::string::npos) << text;
+}
+
+TEST_F(PanelsFixture, ParametersPanelListsEveryParameterOfTheTable) {
+  Actions actions;
+  const std::string text = imgui.window_text([&] { draw_parameters_panel(controller.results(), controller.ui(), actions); });
+  for (const ParamInfo& p : param_table()) EXPECT_NE(text.find(std::string(p.name)), std::string::npos) << p.name;
+  EXPECT_FALSE(actions.scenario_changed);
+}
+
+TEST_F(PanelsFixture, RegimenPanelShowsWhyAnEditCannotBeSimulated) {
+  controller.ui().scenario.courses[1].start_day = 1.0;  // overlaps course 1
+  controller.session().update(controller.ui().scenario, 0);
+  const std::string text = full_frame_then(draw_regimen_panel);
+  EXPECT_NE(text.find("Cannot simulate this regimen"), std::string::npos) << text;
+  EXPECT_NE(text.find("start_day"), std::string::npos) << text;
+  // The plots keep the last scenario that could be simulated.
+  ASSERT_TRUE(controller.results().typical);
+  EXPECT_DOUBLE_EQ(controller.results().typical->regimen[1].start_day, 365.0);
+}
+
+TEST_F(PanelsFixture, SliderEditReSimulatesTheTypicalPatientAtOnce) {
+  const double cmax_before = controller.results().typical->courses[0].cmax_ng_per_ml;
+  controller.ui().scenario.typical_params.central_volume_l *= 2.0;
+  controller.session().update(controller.ui().scenario, 0);
+  EXPECT_LT(controller.results().typical->courses[0].cmax_ng_per_ml, 0.7 * cmax_before);
+  EXPECT_TRUE(controller.results().population_stale());
+}
+
+TEST_F(PanelsFixture, EveryBadScenarioFileShowsAnErrorAndKeepsTheScenario) {
+  int files = 0;
+  for (const auto& entry : fs::directory_iterator(kSource / "tests/data/bad")) {
+    SCOPED_TRACE(entry.path().string());
+    EXPECT_FALSE(controller.open(entry.path().string()));
+    EXPECT_FALSE(controller.ui().file_error.empty());
+    EXPECT_EQ(controller.ui().scenario.name, "labelled regimen");
+    imgui.frame([&] { controller.frame(); });  // the window goes on drawing
+    const std::string text = imgui.window_text([&] { draw_file_error(controller.ui()); });
+    EXPECT_NE(text.find("Could not open the file"), std::string::npos) << text;
+    ++files;
+  }
+  EXPECT_GE(files, 15);
+  EXPECT_FALSE(controller.open("/no/such/file.yaml"));
+  EXPECT_FALSE(controller.open("/no/such/population.h5"));
+  EXPECT_NE(controller.ui().file_error.find("/no/such/population.h5"), std::string::npos);
+}
+
+TEST_F(PanelsFixture, ABadResultsFileShowsAnErrorAndKeepsWhatWasShown) {
+  const fs::path bad = fs::temp_directory_path() / ("alemsim_gui_panels_bad_" + std::to_string(::getpid()) + ".h5");
+  std::ofstream(bad) << "not HDF5 at all\n";
+  const auto population = controller.results().population;
+  EXPECT_FALSE(controller.open(bad.string()));
+  EXPECT_NE(controller.ui().file_error.find("not an HDF5 file"), std::string::npos) << controller.ui().file_error;
+  EXPECT_EQ(controller.ui().scenario.name, "labelled regimen");
+  imgui.frame([&] { controller.frame(); });
+  EXPECT_EQ(controller.results().population, population);
+  EXPECT_FALSE(controller.results().population_from_file);
+  const std::string text = imgui.window_text([&] { draw_file_error(controller.ui()); });
+  EXPECT_NE(text.find("Could not open the file"), std::string::npos) << text;
+  fs::remove(bad);
+}
+
+TEST_F(PanelsFixture, AResultsFileShowsItsPopulationWithTheScenarioItWasRunFrom) {
+  const fs::path h5 = fs::temp_directory_path() / ("alemsim_gui_panels_" + std::to_string(::getpid()) + ".h5");
+  const std::string command = "cd '" + kSource.string() + "' && '" + ALEMSIM_CLI +
+                              "' run scenarios/label.yaml --patients 40 --quiet --out '" + h5.string() + "' > /dev/null";
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  ASSERT_TRUE(controller.open(h5.string())) << controller.ui().file_error;
+  fs::remove(h5);
+  imgui.frame([&] { controller.frame(); });
+  const Results& r = controller.results();
+  ASSERT_TRUE(r.population);
+  EXPECT_TRUE(r.population_from_file);
+  EXPECT_FALSE(r.population_stale());
+  EXPECT_EQ(r.population->patients, 40);
+  EXPECT_EQ(controller.ui().scenario.name, "label");
+  EXPECT_EQ(controller.ui().scenario.seed, 20130912u);
+  ASSERT_TRUE(r.typical);
+  EXPECT_EQ(r.typical->regimen.size(), 2u);
+  EXPECT_EQ(r.typical->grid_day, r.population->grid_day);
+  imgui.frame([&] { controller.frame(); });
+  EXPECT_GT(plot::LastPlotStats("CD4+ T cells").band_quads, 100);
+  const std::string text = imgui.window_text([&] { draw_summary_panel(controller.results(), controller.ui()); });
+  const int cmax = find_metric(r.population->metrics, "cmax_ng_per_ml");
+  ASSERT_GE(cmax, 0);
+  char mean[16];
+  std::snprintf(mean, sizeof mean, "%.0f [", r.population->course_metrics[0][static_cast<std::size_t>(cmax)].mean);
+  EXPECT_NE(text.find(mean), std::string::npos) << mean << "\n" << text;
+  // An edit runs the edited scenario's population in place of the file's.
+  controller.ui().scenario.patients = 10;
+  Actions edit;
+  edit.scenario_changed = true;
+  controller.apply(edit);
+  ASSERT_TRUE(controller.session().wait_population(120s));
+  EXPECT_FALSE(controller.results().population_from_file);
+  EXPECT_EQ(controller.results().population->patients, 10);
+}
+
+TEST_F(PanelsFixture, ReferenceLinesAndPublishedPointsAppearOnTheirCounts) {
+  imgui.frame([&] { controller.frame(); });
+  imgui.frame([&] { controller.frame(); });
+  const plot::PlotStats cd4 = plot::LastPlotStats("CD4+ T cells");
+  EXPECT_EQ(cd4.visible_ref_lines_y, 2);  // LLN 400 and 200 (herpes prophylaxis)
+  EXPECT_EQ(cd4.visible_markers, 5);      // CARE-MS months 1, 3, 6, 9, 12
+  const plot::PlotStats cd8 = plot::LastPlotStats("CD8+ T cells");
+  EXPECT_EQ(cd8.visible_ref_lines_y, 1);
+  EXPECT_EQ(cd8.visible_markers, 5);
+  EXPECT_EQ(plot::LastPlotStats("Serum alemtuzumab").visible_ref_lines_y, 0);
+  EXPECT_GE(plot::LastPlotStats("Serum alemtuzumab").visible_markers, 2);  // SmPC Cmax of courses 1 and 2
+  controller.ui().teaching.enabled = false;
+  imgui.frame([&] { controller.frame(); });
+  EXPECT_EQ(plot::LastPlotStats("CD4+ T cells").visible_ref_lines_y, 0);
+  EXPECT_EQ(plot::LastPlotStats("CD4+ T cells").visible_markers, 0);
+}
+
+TEST_F(PanelsFixture, OpeningAGoodFileReplacesTheScenario) {
+  ASSERT_TRUE(controller.open((kSource / "scenarios/missed-dose.yaml").string()));
+  EXPECT_TRUE(controller.ui().file_error.empty());
+  EXPECT_FALSE(controller.ui().scenario.courses[0].missed_days.empty());
+  EXPECT_FALSE(controller.results().typical->regimen[0].missed_days.empty());
+}
+
+TEST_F(PanelsFixture, PopulationOnlyQuantitiesGetTheirOwnPlot) {
+  // A results file from a newer alemsim may bring quantities this engine does not report.
+  auto population = std::make_shared<PopulationSnapshot>(*controller.results().population);
+  population->quantities.push_back({"cd3_cells_per_ul", "CD3+ T cells", "cells/uL"});
+  std::vector<double> cd3(population->grid_day.size(), 150.0);
+  population->percentiles.push_back({cd3, cd3, cd3, cd3, cd3});
+  population->traces.push_back({});
+  Results results = controller.results();
+  results.population = population;
+  Actions actions;
+  const auto draw = [&] {
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(1000, 1000));
+    ImGui::Begin("plots");
+    draw_plots_panel(results, controller.ui(), actions);
+    ImGui::End();
+  };
+  imgui.frame(draw);
+  // Three plots fit the panel and the rest scroll: scroll to the last, which ImGui clamps.
+  for (ImGuiWindow* window : ImGui::GetCurrentContext()->Windows) {
+    if (std::string_view(window->Name).starts_with("plots/plots")) ImGui::SetScrollY(window, 1e6f);
+  }
+  imgui.frame(draw);
+  const plot::PlotStats last = plot::LastPlotStats();  // the CD3+ plot comes last
+  EXPECT_EQ(last.title, "CD3+ T cells");
+  EXPECT_GT(last.band_quads, 0);
+}
+
+TEST_F(PanelsFixture, SaveAndExportAreCarriedOutAndReported) {
+  const fs::path dir = fs::temp_directory_path() / "alemsim_gui_panels_test";
+  fs::create_directories(dir);
+  fs::remove(dir / "saved.yaml");
+  fs::remove(dir / "series.csv");
+  controller.ui().modified = true;
+  Actions actions;
+  actions.save_path = (dir / "saved.yaml").string();
+  actions.export_csv_path = (dir / "series.csv").string();
+  controller.apply(actions);
+  EXPECT_TRUE(controller.ui().file_error.empty()) << controller.ui().file_error;
+  EXPECT_EQ(controller.ui().scenario.path, actions.save_path);
+  EXPECT_FALSE(controller.ui().modified);
+  EXPECT_EQ(load_scenario(*actions.save_path).courses.size(), 2u);
+  std::ifstream csv(*actions.export_csv_path);
+  std::string header;
+  std::getline(csv, header);
+  EXPECT_NE(header.find("concentration_ng_per_ml_p50"), std::string::npos) << header;
+  EXPECT_NE(controller.ui().status.find("exported"), std::string::npos);
+}
+
+TEST_F(PanelsFixture, FailedSaveIsShownNotThrown) {
+  Actions actions;
+  actions.save_path = "/nonexistent-dir/saved.yaml";
+  controller.apply(actions);
+  EXPECT_NE(controller.ui().file_error.find("Could not save"), std::string::npos);
+  EXPECT_TRUE(controller.ui().scenario.path.empty());
+}
+
+TEST_F(PanelsFixture, TeachingPanelExplainsEveryOverlay) {
+  const std::string text = imgui.window_text([&] { draw_teaching_panel(controller.ui()); });
+  for (const char* overlay : {"Cmax", "half-life", "published values", "reference lines"}) {
+    EXPECT_NE(text.find(overlay), std::string::npos) << overlay;
+  }
+}
+
+}  // namespace
+}  // namespace alemsim::gui

@@ -1,0 +1,169 @@
+// The real viewer under Xvfb (Mesa software OpenGL): it starts, draws the labelled regimen or a
+// results file, saves a screenshot, and the picture holds plots rather than a blank or garbled
+// window; bad files give a picture with the error and exit code 2.
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <string>
+
+#include <gtest/gtest.h>
+#include <stb_image.h>
+
+#include "gui/viewer/layout.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+const fs::path kSource = ALEMSIM_SOURCE_DIR;
+constexpr int kWidth = 1600;
+constexpr int kHeight = 1000;
+
+struct Outcome {
+  int exit_code;
+  std::string out;
+};
+
+fs::path temp_dir() {
+  const fs::path dir = fs::temp_directory_path() / "alemsim_gui_screenshot_test";
+  fs::create_directories(dir);
+  return dir;
+}
+
+Outcome run_viewer(const std::string& args) {
+  // An auth file of our own (-f): with its own temporary one, xvfb-run now and then fails to remove
+  // it after the viewer has finished and exits with 5 instead of the viewer's code.
+  const std::string auth = (temp_dir() / "Xauthority").string();
+  const std::string command = "cd '" + kSource.string() + "' && xvfb-run -a -f '" + auth + "' -s '-screen 0 " +
+                              std::to_string(kWidth) + "x" + std::to_string(kHeight) + "x24' '" + ALEMSIM_VIEWER + "' " +
+                              args + " 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return {-1, "popen failed"};
+  std::string out;
+  std::array<char, 4096> buffer{};
+  while (std::fgets(buffer.data(), buffer.size(), pipe) != nullptr) out += buffer.data();
+  const int status = pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+// A path as one shell word.
+std::string quoted(const fs::path& path) {
+  std::string out = "'";
+  out += path.string();
+  out += "'";
+  return out;
+}
+
+fs::path temp_png(const std::string& name) {
+  fs::remove(temp_dir() / name);
+  return temp_dir() / name;
+}
+
+struct Image {
+  int width = 0, height = 0;
+  std::vector<unsigned char> rgb;
+  std::array<unsigned char, 3> at(int x, int y) const {
+    const auto i = (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)) * 3;
+    return {rgb[i], rgb[i + 1], rgb[i + 2]};
+  }
+};
+
+Image load(const fs::path& path) {
+  Image image;
+  int channels = 0;
+  unsigned char* data = stbi_load(path.c_str(), &image.width, &image.height, &channels, 3);
+  if (data == nullptr) return image;
+  image.rgb.assign(data, data + static_cast<std::size_t>(image.width) * static_cast<std::size_t>(image.height) * 3);
+  stbi_image_free(data);
+  return image;
+}
+
+// The plots panel, less its toolbar (where the curves are), holds a real picture: many colours,
+// the population's blue bands and, when `typical`, the typical patient's orange curve.
+void check_plots_in(const fs::path& png, const std::string& out, bool typical_curve) {
+  const Image image = load(png);
+  ASSERT_EQ(image.width, kWidth) << out;
+  ASSERT_EQ(image.height, kHeight);
+  const auto layout = alemsim::gui::compute_layout(ImVec2(kWidth, kHeight), 0.0f);
+  const int x0 = static_cast<int>(layout.plots.pos.x) + 60;
+  const int x1 = static_cast<int>(layout.plots.pos.x + layout.plots.size.x) - 20;
+  const int y0 = static_cast<int>(layout.plots.pos.y) + 150;
+  const int y1 = kHeight - 20;
+  std::set<int> colours;
+  int band = 0, typical = 0;
+  for (int y = y0; y < y1; ++y) {
+    for (int x = x0; x < x1; ++x) {
+      const auto [red, green, blue] = image.at(x, y);
+      colours.insert(red << 16 | green << 8 | blue);
+      // Population bands: blue over white; typical patient: orange (215, 85, 20).
+      if (blue > 200 && red < 215 && blue - red > 25) ++band;
+      if (red > 180 && green > 50 && green < 130 && blue < 70) ++typical;
+    }
+  }
+  EXPECT_GE(colours.size(), 20u) << "too few distinct colours: a blank or failed rendering";
+  EXPECT_GT(band, 5000) << "population bands not visible";
+  if (typical_curve) {
+    EXPECT_GT(typical, 300) << "typical patient's curve not visible";
+  }
+}
+
+void check_label_scenario_gives_a_real_picture() {
+  const fs::path png = temp_png("label.png");
+  const Outcome r = run_viewer("scenarios/label.yaml --screenshot '" + png.string() + "' --frames 3");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  check_plots_in(png, r.out, true);
+}
+
+void check_results_file_shows_its_bands() {
+  const fs::path h5 = temp_dir() / "label.h5";
+  const std::string write = "cd '" + kSource.string() + "' && '" + ALEMSIM_CLI + "' run scenarios/label.yaml --patients 60 " +
+                            "--quiet --out '" + h5.string() + "' > /dev/null 2>&1";
+  ASSERT_EQ(std::system(write.c_str()), 0) << write;
+  const fs::path png = temp_png("results.png");
+  const Outcome r = run_viewer(quoted(h5) + " --screenshot " + quoted(png) + " --frames 2");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  check_plots_in(png, r.out, true);  // the typical patient of the scenario stored in the file
+}
+
+void check_bad_scenario_file_is_shown_not_fatal() {
+  const fs::path png = temp_png("bad.png");
+  const Outcome r = run_viewer("tests/data/bad/not-yaml.yaml --screenshot '" + png.string() + "' --frames 2");
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_NE(r.out.find("not valid YAML"), std::string::npos) << r.out;
+  EXPECT_EQ(load(png).width, kWidth);
+}
+
+void check_bad_results_file_is_shown_not_fatal() {
+  const fs::path bad = temp_dir() / "not-hdf5.h5";
+  std::ofstream(bad) << "time_day\n0\n";
+  const fs::path png = temp_png("bad-results.png");
+  const Outcome r = run_viewer(quoted(bad) + " --screenshot " + quoted(png) + " --frames 2");
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_NE(r.out.find("not an HDF5 file"), std::string::npos) << r.out;
+  EXPECT_EQ(load(png).width, kWidth);
+}
+
+// One test, so no two Xvfb servers start at the same time: xvfb-run -a picks a free display number
+// racily, and ctest -j runs separate tests in parallel.
+TEST(ViewerScreenshot, RealPicturesOfScenarioAndResultsAndBadFilesAnErrorInTheWindow) {
+  {
+    SCOPED_TRACE("scenarios/label.yaml");
+    check_label_scenario_gives_a_real_picture();
+  }
+  {
+    SCOPED_TRACE("results file");
+    check_results_file_shows_its_bands();
+  }
+  {
+    SCOPED_TRACE("tests/data/bad/not-yaml.yaml");
+    check_bad_scenario_file_is_shown_not_fatal();
+  }
+  {
+    SCOPED_TRACE("bad results file");
+    check_bad_results_file_is_shown_not_fatal();
+  }
+}
+
+}  // namespace
