@@ -54,11 +54,11 @@ int main(int argc, char** argv) {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   std::printf("%s, %lld patients, summary mode\n", path.c_str(), static_cast<long long>(patients));
-  std::printf("1 thread:  %8.0f patients/s (summary folding %4.1f%% of the time)\n", patients / one.total_s,
+  std::printf("1 thread:  %8.0f patients/s (summary folding %4.1f%% of the time)\n", static_cast<double>(patients) / one.total_s,
               100.0 * one.summary_s / one.total_s);
-  std::printf("2 threads: %8.0f patients/s (summary folding %4.1f%% of the time)\n", patients / two.total_s,
+  std::printf("2 threads: %8.0f patients/s (summary folding %4.1f%% of the time)\n", static_cast<double>(patients) / two.total_s,
               100.0 * two.summary_s / two.total_s);
   std::printf("2 threads vs 1: %.2fx\n", one.total_s / two.total_s);
-  std::printf("peak resident memory of this process: %.0f MB\n", usage.ru_maxrss / 1024.0);
+  std::printf("peak resident memory of this process: %.0f MB\n", static_cast<double>(usage.ru_maxrss) / 1024.0);
   return 0;
 }

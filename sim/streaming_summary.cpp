@@ -78,6 +78,8 @@ void StreamingDistribution::add(double value) {
     ++nan_count_;
     return;
   }
+  min_ = count_ == 0 ? value : std::min(min_, value);
+  max_ = count_ == 0 ? value : std::max(max_, value);
   ++count_;
   sum_ += value;
   ++counts_[LogBins::index_of(value)];
@@ -85,7 +87,10 @@ void StreamingDistribution::add(double value) {
 
 double StreamingDistribution::mean() const { return count_ > 0 ? sum_ / static_cast<double>(count_) : kNaN; }
 
-double StreamingDistribution::percentile(double p) const { return histogram_percentile(counts_, count_, p); }
+double StreamingDistribution::percentile(double p) const {
+  if (count_ == 0) return kNaN;
+  return std::clamp(histogram_percentile(counts_, count_, p), min_, max_);
+}
 
 SeriesPercentiles::SeriesPercentiles(std::size_t quantities, std::size_t times)
     : quantities_(quantities), times_(times), bins_(LogBins::count()), counts_(quantities * times * bins_, 0) {}

@@ -46,12 +46,16 @@ class StreamingDistribution {
   std::int64_t count() const { return count_; }        // finite values
   std::int64_t nan_count() const { return nan_count_; }
   double mean() const;
+  // Binned (see above), but never outside the exact minimum and maximum: a distribution of equal
+  // values reports that value, not its bin's centre.
   double percentile(double p) const;
  private:
   std::vector<std::uint32_t> counts_;
   std::int64_t count_ = 0;
   std::int64_t nan_count_ = 0;
   double sum_ = 0.0;
+  double min_ = 0.0;
+  double max_ = 0.0;
 };
 
 // Percentile bands of every output quantity at every output time.

@@ -54,7 +54,7 @@ struct Hdf5Writer::Impl {
   std::size_t times = 0;
   std::vector<OutputQuantity> outputs;
   std::vector<CourseMetric> metrics;
-  H5::H5File file;
+  std::unique_ptr<H5::H5File> file;  // created in the constructor's try block
   std::vector<H5::DataSet> series;     // [quantity], float32 [K, T]
   std::vector<H5::DataSet> metric_sets;  // [metric], float64 [N, courses]
   std::vector<H5::DataSet> parameters;   // [param_table() then covariates], float64 [N]
@@ -74,8 +74,8 @@ Hdf5Writer::Hdf5Writer(const std::string& path, const RunInfo& info, std::span<c
   m.metrics = metrics;
   H5::Exception::dontPrint();
   try {
-    m.file = H5::H5File(m.temp_path, H5F_ACC_TRUNC);
-    H5::Group root = m.file.openGroup("/");
+    m.file = std::make_unique<H5::H5File>(m.temp_path, H5F_ACC_TRUNC);
+    H5::Group root = m.file->openGroup("/");
     set_text(root, "scenario", info.scenario_text);
     set_text(root, "scenario_path", info.scenario_path);
     set_text(root, "seed", std::to_string(info.seed));
@@ -92,21 +92,21 @@ Hdf5Writer::Hdf5Writer(const std::string& path, const RunInfo& info, std::span<c
     time.write(grid_day.data(), H5::PredType::NATIVE_DOUBLE);
     set_units(time, "day");
 
-    H5::Group series = m.file.createGroup("series");
-    H5::Group summary = m.file.createGroup("summary");
+    H5::Group series = m.file->createGroup("series");
+    H5::Group summary = m.file->createGroup("summary");
     for (const OutputQuantity& q : outputs) {
       if (k > 0) {
         m.series.push_back(create(series, std::string(q.column), H5::PredType::NATIVE_FLOAT, {k, t}, {kSeriesChunkRows, t}));
         set_units(m.series.back(), q.unit);
       }
     }
-    H5::Group metric_group = m.file.createGroup("metrics");
+    H5::Group metric_group = m.file->createGroup("metrics");
     for (const CourseMetric& metric : metrics) {
       m.metric_sets.push_back(create(metric_group, metric.name, H5::PredType::NATIVE_DOUBLE, {n, courses}, {kPatientChunk, courses}));
       set_units(m.metric_sets.back(), metric.unit);
       set_text(m.metric_sets.back(), "description", metric.description);
     }
-    H5::Group params = m.file.createGroup("parameters");
+    H5::Group params = m.file->createGroup("parameters");
     for (const ParamInfo& p : param_table()) {
       m.parameters.push_back(create(params, std::string(p.name), H5::PredType::NATIVE_DOUBLE, {n}, {kPatientChunk}));
       set_units(m.parameters.back(), p.unit);
@@ -117,7 +117,7 @@ Hdf5Writer::Hdf5Writer(const std::string& path, const RunInfo& info, std::span<c
       set_units(m.parameters.back(), unit);
     }
     m.status = create(root, "status", H5::PredType::NATIVE_INT8, {n}, {kPatientChunk});
-    set_units(m.status, "0 = simulated, 1 = solver failed");
+    set_units(m.status, "0 = simulated, 1 = failed (invalid sampled parameters or solver failure)");
     (void)summary;
   } catch (const H5::Exception& e) {
     std::remove(m.temp_path.c_str());
@@ -128,7 +128,7 @@ Hdf5Writer::Hdf5Writer(const std::string& path, const RunInfo& info, std::span<c
 Hdf5Writer::~Hdf5Writer() {
   if (!impl_->finished) {
     try {
-      impl_->file.close();
+      if (impl_->file) impl_->file->close();
     } catch (const H5::Exception&) {
       // Closing a file that failed to write: removing it below is all that is left to do.
     }
@@ -198,7 +198,7 @@ void Hdf5Writer::add(std::span<const PatientOutcome> batch) {
 void Hdf5Writer::finish(const PopulationSummary& summary) {
   Impl& m = *impl_;
   try {
-    H5::Group group = m.file.openGroup("summary");
+    H5::Group group = m.file->openGroup("summary");
     const auto t = static_cast<hsize_t>(m.times);
     const auto bands = static_cast<hsize_t>(std::size(kSummaryPercentiles));
     std::vector<double> values(bands * m.times);
@@ -212,7 +212,7 @@ void Hdf5Writer::finish(const PopulationSummary& summary) {
       set_units(d, m.outputs[q].unit);
       set_text(d, "percentiles", "5, 25, 50, 75, 95 (rows); binned to within +-1%, see docs/output-format.md");
     }
-    m.file.close();
+    m.file->close();
   } catch (const H5::Exception& e) {
     throw std::runtime_error(m.path + ": writing HDF5 failed: " + e.getDetailMsg());
   }

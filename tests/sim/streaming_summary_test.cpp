@@ -47,12 +47,20 @@ TEST(StreamingDistribution, PercentilesWithinOnePercentOfExact) {
   }
 }
 
+TEST(StreamingDistribution, EqualValuesReportThatValue) {
+  StreamingDistribution d;
+  for (int i = 0; i < 10; ++i) d.add(4.17);
+  EXPECT_EQ(d.percentile(5.0), 4.17);
+  EXPECT_EQ(d.percentile(95.0), 4.17);
+}
+
 TEST(StreamingDistribution, SmallValuesReadAsZeroAndEmptyIsNaN) {
   StreamingDistribution d;
   EXPECT_TRUE(std::isnan(d.percentile(50.0)));
   EXPECT_TRUE(std::isnan(d.mean()));
   d.add(1e-9);
-  EXPECT_EQ(d.percentile(50.0), 0.0);
+  d.add(2e-9);
+  EXPECT_EQ(d.percentile(50.0), 1e-9) << "the zero bin, clamped to the smallest value";
 }
 
 PatientOutcome outcome(std::int64_t index, std::vector<std::vector<double>> series) {
