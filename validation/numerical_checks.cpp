@@ -7,6 +7,7 @@
 #include "models/alemtuzumab_model.hpp"
 #include "sim/output_grid.hpp"
 #include "sim/simulate.hpp"
+#include "validation/reference_models.hpp"
 
 namespace alemsim {
 namespace {
@@ -37,35 +38,6 @@ double largest_difference_of_peak(const PatientResult& a, const PatientResult& b
   return worst;
 }
 
-// The model plus one state accumulating every mg it eliminates, integrated by the same engine.
-struct ModelWithEliminated {
-  static constexpr std::size_t kDoseState = Model::kDoseState;
-  static constexpr std::size_t kEliminatedMg = Model::kStateSize;
-  using State = std::array<double, Model::kStateSize + 1>;
-  Model model;
-  State initial_state() const {
-    State x{};
-    const auto base = model.initial_state();
-    std::copy(base.begin(), base.end(), x.begin());
-    return x;
-  }
-  void operator()(const State& x, State& dxdt, double t) const {
-    Model::State xs, ds;
-    std::copy_n(x.begin(), Model::kStateSize, xs.begin());
-    model(xs, ds, t);
-    std::copy(ds.begin(), ds.end(), dxdt.begin());
-    dxdt[kEliminatedMg] = model.linear_elimination_mg_per_day(xs) + model.target_elimination_mg_per_day(xs);
-  }
-};
-
-double dosed_mg(std::span<const Infusion> infusions, double t_day) {
-  double dosed = 0.0;
-  for (const Infusion& inf : infusions) {
-    dosed += inf.rate_mg_per_day * std::clamp(t_day - inf.start_day, 0.0, inf.end_day - inf.start_day);
-  }
-  return dosed;
-}
-
 double mass_balance_error(const ModelParams& params, std::span<const Infusion> infusions,
                           std::span<const double> grid_day) {
   const auto states = simulate(ModelWithEliminated{Model{params}}, infusions, grid_day);
@@ -76,25 +48,6 @@ double mass_balance_error(const ModelParams& params, std::span<const Infusion> i
     worst = std::max(worst, std::abs(accounted - dosed_mg(infusions, grid_day[i])) / total);
   }
   return worst;
-}
-
-// dA/dt = R(t) - k A (mg, 1/day): the exact solution is a sum of infusion terms.
-struct OneCompartment {
-  static constexpr std::size_t kDoseState = 0;
-  using State = std::array<double, 1>;
-  double k_per_day;
-  State initial_state() const { return {0.0}; }
-  void operator()(const State& x, State& dxdt, double) const { dxdt[0] = -k_per_day * x[0]; }
-};
-
-double exact_one_compartment_mg(std::span<const Infusion> infusions, double k, double t) {
-  double a = 0.0;
-  for (const Infusion& inf : infusions) {
-    if (t <= inf.start_day) continue;
-    const double t_on = std::min(t, inf.end_day) - inf.start_day;
-    a += inf.rate_mg_per_day / k * (1.0 - std::exp(-k * t_on)) * std::exp(-k * std::max(0.0, t - inf.end_day));
-  }
-  return a;
 }
 
 double closed_form_error(SolverOptions::Stepper stepper, std::span<const Infusion> infusions,

@@ -5,32 +5,12 @@
 #include "models/alemtuzumab_model.hpp"
 #include "sim/output_grid.hpp"
 #include "sim/simulate.hpp"
+#include "validation/reference_models.hpp"
 
 namespace alemsim {
 namespace {
 
 using Model = AlemtuzumabModel;
-
-// The model plus one extra state that accumulates every mg the model eliminates.
-struct ModelWithEliminated {
-  static constexpr std::size_t kDoseState = Model::kDoseState;
-  static constexpr std::size_t kEliminatedMg = Model::kStateSize;
-  using State = std::array<double, Model::kStateSize + 1>;
-  Model model;
-  State initial_state() const {
-    State x{};
-    const auto base = model.initial_state();
-    std::copy(base.begin(), base.end(), x.begin());
-    return x;
-  }
-  void operator()(const State& x, State& dxdt, double t) const {
-    Model::State xs, ds;
-    std::copy_n(x.begin(), Model::kStateSize, xs.begin());
-    model(xs, ds, t);
-    std::copy(ds.begin(), ds.end(), dxdt.begin());
-    dxdt[kEliminatedMg] = model.linear_elimination_mg_per_day(xs) + model.target_elimination_mg_per_day(xs);
-  }
-};
 
 const std::vector<Infusion> kLabel =
     expand_regimen({Course{0.0, 5, 12.0, 4.0, {}}, Course{365.0, 3, 12.0, 4.0, {}}});
@@ -43,10 +23,7 @@ TEST(AlemtuzumabModel, DrugMassIsConserved) {
   const auto grid = build_output_grid(500.0, 1.0, kLabel);
   const auto states = simulate(ModelWithEliminated{Model{typical_params()}}, kLabel, grid);
   for (std::size_t i = 0; i < grid.size(); ++i) {
-    double dosed = 0.0;
-    for (const Infusion& inf : kLabel) {
-      dosed += inf.rate_mg_per_day * std::clamp(grid[i] - inf.start_day, 0.0, inf.end_day - inf.start_day);
-    }
+    const double dosed = dosed_mg(kLabel, grid[i]);
     const double accounted = states[i][Model::kCentralMg] + states[i][ModelWithEliminated::kEliminatedMg];
     EXPECT_NEAR(accounted, dosed, 1e-7 * (1.0 + dosed)) << "t = " << grid[i];
   }

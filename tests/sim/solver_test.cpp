@@ -8,30 +8,10 @@
 #include "sim/output_grid.hpp"
 #include "sim/regimen.hpp"
 #include "sim/simulate.hpp"
+#include "validation/reference_models.hpp"
 
 namespace alemsim {
 namespace {
-
-// dA/dt = R(t) - k A: amount in mg, k in 1/day.
-struct OneCompartment {
-  static constexpr std::size_t kDoseState = 0;
-  using State = std::array<double, 1>;
-  double k_per_day;
-  State initial_state() const { return {0.0}; }
-  void operator()(const State& x, State& dxdt, double) const { dxdt[0] = -k_per_day * x[0]; }
-};
-
-// Closed form for a sequence of non-overlapping infusions (superposition).
-double exact_amount(const std::vector<Infusion>& infusions, double k, double t) {
-  double a = 0.0;
-  for (const Infusion& inf : infusions) {
-    if (t <= inf.start_day) continue;
-    const double t_on = std::min(t, inf.end_day) - inf.start_day;
-    const double during = inf.rate_mg_per_day / k * (1.0 - std::exp(-k * t_on));
-    a += during * std::exp(-k * std::max(0.0, t - inf.end_day));
-  }
-  return a;
-}
 
 TEST(Solver, MatchesClosedFormOneCompartmentInfusion) {
   const double k = std::log(2.0) / 4.5;
@@ -40,7 +20,7 @@ TEST(Solver, MatchesClosedFormOneCompartmentInfusion) {
   const auto states = simulate(OneCompartment{k}, infusions, grid);
   double worst = 0.0;
   for (std::size_t i = 0; i < grid.size(); ++i) {
-    const double exact = exact_amount(infusions, k, grid[i]);
+    const double exact = exact_one_compartment_mg(infusions, k, grid[i]);
     // Below 0.01 mg (under 1 ng/mL in a 14 L volume) the absolute tolerance, 1e-9 mg, governs the
     // error and a relative figure says nothing about the method.
     if (exact < 1e-2) continue;
@@ -58,7 +38,7 @@ TEST(Solver, FehlbergStepperAlsoMatchesTheClosedForm) {
   const auto states = simulate(OneCompartment{k}, infusions, grid, options);
   double worst = 0.0;
   for (std::size_t i = 0; i < grid.size(); ++i) {
-    const double exact = exact_amount(infusions, k, grid[i]);
+    const double exact = exact_one_compartment_mg(infusions, k, grid[i]);
     if (exact < 1e-2) continue;  // as above: the absolute tolerance governs there
     worst = std::max(worst, std::abs(states[i][0] - exact) / exact);
   }
