@@ -101,11 +101,13 @@ void SeriesPercentiles::add(std::span<const PatientOutcome> batch, int threads) 
   // result does not depend on the thread count.
 #pragma omp parallel for schedule(static) num_threads(std::max(threads, 1))
   for (std::int64_t t = 0; t < n_times; ++t) {
-    for (const PatientOutcome& p : batch) {
-      if (!p.ok) continue;
-      for (std::size_t q = 0; q < quantities_; ++q) {
+    // One histogram at a time, so its counters stay in cache while the batch is folded in.
+    for (std::size_t q = 0; q < quantities_; ++q) {
+      std::uint32_t* histogram = &counts_[(q * times_ + static_cast<std::size_t>(t)) * bins_];
+      for (const PatientOutcome& p : batch) {
+        if (!p.ok) continue;
         const double v = p.result.series[q][static_cast<std::size_t>(t)];
-        ++counts_[(q * times_ + static_cast<std::size_t>(t)) * bins_ + LogBins::index_of(std::isnan(v) ? 0.0 : v)];
+        ++histogram[LogBins::index_of(std::isnan(v) ? 0.0 : v)];
       }
     }
   }
