@@ -1,10 +1,13 @@
 #include "sim/cli/summary_print.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
 
 #include <fmt/format.h>
+
+#include "models/reference_ranges.hpp"
 
 
 namespace alemsim {
@@ -81,7 +84,9 @@ void print_population_summary(std::FILE* out, const Scenario& scenario, const Po
       if (!q.column.ends_with("_cells_per_ul")) continue;
       const std::string s(q.column.substr(0, q.column.find("_cells_per_ul")));
       line(k, "nadir_" + s + "_cells_per_ul", fmt::format("{} nadir, cells/uL", q.label).c_str(), "{:.0f}");
-      line(k, "days_to_lln_" + s, fmt::format("{} days to LLN", q.label).c_str(), "{:.0f}");
+      const bool has_lln = std::any_of(kLowerLimitsOfNormal.begin(), kLowerLimitsOfNormal.end(),
+                                       [&](const LowerLimitOfNormal& l) { return l.column == q.column; });
+      if (has_lln) line(k, "days_to_lln_" + s, fmt::format("{} days to LLN", q.label).c_str(), "{:.0f}");
     }
     line(k, "prophylaxis_end_day", "herpes prophylaxis, days", "{:.0f}");
     for (std::size_t month = 0; month < std::size(kLlnCheckMonths); ++month) {
