@@ -2,6 +2,7 @@
 #include <fstream>
 #include <sstream>
 
+#include <H5Cpp.h>
 #include <gtest/gtest.h>
 
 #include "cli_runner.hpp"
@@ -47,6 +48,22 @@ TEST(StudyCli, SameStudyTwiceWritesIdenticalTables) {
   ASSERT_EQ(run_cli("study scenarios/studies/study-dose.yaml --patients 4 --threads 1 --quiet --out '" + a.string() + "'").exit_code, 0);
   ASSERT_EQ(run_cli("study scenarios/studies/study-dose.yaml --patients 4 --threads 2 --quiet --out '" + b.string() + "'").exit_code, 0);
   EXPECT_EQ(read(a / "outcomes.csv"), read(b / "outcomes.csv"));
+}
+
+TEST(StudyCli, Hdf5HasOneGroupPerArmWithPairedDifferences) {
+  const fs::path out = fs::temp_directory_path() / "alemsim_study_h5";
+  ASSERT_EQ(run_cli("study scenarios/studies/study-dose.yaml --patients 4 --quiet --out '" + out.string() + "'").exit_code, 0);
+  const H5::H5File file((out / "study.h5").string(), H5F_ACC_RDONLY);
+  EXPECT_EQ(file.openGroup("/arms").getNumObjs(), 4u);  // 2 doses x 2 lengths
+  double reference[5] = {}, high_dose[5] = {};
+  file.openDataSet("/arms/000/paired_difference/cmax_ng_per_ml").read(reference, H5::PredType::NATIVE_DOUBLE);
+  file.openDataSet("/arms/002/paired_difference/cmax_ng_per_ml").read(high_dose, H5::PredType::NATIVE_DOUBLE);
+  for (double v : reference) EXPECT_EQ(v, 0.0);
+  EXPECT_GT(high_dose[0], 0.0);  // 24 mg/day raises every patient's Cmax
+  std::string name;
+  const H5::Attribute attr = file.openGroup("/arms/002").openAttribute("name");
+  attr.read(attr.getStrType(), name);
+  EXPECT_EQ(name, "courses[2].dose_mg_per_day=24 courses[2].infusion_days=3");
 }
 
 TEST(StudyCli, BadStudyFailsWithOneLineAndWritesNothing) {
