@@ -33,8 +33,16 @@ double lerp(std::span<const double> grid, std::span<const double> y, std::size_t
   return dt > 0.0 ? y[i] + (y[i + 1] - y[i]) * (t - grid[i]) / dt : y[i];
 }
 
-// Trapezoid integral of y over [a, b] with the series linear between grid points.
-double integral(std::span<const double> grid, std::span<const double> y, double a, double b) {
+double value_at(std::span<const double> grid, std::span<const double> y, double t) {
+  const auto it = std::upper_bound(grid.begin(), grid.end(), t);
+  if (it == grid.begin()) return y.front();
+  if (it == grid.end()) return y.back();
+  return lerp(grid, y, static_cast<std::size_t>(it - grid.begin()) - 1, t);
+}
+
+}  // namespace
+
+double trapezoid_integral(std::span<const double> grid, std::span<const double> y, double a, double b) {
   double sum = 0.0;
   for (std::size_t i = 0; i + 1 < grid.size(); ++i) {
     const double lo = std::max(a, grid[i]);
@@ -45,7 +53,6 @@ double integral(std::span<const double> grid, std::span<const double> y, double 
   return sum;
 }
 
-// Days in [a, b] with y below `threshold`, the series linear between grid points (crossings interpolated).
 double days_below(std::span<const double> grid, std::span<const double> y, double threshold, double a, double b) {
   double days = 0.0;
   for (std::size_t i = 0; i + 1 < grid.size(); ++i) {
@@ -63,15 +70,6 @@ double days_below(std::span<const double> grid, std::span<const double> y, doubl
   }
   return days;
 }
-
-double value_at(std::span<const double> grid, std::span<const double> y, double t) {
-  const auto it = std::upper_bound(grid.begin(), grid.end(), t);
-  if (it == grid.begin()) return y.front();
-  if (it == grid.end()) return y.back();
-  return lerp(grid, y, static_cast<std::size_t>(it - grid.begin()) - 1, t);
-}
-
-}  // namespace
 
 double arm_horizon_day(const StudyDesign& design, const StudyArm& arm) {
   if (design.outcome_course >= arm.courses.size()) {
@@ -125,7 +123,7 @@ std::vector<double> patient_study_outcomes(const PatientOutcome& patient, std::s
   const auto& conc = series[output_index("concentration_ng_per_ml")];
   const auto& cd4 = series[output_index("cd4_cells_per_ul")];
 
-  std::vector<double> v{c.cmax_ng_per_ml, integral(grid_day, conc, c.start_day, end), c.ada_titer_at_start};
+  std::vector<double> v{c.cmax_ng_per_ml, trapezoid_integral(grid_day, conc, c.start_day, end), c.ada_titer_at_start};
   const auto subset_summary = [&](const char* column) -> const SubsetCourse& {
     for (const SubsetCourse& s : c.subsets) {
       if (s.column == column) return s;

@@ -61,6 +61,13 @@ std::vector<StudyOutcome> study_outcomes();
 std::vector<double> patient_study_outcomes(const PatientOutcome& patient, std::span<const double> grid_day,
                                            std::size_t course, double window_end_day);
 
+// Integral of y over [from_day, to_day], y linear between grid points (trapezoid), in y's unit x day.
+double trapezoid_integral(std::span<const double> grid_day, std::span<const double> y, double from_day, double to_day);
+
+// Days within [from_day, to_day] with y < threshold, y linear between grid points (crossings interpolated).
+double days_below(std::span<const double> grid_day, std::span<const double> y, double threshold, double from_day,
+                  double to_day);
+
 // A distribution of values of either sign (paired differences), binned like StreamingDistribution.
 class SignedDistribution {
  public:
@@ -88,8 +95,8 @@ struct StudyRunOptions {
 };
 
 // Runs every arm on patients 0..N-1 drawn from (seed, index), so arms share their virtual patients.
-// The reference arm runs first and its per-patient outcomes are kept (N x outcomes doubles: about
-// 150 bytes a patient, 150 MB for 1e6 patients); every other arm is folded in batch by batch.
+// The reference arm runs first and its per-patient outcomes are kept (N x 13 doubles: about 100
+// bytes a patient, 100 MB for 1e6 patients); every other arm is folded in batch by batch.
 // `progress(arm, patients_done)` is called after each batch. Results do not depend on threads or batch size.
 std::vector<ArmSummary> run_study(const StudyDesign& design, const StudyRunOptions& options,
                                   const std::function<void(std::size_t, std::int64_t)>& progress = {});

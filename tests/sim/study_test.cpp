@@ -111,6 +111,18 @@ TEST(Study, ArmWithoutTheOutcomeCourseIsAnError) {
   EXPECT_THROW(run_study(d, {}), std::invalid_argument);
 }
 
+TEST(StudyOutcomeMath, TrapezoidAndDaysBelowOnAPiecewiseLinearSeries) {
+  // y falls from 400 to 0 over days 0-4, then rises to 400 at day 8.
+  const std::vector<double> grid{0.0, 4.0, 8.0};
+  const std::vector<double> y{400.0, 0.0, 400.0};
+  EXPECT_DOUBLE_EQ(trapezoid_integral(grid, y, 0.0, 8.0), 1600.0);
+  EXPECT_DOUBLE_EQ(trapezoid_integral(grid, y, 2.0, 6.0), 400.0);  // two triangles of base 2, height 200
+  EXPECT_DOUBLE_EQ(days_below(grid, y, 200.0, 0.0, 8.0), 4.0);     // days 2 to 6
+  EXPECT_DOUBLE_EQ(days_below(grid, y, 200.0, 3.0, 5.0), 2.0);
+  EXPECT_DOUBLE_EQ(days_below(grid, y, 0.0, 0.0, 8.0), 0.0);       // touching is not below
+  EXPECT_DOUBLE_EQ(days_below(grid, y, 500.0, 0.0, 8.0), 8.0);
+}
+
 TEST(SignedDistribution, PercentilesSpanBothSigns) {
   SignedDistribution d;
   for (double v : {-8.0, -2.0, 0.0, 1.0, 4.0}) d.add(v);
