@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 
 #include "sim/cli/run_command.hpp"
+#include "sim/cli/study_command.hpp"
 #include "sim/cli/validate_command.hpp"
 
 int main(int argc, char** argv) {
@@ -38,8 +39,19 @@ int main(int argc, char** argv) {
   validate_cmd->add_option("--threads", validate.threads, "Worker threads for the population (default: all cores)")
       ->check(CLI::NonNegativeNumber);
 
+  alemsim::StudyOptions study;
+  CLI::App* study_cmd = app.add_subcommand(
+      "study", "Run the arms of a study file (docs/studies.md) on the same virtual patients and compare them");
+  study_cmd->add_option("study", study.study_path, "Study file (YAML), e.g. scenarios/studies/study-dose.yaml")->required();
+  study_cmd->add_option("--patients", study.patients, "Virtual patients per arm (overrides the study's 'patients')");
+  study_cmd->add_option("--out", study.out_dir,
+                        "Write outcomes.csv, outcomes.md, study.h5 and plots/*.svg to this folder (each file atomically)");
+  study_cmd->add_option("--threads", study.threads, "Worker threads (default: all cores)")->check(CLI::NonNegativeNumber);
+  study_cmd->add_flag("--quiet", study.quiet, "No progress line on stderr (it is also off when stderr is not a terminal)");
+
   CLI11_PARSE(app, argc, argv);
   if (run_cmd->parsed()) return alemsim::run_command(run);
+  if (study_cmd->parsed()) return alemsim::study_command(study);
   if (validate_cmd->parsed()) return alemsim::validate_command(validate);
   return 0;
 }

@@ -1,0 +1,221 @@
+#include "sim/study.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+
+#include "sim/course_summary.hpp"
+#include "sim/output_grid.hpp"
+#include "sim/patient.hpp"
+
+namespace alemsim {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// Subsets compared by a study, as output columns and short names.
+struct Subset {
+  const char* column;
+  const char* short_name;
+  const char* label;
+};
+constexpr Subset kSubsets[] = {
+    {"cd4_cells_per_ul", "cd4", "CD4+ T cells"},
+    {"cd8_cells_per_ul", "cd8", "CD8+ T cells"},
+    {"cd19_cells_per_ul", "cd19", "CD19+ B cells"},
+    {"nk_cells_per_ul", "nk", "NK cells"},
+};
+
+// Value of a piecewise-linear series at time t within [grid[i], grid[i+1]].
+double lerp(std::span<const double> grid, std::span<const double> y, std::size_t i, double t) {
+  const double dt = grid[i + 1] - grid[i];
+  return dt > 0.0 ? y[i] + (y[i + 1] - y[i]) * (t - grid[i]) / dt : y[i];
+}
+
+double value_at(std::span<const double> grid, std::span<const double> y, double t) {
+  const auto it = std::upper_bound(grid.begin(), grid.end(), t);
+  if (it == grid.begin()) return y.front();
+  if (it == grid.end()) return y.back();
+  return lerp(grid, y, static_cast<std::size_t>(it - grid.begin()) - 1, t);
+}
+
+}  // namespace
+
+double trapezoid_integral(std::span<const double> grid, std::span<const double> y, double a, double b) {
+  double sum = 0.0;
+  for (std::size_t i = 0; i + 1 < grid.size(); ++i) {
+    const double lo = std::max(a, grid[i]);
+    const double hi = std::min(b, grid[i + 1]);
+    if (hi <= lo) continue;
+    sum += 0.5 * (lerp(grid, y, i, lo) + lerp(grid, y, i, hi)) * (hi - lo);
+  }
+  return sum;
+}
+
+double days_below(std::span<const double> grid, std::span<const double> y, double threshold, double a, double b) {
+  double days = 0.0;
+  for (std::size_t i = 0; i + 1 < grid.size(); ++i) {
+    const double lo = std::max(a, grid[i]);
+    const double hi = std::min(b, grid[i + 1]);
+    if (hi <= lo) continue;
+    const double y_lo = lerp(grid, y, i, lo) - threshold;
+    const double y_hi = lerp(grid, y, i, hi) - threshold;
+    if (y_lo < 0.0 && y_hi < 0.0) {
+      days += hi - lo;
+    } else if ((y_lo < 0.0) != (y_hi < 0.0)) {
+      const double cross = lo + (hi - lo) * y_lo / (y_lo - y_hi);
+      days += y_lo < 0.0 ? cross - lo : hi - cross;
+    }
+  }
+  return days;
+}
+
+double arm_horizon_day(const StudyDesign& design, const StudyArm& arm) {
+  if (design.outcome_course >= arm.courses.size()) {
+    throw std::invalid_argument("arm '" + arm.name + "': has no course " + std::to_string(design.outcome_course + 1) +
+                                " to read outcomes from");
+  }
+  return arm.courses[design.outcome_course].start_day + design.outcome_window_day;
+}
+
+std::vector<Course> arm_courses(const StudyDesign& design, const StudyArm& arm) {
+  const double horizon = arm_horizon_day(design, arm);
+  std::vector<Course> kept;
+  for (std::size_t k = 0; k < arm.courses.size(); ++k) {
+    if (k <= design.outcome_course || arm.courses[k].start_day < horizon) kept.push_back(arm.courses[k]);
+  }
+  return kept;
+}
+
+std::vector<StudyOutcome> study_outcomes() {
+  std::vector<StudyOutcome> o{
+      {"cmax_ng_per_ml", "ng/mL", "highest concentration of the course"},
+      {"auc_ng_day_per_ml", "ng*day/mL", "concentration integrated over the course window (trapezoid)"},
+      {"ada_titer_at_start", "x cut point", "anti-drug antibody titer before the course's first infusion"},
+  };
+  for (const Subset& s : kSubsets) {
+    o.push_back({std::string("nadir_") + s.short_name + "_cells_per_ul", "cells/uL",
+                 std::string("lowest ") + s.label + " in the course window"});
+  }
+  o.push_back({"incomplete_depletion", "fraction",
+               "CD4+ nadir above 50% of CD4+ at the course start (per patient 0 or 1; the mean is the fraction)"});
+  o.push_back({"days_cd4_below_200", "day", "days with CD4+ below 200 cells/uL in the course window"});
+  o.push_back({"prophylaxis_end_day", "day", "end of herpes prophylaxis, days from the course start"});
+  for (const Subset& s : kSubsets) {
+    if (std::string_view(s.short_name) == "nk") continue;  // no LLN defined for NK cells
+    o.push_back({std::string("days_to_lln_") + s.short_name, "day",
+                 std::string("days from the course start until ") + s.label +
+                     " are back at the lower limit of normal (0: never below; NaN: not within the window)"});
+  }
+  return o;
+}
+
+std::vector<double> patient_study_outcomes(const PatientOutcome& patient, std::span<const double> grid_day,
+                                           std::size_t course, double window_end_day) {
+  const std::size_t n = study_outcomes().size();
+  if (!patient.ok || course >= patient.result.courses.size()) return std::vector<double>(n, kNaN);
+  const CourseSummary& c = patient.result.courses[course];
+  // A next course inside the window closes it, as in CourseSummary.
+  double end = window_end_day;
+  if (course + 1 < patient.result.courses.size()) end = std::min(end, patient.result.courses[course + 1].start_day);
+  const auto& series = patient.result.series;
+  const auto& conc = series[output_index("concentration_ng_per_ml")];
+  const auto& cd4 = series[output_index("cd4_cells_per_ul")];
+
+  std::vector<double> v{c.cmax_ng_per_ml, trapezoid_integral(grid_day, conc, c.start_day, end), c.ada_titer_at_start};
+  const auto subset_summary = [&](const char* column) -> const SubsetCourse& {
+    for (const SubsetCourse& s : c.subsets) {
+      if (s.column == column) return s;
+    }
+    throw std::invalid_argument(std::string("study outcomes: model has no output ") + column);
+  };
+  for (const Subset& s : kSubsets) v.push_back(subset_summary(s.column).nadir_cells_per_ul);
+  const double cd4_start = value_at(grid_day, cd4, c.start_day);
+  v.push_back(subset_summary("cd4_cells_per_ul").nadir_cells_per_ul > kIncompleteDepletionFraction * cd4_start ? 1.0
+                                                                                                                : 0.0);
+  v.push_back(days_below(grid_day, cd4, kCd4ThresholdCellsPerUl, c.start_day, end));
+  v.push_back(c.prophylaxis_end_day);
+  for (const Subset& s : kSubsets) {
+    if (std::string_view(s.short_name) == "nk") continue;
+    v.push_back(subset_summary(s.column).lln_regained_day);
+  }
+  return v;
+}
+
+void SignedDistribution::add(double value) {
+  if (std::isnan(value)) return;
+  if (value < 0.0) {
+    negative_.add(-value);
+  } else {
+    positive_.add(value);
+  }
+}
+
+double SignedDistribution::mean() const {
+  const auto neg = static_cast<double>(negative_.count());
+  const auto pos = static_cast<double>(positive_.count());
+  if (neg + pos == 0.0) return kNaN;
+  return ((pos > 0 ? positive_.mean() * pos : 0.0) - (neg > 0 ? negative_.mean() * neg : 0.0)) / (neg + pos);
+}
+
+double SignedDistribution::percentile(double p) const {
+  const std::int64_t neg = negative_.count();
+  const std::int64_t n = neg + positive_.count();
+  if (n == 0) return kNaN;
+  // Same rank as histogram_percentile; negatives come first, largest magnitude first.
+  const auto rank = static_cast<std::int64_t>(std::floor(p / 100.0 * static_cast<double>(n - 1)));
+  const auto as_percentile = [](std::int64_t r, std::int64_t count) {
+    return count > 1 ? 100.0 * static_cast<double>(r) / static_cast<double>(count - 1) : 0.0;
+  };
+  if (rank < neg) return -negative_.percentile(as_percentile(neg - 1 - rank, neg));
+  return positive_.percentile(as_percentile(rank - neg, positive_.count()));
+}
+
+std::vector<ArmSummary> run_study(const StudyDesign& design, const StudyRunOptions& options,
+                                  const std::function<void(std::size_t, std::int64_t)>& progress) {
+  if (design.arms.empty()) throw std::invalid_argument("study has no arms");
+  if (design.reference_arm >= design.arms.size()) throw std::invalid_argument("study reference arm out of range");
+  const PatientSampler sampler(design.typical_params, design.variability);
+  const std::size_t n_outcomes = study_outcomes().size();
+  PopulationRunOptions run;
+  run.seed = design.seed;
+  run.patients = design.patients;
+  run.threads = options.threads;
+  run.batch_size = options.batch_size;
+
+  // Reference arm first, so every other arm's paired differences fold in as its batches arrive.
+  std::vector<std::size_t> order{design.reference_arm};
+  for (std::size_t a = 0; a < design.arms.size(); ++a) {
+    if (a != design.reference_arm) order.push_back(a);
+  }
+  std::vector<double> reference(static_cast<std::size_t>(design.patients) * n_outcomes, kNaN);
+  std::vector<ArmSummary> summaries(design.arms.size());
+  for (std::size_t a : order) {
+    const StudyArm& arm = design.arms[a];
+    ArmSummary& summary = summaries[a];
+    summary.name = arm.name;
+    summary.value.resize(n_outcomes);
+    summary.difference.resize(n_outcomes);
+    const double horizon = arm_horizon_day(design, arm);
+    const auto infusions = expand_regimen(arm_courses(design, arm));
+    const auto grid = build_output_grid(horizon, design.output_step_day, infusions, course_summary_times(infusions));
+    run_population(sampler, infusions, grid, run, [&](std::span<const PatientOutcome> batch) {
+      for (const PatientOutcome& p : batch) {
+        ++summary.patients;
+        if (!p.ok) ++summary.failed;
+        const auto values = patient_study_outcomes(p, grid, design.outcome_course, horizon);
+        double* ref = &reference[static_cast<std::size_t>(p.index) * n_outcomes];
+        for (std::size_t m = 0; m < n_outcomes; ++m) {
+          summary.value[m].add(values[m]);
+          if (a == design.reference_arm) ref[m] = values[m];
+          summary.difference[m].add(values[m] - ref[m]);
+        }
+      }
+      if (progress) progress(a, batch.back().index + 1);
+    });
+  }
+  return summaries;
+}
+
+}  // namespace alemsim

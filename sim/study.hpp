@@ -1,0 +1,104 @@
+// Studies: arms that vary a regimen, run on the same virtual patients, compared patient by patient.
+// Format-free: study files are read in sim/io/study_file.*, printed and written in sim/cli/.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "models/model_params.hpp"
+#include "models/variability.hpp"
+#include "sim/population.hpp"
+#include "sim/regimen.hpp"
+#include "sim/streaming_summary.hpp"
+
+namespace alemsim {
+
+// CD4+ count below which the label advises herpes prophylaxis and which the study counts days under.
+inline constexpr double kCd4ThresholdCellsPerUl = 200.0;
+// A course depletes incompletely when its CD4+ nadir stays above this fraction of the CD4+ count at the
+// course start (relative, so a course given before CD4+ has recovered is not counted as depleting).
+inline constexpr double kIncompleteDepletionFraction = 0.5;
+
+struct StudyArm {
+  std::string name;
+  std::vector<Course> courses;           // every course of the arm, before dropping those past the horizon
+  std::vector<double> setting_values;    // value of each swept setting (StudyDesign::settings), NaN if none
+};
+
+struct StudyDesign {
+  std::vector<StudyArm> arms;
+  std::vector<std::string> settings;     // swept settings, e.g. "courses[2].start_day"
+  std::size_t reference_arm = 0;
+  std::size_t outcome_course = 2;        // 0-based course whose outcomes are compared
+  double outcome_window_day = 365.0;     // outcomes are read from the course start to start + this
+  double output_step_day = 1.0;
+  std::uint64_t seed = 1;
+  std::int64_t patients = 1;
+  ModelParams typical_params{};
+  VariabilityModel variability;
+};
+
+// The courses an arm simulates: those starting before the arm's horizon (outcome course start +
+// window); later courses cannot act on the outcomes. Throws std::invalid_argument if the arm has no
+// outcome course.
+std::vector<Course> arm_courses(const StudyDesign& design, const StudyArm& arm);
+double arm_horizon_day(const StudyDesign& design, const StudyArm& arm);
+
+struct StudyOutcome {
+  std::string name;   // e.g. "nadir_cd4_cells_per_ul"
+  std::string unit;
+  std::string description;
+};
+
+// The outcomes of a study, in the order of the values patient_study_outcomes() returns.
+std::vector<StudyOutcome> study_outcomes();
+
+// One patient's outcomes for course `course` (0-based), read on [course start, window_end_day]. NaN
+// where an outcome is not defined (LLN not regained in the window, failed patient).
+std::vector<double> patient_study_outcomes(const PatientOutcome& patient, std::span<const double> grid_day,
+                                           std::size_t course, double window_end_day);
+
+// Integral of y over [from_day, to_day], y linear between grid points (trapezoid), in y's unit x day.
+double trapezoid_integral(std::span<const double> grid_day, std::span<const double> y, double from_day, double to_day);
+
+// Days within [from_day, to_day] with y < threshold, y linear between grid points (crossings interpolated).
+double days_below(std::span<const double> grid_day, std::span<const double> y, double threshold, double from_day,
+                  double to_day);
+
+// A distribution of values of either sign (paired differences), binned like StreamingDistribution.
+class SignedDistribution {
+ public:
+  void add(double value);
+  std::int64_t count() const { return negative_.count() + positive_.count(); }
+  double mean() const;
+  double percentile(double p) const;  // p in [0, 100]; NaN when empty
+
+ private:
+  StreamingDistribution negative_;  // magnitudes of values < 0
+  StreamingDistribution positive_;  // values >= 0
+};
+
+struct ArmSummary {
+  std::string name;
+  std::int64_t patients = 0;
+  std::int64_t failed = 0;
+  std::vector<StreamingDistribution> value;     // [outcome]
+  std::vector<SignedDistribution> difference;   // [outcome]: this arm minus the reference arm, per patient
+};
+
+struct StudyRunOptions {
+  int threads = 0;                  // 0: all cores
+  std::int64_t batch_size = 256;
+};
+
+// Runs every arm on patients 0..N-1 drawn from (seed, index), so arms share their virtual patients.
+// The reference arm runs first and its per-patient outcomes are kept (N x 13 doubles: about 100
+// bytes a patient, 100 MB for 1e6 patients); every other arm is folded in batch by batch.
+// `progress(arm, patients_done)` is called after each batch. Results do not depend on threads or batch size.
+std::vector<ArmSummary> run_study(const StudyDesign& design, const StudyRunOptions& options,
+                                  const std::function<void(std::size_t, std::int64_t)>& progress = {});
+
+}  // namespace alemsim
