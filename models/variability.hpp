@@ -2,7 +2,9 @@
 // patient covariates (body weight, sex, age). Values and sources: models/model.md.
 #pragma once
 
+#include <iterator>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "models/model_params.hpp"
@@ -39,6 +41,27 @@ struct CovariateModel {
   double volume_weight_exponent = 0.0;     // V = V_typ * (W / W_ref)^exponent
   double clearance_weight_exponent = 0.0;  // CL and Vmax = typical * (W / W_ref)^exponent
 };
+
+// Every field of CovariateModel by the name scenario files use (the one list: the loader, the
+// viewer's scenario writer and anything else that names covariates read it).
+struct CovariateField {
+  std::string_view name;
+  double CovariateModel::*member;
+};
+inline constexpr CovariateField kCovariateFields[] = {
+    {"weight_kg_median", &CovariateModel::weight_kg_median},
+    {"weight_kg_cv", &CovariateModel::weight_kg_cv},
+    {"female_fraction", &CovariateModel::female_fraction},
+    {"age_years_mean", &CovariateModel::age_years_mean},
+    {"age_years_sd", &CovariateModel::age_years_sd},
+    {"age_years_min", &CovariateModel::age_years_min},
+    {"age_years_max", &CovariateModel::age_years_max},
+    {"reference_weight_kg", &CovariateModel::reference_weight_kg},
+    {"volume_weight_exponent", &CovariateModel::volume_weight_exponent},
+    {"clearance_weight_exponent", &CovariateModel::clearance_weight_exponent},
+};
+static_assert(sizeof(CovariateModel) == std::size(kCovariateFields) * sizeof(double),
+              "CovariateModel has a field kCovariateFields lacks");
 
 struct VariabilityModel {
   std::vector<RandomEffect> effects;

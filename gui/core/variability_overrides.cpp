@@ -6,27 +6,6 @@
 namespace alemsim::gui {
 namespace {
 
-// The covariate keys of a scenario file, as the loader reads them (sim/io/scenario.cpp keeps the
-// same list privately; the static_assert below notices a field added to CovariateModel).
-struct CovariateField {
-  const char* name;
-  double CovariateModel::*member;
-};
-constexpr CovariateField kCovariateFields[] = {
-    {"weight_kg_median", &CovariateModel::weight_kg_median},
-    {"weight_kg_cv", &CovariateModel::weight_kg_cv},
-    {"female_fraction", &CovariateModel::female_fraction},
-    {"age_years_mean", &CovariateModel::age_years_mean},
-    {"age_years_sd", &CovariateModel::age_years_sd},
-    {"age_years_min", &CovariateModel::age_years_min},
-    {"age_years_max", &CovariateModel::age_years_max},
-    {"reference_weight_kg", &CovariateModel::reference_weight_kg},
-    {"volume_weight_exponent", &CovariateModel::volume_weight_exponent},
-    {"clearance_weight_exponent", &CovariateModel::clearance_weight_exponent},
-};
-static_assert(sizeof(CovariateModel) == std::size(kCovariateFields) * sizeof(double),
-              "CovariateModel has a field kCovariateFields lacks: saved scenarios would lose it");
-
 const RandomEffect* find_effect(const VariabilityModel& v, const std::string& parameter) {
   const auto it = std::find_if(v.effects.begin(), v.effects.end(), [&](const RandomEffect& e) { return e.parameter == parameter; });
   return it == v.effects.end() ? nullptr : &*it;

@@ -90,29 +90,13 @@ void read_variability(const Reader& r, const YAML::Node& node, VariabilityModel&
   }
   if (const YAML::Node covariates = node["covariates"]) {
     r.expect_map(covariates, "variability.covariates");
-    struct Field {
-      const char* name;
-      double CovariateModel::*member;
-    };
-    static constexpr Field kFields[] = {
-        {"weight_kg_median", &CovariateModel::weight_kg_median},
-        {"weight_kg_cv", &CovariateModel::weight_kg_cv},
-        {"female_fraction", &CovariateModel::female_fraction},
-        {"age_years_mean", &CovariateModel::age_years_mean},
-        {"age_years_sd", &CovariateModel::age_years_sd},
-        {"age_years_min", &CovariateModel::age_years_min},
-        {"age_years_max", &CovariateModel::age_years_max},
-        {"reference_weight_kg", &CovariateModel::reference_weight_kg},
-        {"volume_weight_exponent", &CovariateModel::volume_weight_exponent},
-        {"clearance_weight_exponent", &CovariateModel::clearance_weight_exponent},
-    };
     for (const auto& entry : covariates) {
       const auto name = entry.first.as<std::string>();
-      const Field* field = nullptr;
-      for (const Field& f : kFields) field = name == f.name ? &f : field;
+      const CovariateField* field = nullptr;
+      for (const CovariateField& f : kCovariateFields) field = name == f.name ? &f : field;
       if (field == nullptr) {
         std::string list;
-        for (const Field& f : kFields) list += (list.empty() ? "" : ", ") + std::string(f.name);
+        for (const CovariateField& f : kCovariateFields) list += (list.empty() ? "" : ", ") + std::string(f.name);
         r.fail(entry.first, "variability.covariates." + name, "unknown key; expected one of: " + list);
       }
       v.covariates.*field->member = r.number(entry.second, "variability.covariates." + name);
