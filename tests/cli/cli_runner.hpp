@@ -1,4 +1,5 @@
-// Runs the real alemsim binary from the source folder, as a user would, and captures what it prints.
+// Runs a command, or the real alemsim binary from the source folder, as a user would, and captures
+// what it prints.
 #pragma once
 
 #include <sys/wait.h>
@@ -14,9 +15,9 @@ struct Outcome {
   std::string out;  // stdout and stderr together
 };
 
-inline Outcome run_cli(const std::string& args) {
-  const std::string command = std::string("cd '") + ALEMSIM_SOURCE_DIR + "' && '" + ALEMSIM_CLI + "' " + args + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
+// `command` run by the shell, stderr folded into stdout.
+inline Outcome run_shell(const std::string& command) {
+  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
   if (pipe == nullptr) return {-1, "popen failed"};
   std::string out;
   std::array<char, 4096> buffer{};
@@ -24,5 +25,12 @@ inline Outcome run_cli(const std::string& args) {
   const int status = pclose(pipe);
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
 }
+
+#ifdef ALEMSIM_CLI
+// `alemsim ARGS` from the source folder.
+inline Outcome run_cli(const std::string& args) {
+  return run_shell(std::string("cd '") + ALEMSIM_SOURCE_DIR + "' && '" + ALEMSIM_CLI + "' " + args);
+}
+#endif
 
 }  // namespace alemsim::test

@@ -1,33 +1,20 @@
 // Integration tests: the real alemsim binary on real files, as a user runs it.
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
 
 #include <gtest/gtest.h>
 
+#include "cli_runner.hpp"
+
 namespace {
 
 namespace fs = std::filesystem;
 const fs::path kSource = ALEMSIM_SOURCE_DIR;
-const std::string kCli = ALEMSIM_CLI;
 
-struct Outcome {
-  int exit_code;
-  std::string out;  // stdout and stderr together
-};
+using alemsim::test::Outcome;
 
-Outcome run(const std::string& args) {
-  const std::string command = "cd '" + kSource.string() + "' && '" + kCli + "' " + args + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return {-1, "popen failed"};
-  std::string out;
-  std::array<char, 4096> buffer{};
-  while (std::fgets(buffer.data(), buffer.size(), pipe) != nullptr) out += buffer.data();
-  const int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
+Outcome run(const std::string& args) { return alemsim::test::run_cli(args); }
 
 fs::path temp_output(const std::string& name) {
   const fs::path dir = fs::temp_directory_path() / "alemsim_cli_test";

@@ -13,6 +13,7 @@
 #include <stb_image.h>
 
 #include "gui/viewer/layout.hpp"
+#include "tests/cli/cli_runner.hpp"
 
 namespace {
 
@@ -21,10 +22,7 @@ const fs::path kSource = ALEMSIM_SOURCE_DIR;
 constexpr int kWidth = 1600;
 constexpr int kHeight = 1000;
 
-struct Outcome {
-  int exit_code;
-  std::string out;
-};
+using alemsim::test::Outcome;
 
 fs::path temp_dir() {
   const fs::path dir = fs::temp_directory_path() / "alemsim_gui_screenshot_test";
@@ -38,14 +36,8 @@ Outcome run_viewer(const std::string& args) {
   const std::string auth = (temp_dir() / "Xauthority").string();
   const std::string command = "cd '" + kSource.string() + "' && xvfb-run -a -f '" + auth + "' -s '-screen 0 " +
                               std::to_string(kWidth) + "x" + std::to_string(kHeight) + "x24' '" + ALEMSIM_VIEWER + "' " +
-                              args + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return {-1, "popen failed"};
-  std::string out;
-  std::array<char, 4096> buffer{};
-  while (std::fgets(buffer.data(), buffer.size(), pipe) != nullptr) out += buffer.data();
-  const int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+                              args;
+  return alemsim::test::run_shell(command);
 }
 
 // A path as one shell word.
