@@ -52,6 +52,11 @@ struct AlemtuzumabModel {
     double cd4_thymic_cells_per_ul_day;  // thymic outputs that make the baselines steady states
     double cd8_thymic_cells_per_ul_day;
     double baseline_pool_cells_per_ul;
+    double ng_per_ml_per_mg;             // 1000 / V: concentration of 1 mg in the central volume
+    // Quotients of parameters, formed once: divisions are the right-hand side's slowest operations.
+    double linear_elimination_per_day;   // CL / V
+    double target_vmax_mg_per_day_per_pool_cell;  // Vmax / Pool0
+    double per_cd19_baseline;            // 1 / B0
   } derived;
 
   explicit AlemtuzumabModel(const ModelParams& p) : params(p), derived(derive(p)) {}
@@ -66,9 +71,13 @@ struct AlemtuzumabModel {
     return x;
   }
 
-  double concentration_ng_per_ml(const State& x) const {
-    return x[kCentralMg] / params.central_volume_l * kNgPerMlPerMgPerL;
-  }
+  // Drug amount as every rate sees it. Once the drug has washed out the solver leaves the amount
+  // within its absolute tolerance of zero (|A| < 1e-9 mg) on either side; below zero is no drug.
+  // Clamping it removes the target-mediated elimination's fast mode (Vmax/(Km·V) = 1.2/day) from the
+  // washout phase, where it would otherwise cap explicit steps at about 2.5 days.
+  static double drug_mg(const State& x) { return std::max(0.0, x[kCentralMg]); }
+
+  double concentration_ng_per_ml(const State& x) const { return drug_mg(x) * derived.ng_per_ml_per_mg; }
 
   // Lymphocytes not in the four subsets (mostly CD4−CD8− T cells) follow the T cells.
   double other_cells_per_ul(double cd4, double cd8) const { return params.other_per_cd4_cd8_cell * (cd4 + cd8); }
@@ -103,15 +112,14 @@ struct AlemtuzumabModel {
 
   double linear_elimination_mg_per_day(const State& x) const {
     const double titer = std::max(0.0, x[kAdaTiter]);
-    return params.linear_clearance_l_per_day * (1.0 + params.ada_clearance_per_titer * titer) * x[kCentralMg] /
-           params.central_volume_l;
+    return derived.linear_elimination_per_day * (1.0 + params.ada_clearance_per_titer * titer) * drug_mg(x);
   }
 
   // CD52-mediated elimination, mg/day: Michaelis–Menten in concentration, proportional to the pool.
   double target_elimination_mg_per_day(const State& x) const { return target_elimination_mg_per_day(x, cd52_occupancy(x)); }
   double target_elimination_mg_per_day(const State& x, double occupancy) const {
     const double pool = cd52_pool_cells_per_ul(x[kCd4CellsPerUl], x[kCd8CellsPerUl], x[kCd19CellsPerUl], x[kNkCellsPerUl]);
-    return params.target_vmax_mg_per_day * pool / derived.baseline_pool_cells_per_ul * occupancy;
+    return derived.target_vmax_mg_per_day_per_pool_cell * pool * occupancy;
   }
 
   // Thymic output that holds a T-cell subset at its baseline (steady state of dT/dt below).
@@ -121,7 +129,7 @@ struct AlemtuzumabModel {
   // Homeostatic proliferation, cells/µL/day: per-cell rate prolif_max / (1 + T / half), so it
   // strengthens as the pool empties (Jones JL et al., PNAS 2013: T-cell recovery is homeostatic).
   static double homeostatic_proliferation(double t, double prolif_max, double half) {
-    return prolif_max * t / (1.0 + t / half);
+    return prolif_max * t * half / (half + t);  // = prolif_max · T / (1 + T/half), one division
   }
 
   static Derived derive(const ModelParams& p) {
@@ -134,13 +142,16 @@ struct AlemtuzumabModel {
                                                   p.cd8_homeostatic_max_per_day, d.cd8_half_cells_per_ul);
     d.baseline_pool_cells_per_ul = cd52_pool_cells_per_ul(p, p.cd4_baseline_cells_per_ul, p.cd8_baseline_cells_per_ul,
                                                           p.cd19_baseline_cells_per_ul, p.nk_baseline_cells_per_ul);
+    d.ng_per_ml_per_mg = kNgPerMlPerMgPerL / p.central_volume_l;
+    d.linear_elimination_per_day = p.linear_clearance_l_per_day / p.central_volume_l;
+    d.target_vmax_mg_per_day_per_pool_cell = p.target_vmax_mg_per_day / d.baseline_pool_cells_per_ul;
+    d.per_cd19_baseline = 1.0 / p.cd19_baseline_cells_per_ul;
     return d;
   }
 
   std::array<double, kOutputs.size()> outputs(const State& x) const {
-    // Once the drug has washed out, the solver leaves amounts within its absolute tolerance of zero
-    // (|A| < 1e-9 mg, i.e. < 1e-7 ng/mL) on either side; a negative concentration is that noise.
-    return {std::max(0.0, concentration_ng_per_ml(x)),
+    // The titer, like the drug amount, may sit a hair below zero before the first antibody appears.
+    return {concentration_ng_per_ml(x),
             x[kCd4CellsPerUl],
             x[kCd8CellsPerUl],
             x[kCd19CellsPerUl],
@@ -175,7 +186,7 @@ struct AlemtuzumabModel {
     const double baff = x[kBaffFold];
     dxdt[kCd19CellsPerUl] = p.cd19_turnover_per_day * (p.cd19_baseline_cells_per_ul * baff - cd19) -
                             p.cd19_cd52_relative_density * lysis_per_day * cd19;
-    dxdt[kBaffFold] = p.baff_production_per_day * (1.0 - baff * cd19 / p.cd19_baseline_cells_per_ul);
+    dxdt[kBaffFold] = p.baff_production_per_day * (1.0 - baff * cd19 * derived.per_cd19_baseline);
 
     const double nk = x[kNkCellsPerUl];
     dxdt[kNkCellsPerUl] = p.nk_turnover_per_day * (p.nk_baseline_cells_per_ul - nk) -
@@ -183,7 +194,7 @@ struct AlemtuzumabModel {
 
     // Anti-drug antibodies: drug in serum primes a response (boosted by existing antibody: memory),
     // which matures into circulating antibody weeks later and then wanes.
-    const double c = std::max(0.0, concentration_ng_per_ml(x));
+    const double c = concentration_ng_per_ml(x);
     const double antigen_signal = c / (p.ada_antigen_half_ng_per_ml + c);
     const double titer = std::max(0.0, x[kAdaTiter]);
     dxdt[kAdaPrimed] = p.ada_propensity * p.ada_priming_per_day * antigen_signal *
