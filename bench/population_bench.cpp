@@ -31,6 +31,7 @@ Timing run(const alemsim::Scenario& s, std::int64_t patients, int threads) {
   options.seed = s.seed;
   options.patients = patients;
   options.threads = threads;
+  options.bin_series = true;
   alemsim::PopulationSummary summary(alemsim::patient_outputs(), grid.size(), s.courses.size());
   double summary_s = 0.0;
   const auto start = Clock::now();

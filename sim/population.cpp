@@ -1,5 +1,7 @@
 #include "sim/population.hpp"
 
+#include "sim/log_bins.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <numbers>
@@ -162,6 +164,13 @@ void run_population(const PatientSampler& sampler, std::span<const Infusion> inf
         // patient is reported, not simulated into nonsense.
         validate(out.patient.params);
         out.result = simulate_patient(out.patient.params, infusions, grid_day, options.solver);
+        if (options.bin_series) {
+          const std::size_t times = grid_day.size();
+          out.series_bins.resize(out.result.series.size() * times);
+          for (std::size_t q = 0; q < out.result.series.size(); ++q) {
+            LogBins::index_all(out.result.series[q], std::span(out.series_bins).subspan(q * times, times));
+          }
+        }
       } catch (const std::invalid_argument& e) {
         out.ok = false;
         out.error = std::string("sampled parameters are invalid: ") + e.what();

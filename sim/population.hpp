@@ -48,6 +48,9 @@ struct PatientOutcome {
   std::int64_t index = 0;
   SampledPatient patient;
   PatientResult result;  // empty series when the solver failed
+  // LogBins indices of result.series, [quantity * times + time], when PopulationRunOptions::bin_series:
+  // computed by the worker thread while the series are still in its cache, for SeriesPercentiles.
+  std::vector<std::uint16_t> series_bins;
   bool ok = true;
   std::string error;     // solver message when !ok
 };
@@ -58,6 +61,7 @@ struct PopulationRunOptions {
   int threads = 0;                 // 0: all available
   std::int64_t batch_size = 256;   // patients held in memory at once (bounds memory for any N)
   SolverOptions solver{};
+  bool bin_series = false;         // fill PatientOutcome::series_bins (for a PopulationSummary)
 };
 
 // Simulates patients 0..n-1 in batches with OpenMP threads and hands each finished batch, in patient

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <bit>
 #include <cmath>
 #include <limits>
 
@@ -13,26 +12,6 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-constexpr int kMantissaTableBits = 12;
-
-// Bin edges within one doubling: 2^(j/35), j = 0..35.
-struct OctaveTable {
-  std::array<double, LogBins::kBinsPerOctave + 1> edges{};
-  // For each of the 4096 slices of [1, 2) by leading mantissa bits: the bin its start falls in. A
-  // slice is narrower than a bin, so a value is in that bin or the next one (one comparison decides).
-  std::array<std::uint8_t, 1u << kMantissaTableBits> first_bin{};
-  OctaveTable() {
-    for (int j = 0; j <= LogBins::kBinsPerOctave; ++j) edges[j] = std::exp2(static_cast<double>(j) / LogBins::kBinsPerOctave);
-    int bin = 0;
-    for (std::size_t k = 0; k < first_bin.size(); ++k) {
-      const double start = 1.0 + static_cast<double>(k) / static_cast<double>(first_bin.size());
-      while (bin + 1 < LogBins::kBinsPerOctave && start >= edges[bin + 1]) ++bin;
-      first_bin[k] = static_cast<std::uint8_t>(bin);
-    }
-  }
-};
-const OctaveTable kOctave;
-
 double lymphocyte_lln() {
   for (const LowerLimitOfNormal& lln : kLowerLimitsOfNormal) {
     if (lln.column == "lymphocytes_cells_per_ul") return lln.cells_per_ul;
@@ -41,23 +20,6 @@ double lymphocyte_lln() {
 }
 
 }  // namespace
-
-std::size_t LogBins::index_of(double value) {
-  if (!(value >= kFloor)) return 0;
-  if (value >= kCeiling) return count() - 1;
-  const auto bits = std::bit_cast<std::uint64_t>(value);
-  const int exponent = static_cast<int>((bits >> 52) & 0x7ff) - 1023;
-  constexpr std::uint64_t kMantissa = (std::uint64_t{1} << 52) - 1;
-  const double mantissa = std::bit_cast<double>((bits & kMantissa) | std::bit_cast<std::uint64_t>(1.0));  // in [1, 2)
-  int bin = kOctave.first_bin[(bits & kMantissa) >> (52 - kMantissaTableBits)];
-  if (bin + 1 < kBinsPerOctave && mantissa >= kOctave.edges[static_cast<std::size_t>(bin + 1)]) ++bin;
-  return 1 + static_cast<std::size_t>((exponent - kMinExponent) * kBinsPerOctave + bin);
-}
-
-double LogBins::centre(std::size_t index) {
-  if (index == 0) return 0.0;
-  return kFloor * std::exp2((static_cast<double>(index - 1) + 0.5) / kBinsPerOctave);
-}
 
 double histogram_percentile(std::span<const std::uint32_t> counts, std::int64_t n, double p) {
   if (n <= 0) return kNaN;
@@ -96,29 +58,67 @@ SeriesPercentiles::SeriesPercentiles(std::size_t quantities, std::size_t times)
     : quantities_(quantities), times_(times), bins_(LogBins::count()), counts_(quantities * times * bins_, 0) {}
 
 void SeriesPercentiles::add(std::span<const PatientOutcome> batch, int threads) {
-  const auto n_times = static_cast<std::int64_t>(times_);
-  // Each thread owns a range of time indices, so no two threads touch the same counter and the
+  // The fold reads each patient's bin indices (PopulationRunOptions::bin_series, computed by the
+  // worker threads while the series were in cache), or bins the series here for callers that did
+  // not ask for them.
+  std::vector<std::vector<std::uint16_t>> binned_here;  // (moving a vector keeps its buffer)
+  std::vector<const std::uint16_t*> rows;  // [patient]: bins of that patient, [quantity * times + time]
+  for (const PatientOutcome& p : batch) {
+    if (!p.ok) continue;
+    if (p.series_bins.size() == quantities_ * times_) {
+      rows.push_back(p.series_bins.data());
+      continue;
+    }
+    std::vector<std::uint16_t>& stored = binned_here.emplace_back(quantities_ * times_);
+    for (std::size_t q = 0; q < quantities_; ++q) {
+      LogBins::index_all(p.result.series.at(q), std::span(stored).subspan(q * times_, times_));
+    }
+    rows.push_back(stored.data());
+  }
+  // Times are folded in blocks of one cache line of indices, each patient's block read once.
+  // Counters are laid out [quantity][bin][time], so a patient's values at neighbouring times, which
+  // mostly share a bin, increment neighbouring counters. The lines of one block are in as many
+  // places as there are patients: they are prefetched a few patients ahead.
+  constexpr std::size_t kTimeBlock = 64 / sizeof(std::uint16_t);
+  constexpr std::size_t kPrefetchPatients = 8;
+  const std::size_t n_patients = rows.size();
+  const auto n_blocks = static_cast<std::int64_t>((times_ + kTimeBlock - 1) / kTimeBlock);
+  // Each thread owns a range of time blocks, so no two threads touch the same counter and the
   // result does not depend on the thread count.
 #pragma omp parallel for schedule(static) num_threads(std::max(threads, 1))
-  for (std::int64_t t = 0; t < n_times; ++t) {
-    // One histogram at a time, so its counters stay in cache while the batch is folded in.
+  for (std::int64_t b = 0; b < n_blocks; ++b) {
+    const std::size_t first = static_cast<std::size_t>(b) * kTimeBlock;
+    const std::size_t width = std::min(kTimeBlock, times_ - first);
     for (std::size_t q = 0; q < quantities_; ++q) {
-      std::uint32_t* histogram = &counts_[(q * times_ + static_cast<std::size_t>(t)) * bins_];
-      for (const PatientOutcome& p : batch) {
-        if (!p.ok) continue;
-        const double v = p.result.series[q][static_cast<std::size_t>(t)];
-        ++histogram[LogBins::index_of(std::isnan(v) ? 0.0 : v)];
+      std::uint32_t* counts = &counts_[q * bins_ * times_ + first];
+      const std::size_t offset = q * times_ + first;
+      for (std::size_t i = 0; i < n_patients; ++i) {
+        if (i + kPrefetchPatients < n_patients) __builtin_prefetch(rows[i + kPrefetchPatients] + offset);
+        const std::uint16_t* bins = rows[i] + offset;
+        for (std::size_t j = 0; j < width; ++j) ++counts[std::size_t{bins[j]} * times_ + j];
       }
     }
   }
-  for (const PatientOutcome& p : batch) patients_ += p.ok ? 1 : 0;
+  patients_ += static_cast<std::int64_t>(n_patients);
 }
 
 std::vector<double> SeriesPercentiles::percentile(std::size_t q, double p) const {
-  std::vector<double> out(times_);
-  for (std::size_t t = 0; t < times_; ++t) {
-    const std::span<const std::uint32_t> counts(&counts_[(q * times_ + t) * bins_], bins_);
-    out[t] = histogram_percentile(counts, patients_, p);
+  std::vector<double> out(times_, kNaN);
+  if (patients_ <= 0) return out;
+  // The same rank as histogram_percentile, found for all times in one sweep over the bins.
+  const auto rank = static_cast<std::int64_t>(std::floor(p / 100.0 * static_cast<double>(patients_ - 1)));
+  std::vector<std::int64_t> seen(times_, 0);
+  std::size_t open = times_;
+  for (std::size_t bin = 0; bin < bins_ && open > 0; ++bin) {
+    const std::uint32_t* counts = &counts_[(q * bins_ + bin) * times_];
+    for (std::size_t t = 0; t < times_; ++t) {
+      if (seen[t] > rank) continue;
+      seen[t] += counts[t];
+      if (seen[t] > rank) {
+        out[t] = LogBins::centre(bin);
+        --open;
+      }
+    }
   }
   return out;
 }

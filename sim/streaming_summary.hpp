@@ -1,10 +1,6 @@
 // Population summaries computed in one pass with memory independent of the number of patients.
-//
-// Accuracy: values are binned on a logarithmic grid of 35 bins per doubling (ratio 2^(1/35) = 1.0200
-// between bin edges) from 2^-10 (about 0.001) to 2^24 (about 1.7e7) in the quantity's unit; a
-// percentile is reported as the geometric centre of its bin, so it is within ±1% of the exact order
-// statistic. Values below 2^-10 (a washed-out concentration, a titer of zero) are reported as 0;
-// values above 2^24 land in the top bin. Means and counts are exact.
+// Percentiles come from histograms on the logarithmic bins of sim/log_bins.hpp (accuracy stated
+// there: within ±1%); means and counts are exact.
 #pragma once
 
 #include <cstdint>
@@ -13,26 +9,10 @@
 #include <vector>
 
 #include "sim/course_metrics.hpp"
+#include "sim/log_bins.hpp"
 #include "sim/population.hpp"
 
 namespace alemsim {
-
-// Bin layout shared by all histograms.
-// Bins align with powers of two so a value's bin comes from its floating-point exponent and a table
-// lookup on its leading mantissa bits (a logarithm per value made the summary as slow as the
-// simulation itself).
-struct LogBins {
-  static constexpr int kBinsPerOctave = 35;
-  static constexpr int kMinExponent = -10;  // floor 2^-10
-  static constexpr int kMaxExponent = 24;   // ceiling 2^24
-  static constexpr double kFloor = 0x1.0p-10;
-  static constexpr double kCeiling = 0x1.0p24;
-  static constexpr std::size_t count() {  // number of bins, including the zero bin (index 0)
-    return 1 + static_cast<std::size_t>((kMaxExponent - kMinExponent) * kBinsPerOctave);
-  }
-  static std::size_t index_of(double value);  // value must not be NaN
-  static double centre(std::size_t index);    // 0 for the zero bin
-};
 
 // Percentile p in [0, 100] from histogram counts (the bin of the order statistic at rank
 // p/100 * (n - 1), as R's and NumPy's default percentile). NaN when empty.
@@ -72,7 +52,7 @@ class SeriesPercentiles {
   std::size_t quantities_;
   std::size_t times_;
   std::size_t bins_;
-  std::vector<std::uint32_t> counts_;  // [quantity][time][bin]
+  std::vector<std::uint32_t> counts_;  // [quantity][bin][time]
   std::int64_t patients_ = 0;
 };
 

@@ -27,6 +27,7 @@ const PopulationSummary& label_population() {
     PopulationRunOptions options;
     options.seed = s.seed;
     options.patients = kPopulationCalibrationPatients;
+    options.bin_series = true;
     PopulationSummary out(patient_outputs(), grid.size(), s.courses.size());
     run_population(PatientSampler(s.typical_params, s.variability), infusions, grid, options,
                    [&](std::span<const PatientOutcome> batch) { out.add(batch, 0); });

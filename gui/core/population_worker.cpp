@@ -98,6 +98,7 @@ std::shared_ptr<const PopulationSnapshot> PopulationWorker::run(const Population
   options.patients = request.patients;
   options.threads = threads_;
   options.batch_size = kBatchPatients;
+  options.bin_series = true;
   std::size_t courses = 0;
   for (const Infusion& infusion : request.infusions) courses = std::max(courses, static_cast<std::size_t>(infusion.course_index) + 1);
   PopulationSummary summary(patient_outputs(), request.grid_day.size(), courses);

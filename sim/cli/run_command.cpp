@@ -76,6 +76,7 @@ int run_command(const RunOptions& options) {
     run.seed = scenario.seed;
     run.patients = scenario.patients;
     run.threads = options.threads;
+    run.bin_series = true;  // the summary folds bin indices computed by the workers
 
     PopulationSummary summary(patient_outputs(), grid.size(), scenario.courses.size());
     std::unique_ptr<Hdf5Writer> h5;
