@@ -23,13 +23,15 @@ std::size_t output_index(std::string_view column) {
 PatientResult simulate_patient(const ModelParams& params, std::span<const Infusion> infusions,
                                std::span<const double> grid_day, const SolverOptions& options) {
   const AlemtuzumabModel model{params};
-  const auto states = simulate(model, infusions, grid_day, options);
   PatientResult result;
-  result.series.assign(AlemtuzumabModel::kOutputs.size(), std::vector<double>(states.size()));
-  for (std::size_t i = 0; i < states.size(); ++i) {
-    const auto values = model.outputs(states[i]);
-    for (std::size_t q = 0; q < values.size(); ++q) result.series[q][i] = values[q];
-  }
+  result.series.assign(AlemtuzumabModel::kOutputs.size(), std::vector<double>(grid_day.size()));
+  simulate_observed(
+      model, infusions, grid_day,
+      [&](std::size_t i, const AlemtuzumabModel::State& x) {
+        const auto values = model.outputs(x);
+        for (std::size_t q = 0; q < values.size(); ++q) result.series[q][i] = values[q];
+      },
+      options);
   result.courses = summarize_courses(infusions, grid_day, AlemtuzumabModel::kOutputs, result.series);
   return result;
 }

@@ -15,15 +15,16 @@ namespace alemsim {
 // Index of the grid time equal (within 1e-9 day) to t. Throws std::invalid_argument if absent.
 std::size_t grid_index_of(std::span<const double> grid_day, double t_day);
 
-// Simulates `model` from its initial state at grid_day.front() to grid_day.back() and returns the state
-// at every grid time. `Model` is an odeint system with State, kDoseState and initial_state().
+// Simulates `model` from its initial state at grid_day.front() to grid_day.back(), calling
+// observe(i, state) with the state at every grid time grid_day[i], in order. `Model` is an odeint
+// system with State, kDoseState and initial_state().
 // Dosing is data: the grid is cut at every infusion start and end (which must be grid points, see
 // build_output_grid), each piece is integrated with a fresh stepper, and the engine adds the infusion
 // rate to the dose state; the model's right-hand side never sees a dose.
 // Throws SolverError on integration failure, std::invalid_argument on a grid without the infusion bounds.
-template <class Model>
-std::vector<typename Model::State> simulate(const Model& model, std::span<const Infusion> infusions,
-                                            std::span<const double> grid_day, const SolverOptions& options = {}) {
+template <class Model, class Observer>
+void simulate_observed(const Model& model, std::span<const Infusion> infusions, std::span<const double> grid_day,
+                       Observer&& observe, const SolverOptions& options = {}) {
   using State = typename Model::State;
   if (grid_day.empty()) throw std::invalid_argument("output grid is empty");
 
@@ -37,9 +38,9 @@ std::vector<typename Model::State> simulate(const Model& model, std::span<const 
   std::sort(cuts.begin(), cuts.end());
   cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
 
-  std::vector<State> states(grid_day.size());
   State x = model.initial_state();
-  states[0] = x;
+  observe(std::size_t{0}, static_cast<const State&>(x));
+  double step_day = 0.0;  // the controller's step, handed from segment to segment (0: estimate it)
   for (std::size_t k = 0; k + 1 < cuts.size(); ++k) {
     const std::size_t first = cuts[k];
     const std::size_t last = cuts[k + 1];
@@ -52,10 +53,25 @@ std::vector<typename Model::State> simulate(const Model& model, std::span<const 
       model(s, dsdt, t);
       dsdt[Model::kDoseState] += rate_mg_per_day;
     };
+    // The segment's first time is the previous segment's last: it was observed already.
     std::size_t i = first;
-    integrate_on_times(
-        system, x, grid_day.subspan(first, last - first + 1), [&](const State& s, double) { states[i++] = s; }, options);
+    step_day = integrate_on_times(
+        system, x, grid_day.subspan(first, last - first + 1),
+        [&](const State& s, double) {
+          if (i != first) observe(i, s);
+          ++i;
+        },
+        options, step_day);
   }
+}
+
+// The state at every grid time (simulate_observed, collected).
+template <class Model>
+std::vector<typename Model::State> simulate(const Model& model, std::span<const Infusion> infusions,
+                                            std::span<const double> grid_day, const SolverOptions& options = {}) {
+  std::vector<typename Model::State> states(grid_day.size());
+  simulate_observed(
+      model, infusions, grid_day, [&](std::size_t i, const typename Model::State& s) { states[i] = s; }, options);
   return states;
 }
 

@@ -142,10 +142,10 @@ std::string report_markdown(const ReferenceSet& set, const ValidationRuns& runs,
   out += "## Numerical verification\n\n";
   out +=
       "Whether the numbers above are the solution of the model's equations: the default solver (Dormand–Prince "
-      "5(4), relative tolerance 1e-8) against a run 10,000 times tighter and against an independent method of "
+      "5(4), relative tolerance 1e-6) against a run a million times tighter and against an independent method of "
       "another order (Fehlberg 7(8)); conservation of the drug through the dosing engine; and a one-compartment "
-      "infusion with a closed-form solution, through the same engine. 1e-6 of a series' peak is three orders of "
-      "magnitude below the precision of any figure above.\n\n";
+      "infusion with a closed-form solution, through the same engine. The limit, 1e-5 (of a series' peak, or "
+      "relative), is two orders of magnitude below the precision of any figure above.\n\n";
   out += numerical_table(numerical);
   out += "\n## Why these tolerances\n\n";
   out += grouped(set, &ReferenceFigure::tolerance_why);

@@ -1,9 +1,10 @@
 # Reference implementation of the alemtuzumab model in R deSolve, written from models/model.md.
 #
 # Independent of the C++ engine except for the typical parameter values, which it reads from the
-# `name=value` file printed by build/bench/alemsim-bench-dump-params (so the two cannot drift). The
-# regimen (missed doses included) and the parameter overrides come from the scenario YAML, read here.
-# Integration mirrors the engine's scheme with a different solver: lsoda (rtol 1e-8, atol 1e-9),
+# `name=value` file printed by build/bench/alemsim-bench-dump-params (so the two cannot drift), and
+# the solver tolerances, alemsim's defaults, from the same file. The regimen (missed doses included)
+# and the parameter overrides come from the scenario YAML, read here.
+# Integration mirrors the engine's scheme with a different solver: lsoda at alemsim's rtol and atol,
 # restarted at every infusion start and end, the infusion rate added to the drug amount in between.
 #
 # Usage: Rscript alemtuzumab.R SCENARIO PARAMS GRID_CSV OUT_CSV [REPEAT]
@@ -15,8 +16,6 @@ suppressPackageStartupMessages({
   library(yaml)
 })
 
-RTOL <- 1e-8
-ATOL <- 1e-9
 HOURS_PER_DAY <- 24
 # alemsim's CSV prints times with 10 significant digits: an infusion end at 365 + 4/24 days reads
 # 365.1666667, within 1e-6 day of the exact time.
@@ -33,6 +32,11 @@ read_params <- function(path) {
 
 scenario <- yaml::read_yaml(args[1])
 p <- read_params(args[2])
+# Not model parameters: the tolerances alemsim runs at by default.
+RTOL <- p$solver_rel_tol
+ATOL <- p$solver_abs_tol
+p$solver_rel_tol <- NULL
+p$solver_abs_tol <- NULL
 for (name in names(scenario$parameters)) {
   if (is.null(p[[name]])) stop(args[1], ": unknown parameter ", name)
   p[[name]] <- as.numeric(scenario$parameters[[name]])
@@ -86,18 +90,18 @@ pool0 <- T40 + w8 * T80 + rO * (T40 + T80) + wB * B0 + wN * N0
 
 # State (A mg, T4, T8, B, N cells/uL, F fold, P, Ab titer); `rate` is the infusion rate, mg/day.
 rhs <- function(t, x, rate) {
-  C <- 1000 * x[1] / V
-  # The engine clamps the titer at 0 wherever it enters a rate: the solver may leave it a hair
-  # below zero before the first antibody appears.
+  # The engine clamps the drug amount and the titer at 0 wherever they enter a rate: the solver may
+  # leave them a hair below zero (after washout, before the first antibody).
+  Ap <- max(0, x[1])
+  C <- 1000 * Ap / V
   Abp <- max(0, x[8])
   cfree <- C * N50 / (N50 + Abp)
   occ <- cfree / (Km + cfree)
   pool <- x[2] + w8 * x[3] + rO * (x[2] + x[3]) + wB * x[4] + wN * x[5]
   kill <- kkill * occ
-  Cp <- max(0, C)
-  s <- Cp / (C50 + Cp)
+  s <- C / (C50 + C)
   list(c(
-    rate - CL * (1 + eAb * Abp) * x[1] / V - Vmax * pool / pool0 * occ,
+    rate - CL * (1 + eAb * Abp) * Ap / V - Vmax * pool / pool0 * occ,
     theta4 + r4 * x[2] / (1 + x[2] / K4) - d4 * x[2] - kill * x[2],
     theta8 + r8 * x[3] / (1 + x[3] / K8) - d8 * x[3] - w8 * kill * x[3],
     kB * (B0 * x[6] - x[4]) - wB * kill * x[4],

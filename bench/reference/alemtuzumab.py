@@ -2,9 +2,10 @@
 """Reference implementation of the alemtuzumab model in SciPy, written from models/model.md.
 
 Independent of the C++ engine except for the typical parameter values, which it reads from the
-`name=value` file printed by build/bench/alemsim-bench-dump-params (so the two cannot drift). The
-regimen (missed doses included) and the parameter overrides come from the scenario YAML, read here.
-Integration mirrors the engine's scheme with a different solver: LSODA (rtol 1e-8, atol 1e-9),
+`name=value` file printed by build/bench/alemsim-bench-dump-params (so the two cannot drift), and
+the solver tolerances, alemsim's defaults, from the same file. The regimen (missed doses included)
+and the parameter overrides come from the scenario YAML, read here.
+Integration mirrors the engine's scheme with a different solver: LSODA at alemsim's rtol and atol,
 restarted at every infusion start and end, the infusion rate added to the drug amount in between.
 
 Usage: alemtuzumab.py SCENARIO PARAMS GRID_CSV OUT_CSV [REPEAT]
@@ -23,8 +24,6 @@ import scipy
 import yaml
 from scipy.integrate import solve_ivp
 
-RTOL = 1e-8
-ATOL = 1e-9
 HOURS_PER_DAY = 24.0
 # alemsim's CSV prints times with 10 significant digits: an infusion end at 365 + 4/24 days reads
 # 365.1666667, within 1e-6 day of the exact time.
@@ -112,17 +111,18 @@ def make_rhs(p):
 
     def rhs(_t, x, rate):
         A, T4, T8, B, N, F, P, Ab = x
-        C = 1000.0 * A / V
-        # The engine clamps the titer at 0 wherever it enters a rate: the solver may leave it a
-        # hair below zero before the first antibody appears.
+        # The engine clamps the drug amount and the titer at 0 wherever they enter a rate: the
+        # solver may leave them a hair below zero (after washout, before the first antibody).
+        Ap = max(0.0, A)
+        C = 1000.0 * Ap / V
         Abp = max(0.0, Ab)
         cfree = C * N50 / (N50 + Abp)
         occ = cfree / (Km + cfree)
         pool = T4 + w8 * T8 + rO * (T4 + T8) + wB * B + wN * N
         kill = kkill * occ
-        s = max(0.0, C) / (C50 + max(0.0, C))
+        s = C / (C50 + C)
         return np.array([
-            rate - CL * (1.0 + eAb * Abp) * A / V - Vmax * pool / pool0 * occ,
+            rate - CL * (1.0 + eAb * Abp) * Ap / V - Vmax * pool / pool0 * occ,
             theta4 + r4 * T4 / (1.0 + T4 / K4) - d4 * T4 - kill * T4,
             theta8 + r8 * T8 / (1.0 + T8 / K8) - d8 * T8 - w8 * kill * T8,
             kB * (B0 * F - B) - wB * kill * B,
@@ -136,7 +136,7 @@ def make_rhs(p):
     return rhs, x0
 
 
-def simulate(rhs, x0, grid, cuts, infusions):
+def simulate(rhs, x0, grid, cuts, infusions, rtol, atol):
     """States at every grid time, [8, len(grid)]."""
     states = np.empty((len(x0), len(grid)))
     states[:, 0] = x0
@@ -145,7 +145,7 @@ def simulate(rhs, x0, grid, cuts, infusions):
         mid = 0.5 * (grid[first] + grid[last])
         rate = sum(r for start, end, r in infusions if start <= mid < end)
         sol = solve_ivp(rhs, (grid[first], grid[last]), x, method="LSODA", t_eval=grid[first:last + 1],
-                        args=(rate,), rtol=RTOL, atol=ATOL)
+                        args=(rate,), rtol=rtol, atol=atol)
         if not sol.success:
             sys.exit(f"LSODA failed on [{grid[first]}, {grid[last]}] day: {sol.message}")
         states[:, first:last + 1] = sol.y
@@ -169,7 +169,10 @@ def main():
     ap.add_argument("repeat", type=int, nargs="?", default=3)
     args = ap.parse_args()
 
-    courses, params = read_scenario(args.scenario, read_params(args.params))
+    params = read_params(args.params)
+    # Not model parameters: the tolerances alemsim runs at by default.
+    rtol, atol = params.pop("solver_rel_tol"), params.pop("solver_abs_tol")
+    courses, params = read_scenario(args.scenario, params)
     infusions = expand_regimen(courses)
     grid, cuts = segment_cuts(read_grid(args.grid_csv), infusions)
     rhs, x0 = make_rhs(params)
@@ -177,7 +180,7 @@ def main():
     best = math.inf
     for _ in range(args.repeat):
         start = time.process_time()
-        states = simulate(rhs, x0, grid, cuts, infusions)
+        states = simulate(rhs, x0, grid, cuts, infusions, rtol, atol)
         best = min(best, time.process_time() - start)
 
     with open(args.out_csv, "w", newline="") as f:
@@ -185,7 +188,7 @@ def main():
         w.writerow(["id", "time_day"] + OUTPUT_COLUMNS)
         for i, row in enumerate(zip(*outputs(states, params))):
             w.writerow([0, repr(grid[i])] + [repr(float(v)) for v in row])
-    print(f"solver=SciPy {scipy.__version__} solve_ivp LSODA rtol {RTOL:g} atol {ATOL:g}")
+    print(f"solver=SciPy {scipy.__version__} solve_ivp LSODA rtol {rtol:g} atol {atol:g}")
     print(f"integration_seconds={best:.6g}")
 
 
