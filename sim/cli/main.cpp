@@ -42,7 +42,7 @@ int main(int argc, char** argv) {
   alemsim::StudyOptions study;
   CLI::App* study_cmd = app.add_subcommand(
       "study", "Run the arms of a study file (docs/studies.md) on the same virtual patients and compare them");
-  study_cmd->add_option("study", study.study_path, "Study file (YAML), e.g. scenarios/studies/study-dose.yaml")->required();
+  study_cmd->add_option("study", study.study_path, "Study file (YAML), e.g. scenarios/study-dose.yaml")->required();
   study_cmd->add_option("--patients", study.patients, "Virtual patients per arm (overrides the study's 'patients')");
   study_cmd->add_option("--out", study.out_dir,
                         "Write outcomes.csv, outcomes.md, study.h5 and plots/*.svg to this folder (each file atomically)");

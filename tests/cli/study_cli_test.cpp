@@ -5,7 +5,7 @@
 #include <H5Cpp.h>
 #include <gtest/gtest.h>
 
-#include "cli_runner.hpp"
+#include "tests/cli/cli_runner.hpp"
 
 namespace alemsim {
 namespace {
@@ -25,7 +25,7 @@ class ShippedStudy : public testing::TestWithParam<const char*> {};
 TEST_P(ShippedStudy, RunsAndWritesEveryFile) {
   const fs::path out = fs::temp_directory_path() / ("alemsim_study_cli_" + fs::path(GetParam()).stem().string());
   fs::remove_all(out);
-  const auto r = run_cli(std::string("study scenarios/studies/") + GetParam() + " --patients 3 --quiet --out '" +
+  const auto r = run_cli(std::string("study scenarios/") + GetParam() + " --patients 3 --quiet --out '" +
                          out.string() + "'");
   ASSERT_EQ(r.exit_code, 0) << r.out;
   EXPECT_NE(r.out.find("nadir_cd4_cells_per_ul"), std::string::npos) << r.out;
@@ -45,14 +45,14 @@ INSTANTIATE_TEST_SUITE_P(StudyCli, ShippedStudy, testing::Values("study-dose.yam
 TEST(StudyCli, SameStudyTwiceWritesIdenticalTables) {
   const fs::path a = fs::temp_directory_path() / "alemsim_study_twice_a";
   const fs::path b = fs::temp_directory_path() / "alemsim_study_twice_b";
-  ASSERT_EQ(run_cli("study scenarios/studies/study-dose.yaml --patients 4 --threads 1 --quiet --out '" + a.string() + "'").exit_code, 0);
-  ASSERT_EQ(run_cli("study scenarios/studies/study-dose.yaml --patients 4 --threads 2 --quiet --out '" + b.string() + "'").exit_code, 0);
+  ASSERT_EQ(run_cli("study scenarios/study-dose.yaml --patients 4 --threads 1 --quiet --out '" + a.string() + "'").exit_code, 0);
+  ASSERT_EQ(run_cli("study scenarios/study-dose.yaml --patients 4 --threads 2 --quiet --out '" + b.string() + "'").exit_code, 0);
   EXPECT_EQ(read(a / "outcomes.csv"), read(b / "outcomes.csv"));
 }
 
 TEST(StudyCli, Hdf5HasOneGroupPerArmWithPairedDifferences) {
   const fs::path out = fs::temp_directory_path() / "alemsim_study_h5";
-  ASSERT_EQ(run_cli("study scenarios/studies/study-dose.yaml --patients 4 --quiet --out '" + out.string() + "'").exit_code, 0);
+  ASSERT_EQ(run_cli("study scenarios/study-dose.yaml --patients 4 --quiet --out '" + out.string() + "'").exit_code, 0);
   const H5::H5File file((out / "study.h5").string(), H5F_ACC_RDONLY);
   EXPECT_EQ(file.openGroup("/arms").getNumObjs(), 4u);  // 2 doses x 2 lengths
   double reference[5] = {}, high_dose[5] = {};
