@@ -36,17 +36,15 @@ int study_command(const StudyOptions& options) {
     const auto total = static_cast<std::int64_t>(d.arms.size()) * d.patients;
     ProgressBar progress(fmt::format("arm x patients ({} arms)", d.arms.size()), total,
                          !options.quiet && stderr_is_terminal());
-    std::int64_t finished_arms = -1;
-    std::size_t current_arm = d.arms.size();
+    std::int64_t finished_arms = 0;
     StudyRunOptions run;
     run.threads = options.threads;
-    const auto arms = run_study(d, run, [&](std::size_t arm, std::int64_t done) {
-      if (arm != current_arm) {
-        current_arm = arm;
-        ++finished_arms;
-      }
-      progress.update(finished_arms * d.patients + done);
-    });
+    StudyObserver observer;
+    observer.batch = [&](const ArmRun&, std::span<const PatientOutcome> batch) {
+      progress.update(finished_arms * d.patients + batch.back().index + 1);
+    };
+    observer.end_arm = [&](const ArmRun&) { ++finished_arms; };
+    const auto arms = run_study(d, run, observer);
     progress.finish();
     print_study_table(stdout, study, arms);
 
