@@ -5,9 +5,6 @@
 #include <stdexcept>
 
 namespace alemsim {
-namespace {
-constexpr double kMergeTolDay = 1e-9;
-}
 
 std::vector<double> build_output_grid(double horizon_day, double step_day, std::span<const Infusion> infusions,
                                       std::span<const double> extra_times_day) {
@@ -16,7 +13,7 @@ std::vector<double> build_output_grid(double horizon_day, double step_day, std::
 
   std::vector<double> times;
   // Multiplying instead of accumulating keeps grid points exact multiples of the step.
-  const auto steps = static_cast<long long>(std::floor(horizon_day / step_day + kMergeTolDay));
+  const auto steps = static_cast<long long>(std::floor(horizon_day / step_day + kGridMergeTolDay));
   times.reserve(static_cast<std::size_t>(steps) + 2 + 2 * infusions.size() + extra_times_day.size());
   for (long long i = 0; i <= steps; ++i) times.push_back(static_cast<double>(i) * step_day);
   times.push_back(horizon_day);
@@ -28,7 +25,7 @@ std::vector<double> build_output_grid(double horizon_day, double step_day, std::
 
   std::erase_if(times, [&](double t) { return !(t >= 0.0 && t <= horizon_day); });
   std::sort(times.begin(), times.end());
-  times.erase(std::unique(times.begin(), times.end(), [](double a, double b) { return b - a < kMergeTolDay; }),
+  times.erase(std::unique(times.begin(), times.end(), [](double a, double b) { return b - a < kGridMergeTolDay; }),
               times.end());
   return times;
 }

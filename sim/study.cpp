@@ -80,10 +80,13 @@ double arm_horizon_day(const StudyDesign& design, const StudyArm& arm) {
 }
 
 std::vector<Course> arm_courses(const StudyDesign& design, const StudyArm& arm) {
-  const double horizon = arm_horizon_day(design, arm);
+  // A course within the grid's merge tolerance of the horizon starts on the horizon's grid point:
+  // kept, it would only end the outcome window that much early (and make the horizon's grid point
+  // its start), so it counts as at the horizon.
+  const double last_start = arm_horizon_day(design, arm) - kGridMergeTolDay;
   std::vector<Course> kept;
   for (std::size_t k = 0; k < arm.courses.size(); ++k) {
-    if (k <= design.outcome_course || arm.courses[k].start_day < horizon) kept.push_back(arm.courses[k]);
+    if (k <= design.outcome_course || arm.courses[k].start_day < last_start) kept.push_back(arm.courses[k]);
   }
   return kept;
 }
@@ -173,7 +176,7 @@ double SignedDistribution::percentile(double p) const {
 }
 
 std::vector<ArmSummary> run_study(const StudyDesign& design, const StudyRunOptions& options,
-                                  const std::function<void(std::size_t, std::int64_t)>& progress) {
+                                  const StudyObserver& observer) {
   if (design.arms.empty()) throw std::invalid_argument("study has no arms");
   if (design.reference_arm >= design.arms.size()) throw std::invalid_argument("study reference arm out of range");
   const PatientSampler sampler(design.typical_params, design.variability);
@@ -192,19 +195,19 @@ std::vector<ArmSummary> run_study(const StudyDesign& design, const StudyRunOptio
   std::vector<double> reference(static_cast<std::size_t>(design.patients) * n_outcomes, kNaN);
   std::vector<ArmSummary> summaries(design.arms.size());
   for (std::size_t a : order) {
-    const StudyArm& arm = design.arms[a];
     ArmSummary& summary = summaries[a];
-    summary.name = arm.name;
+    summary.name = design.arms[a].name;
     summary.value.resize(n_outcomes);
     summary.difference.resize(n_outcomes);
-    const double horizon = arm_horizon_day(design, arm);
-    const auto infusions = expand_regimen(arm_courses(design, arm));
-    const auto grid = build_output_grid(horizon, design.output_step_day, infusions, course_summary_times(infusions));
-    run_population(sampler, infusions, grid, run, [&](std::span<const PatientOutcome> batch) {
+    ArmRun arm{a, arm_horizon_day(design, design.arms[a]), arm_courses(design, design.arms[a]), {}};
+    const auto infusions = expand_regimen(arm.courses);
+    arm.grid_day = build_output_grid(arm.horizon_day, design.output_step_day, infusions, course_summary_times(infusions));
+    if (observer.begin_arm) observer.begin_arm(arm);
+    run_population(sampler, infusions, arm.grid_day, run, [&](std::span<const PatientOutcome> batch) {
       for (const PatientOutcome& p : batch) {
         ++summary.patients;
         if (!p.ok) ++summary.failed;
-        const auto values = patient_study_outcomes(p, grid, design.outcome_course, horizon);
+        const auto values = patient_study_outcomes(p, arm.grid_day, design.outcome_course, arm.horizon_day);
         double* ref = &reference[static_cast<std::size_t>(p.index) * n_outcomes];
         for (std::size_t m = 0; m < n_outcomes; ++m) {
           summary.value[m].add(values[m]);
@@ -212,8 +215,9 @@ std::vector<ArmSummary> run_study(const StudyDesign& design, const StudyRunOptio
           summary.difference[m].add(values[m] - ref[m]);
         }
       }
-      if (progress) progress(a, batch.back().index + 1);
+      if (observer.batch) observer.batch(arm, batch);
     });
+    if (observer.end_arm) observer.end_arm(arm);
   }
   return summaries;
 }

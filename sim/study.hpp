@@ -42,7 +42,7 @@ struct StudyDesign {
 };
 
 // The courses an arm simulates: those starting before the arm's horizon (outcome course start +
-// window); later courses cannot act on the outcomes. Throws std::invalid_argument if the arm has no
+// window) by more than kGridMergeTolDay; later courses cannot act on the outcomes. Throws std::invalid_argument if the arm has no
 // outcome course.
 std::vector<Course> arm_courses(const StudyDesign& design, const StudyArm& arm);
 double arm_horizon_day(const StudyDesign& design, const StudyArm& arm);
@@ -94,11 +94,28 @@ struct StudyRunOptions {
   std::int64_t batch_size = 256;
 };
 
+// One arm as run_study simulates it.
+struct ArmRun {
+  std::size_t arm = 0;             // index in StudyDesign::arms
+  double horizon_day = 0.0;        // arm_horizon_day()
+  std::vector<Course> courses;     // arm_courses(): the courses simulated
+  std::vector<double> grid_day;    // output times [T], days from day 0
+};
+
+// What run_study hands out as it goes, on the calling thread: for each arm in run order (the
+// reference arm first), begin_arm, then `batch` for every batch of patients in index order, then
+// end_arm. Each may be left empty. A writer streams per-patient rows from here with bounded memory.
+struct StudyObserver {
+  std::function<void(const ArmRun&)> begin_arm;
+  std::function<void(const ArmRun&, std::span<const PatientOutcome>)> batch;
+  std::function<void(const ArmRun&)> end_arm;
+};
+
 // Runs every arm on patients 0..N-1 drawn from (seed, index), so arms share their virtual patients.
 // The reference arm runs first and its per-patient outcomes are kept (N x 13 doubles: about 100
 // bytes a patient, 100 MB for 1e6 patients); every other arm is folded in batch by batch.
-// `progress(arm, patients_done)` is called after each batch. Results do not depend on threads or batch size.
+// Results do not depend on threads or batch size.
 std::vector<ArmSummary> run_study(const StudyDesign& design, const StudyRunOptions& options,
-                                  const std::function<void(std::size_t, std::int64_t)>& progress = {});
+                                  const StudyObserver& observer = {});
 
 }  // namespace alemsim

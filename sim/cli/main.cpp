@@ -42,10 +42,13 @@ int main(int argc, char** argv) {
   alemsim::StudyOptions study;
   CLI::App* study_cmd = app.add_subcommand(
       "study", "Run the arms of a study file (docs/studies.md) on the same virtual patients and compare them");
-  study_cmd->add_option("study", study.study_path, "Study file (YAML), e.g. scenarios/studies/study-dose.yaml")->required();
+  study_cmd->add_option("study", study.study_path, "Study file (YAML), e.g. scenarios/study-dose.yaml")->required();
   study_cmd->add_option("--patients", study.patients, "Virtual patients per arm (overrides the study's 'patients')");
   study_cmd->add_option("--out", study.out_dir,
                         "Write outcomes.csv, outcomes.md, study.h5 and plots/*.svg to this folder (each file atomically)");
+  study_cmd->add_option("--keep-series", study.keep_series,
+                        "Store the series of the first K patients of each arm in study.h5 (default: all, up to "
+                        "10,000); summaries always cover every patient");
   study_cmd->add_option("--threads", study.threads, "Worker threads (default: all cores)")->check(CLI::NonNegativeNumber);
   study_cmd->add_flag("--quiet", study.quiet, "No progress line on stderr (it is also off when stderr is not a terminal)");
 

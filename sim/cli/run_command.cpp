@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "sim/cli/keep_series.hpp"
 #include "sim/cli/progress.hpp"
 #include "sim/cli/summary_print.hpp"
 #include "sim/course_summary.hpp"
@@ -20,10 +21,6 @@
 
 namespace alemsim {
 namespace {
-
-// Series of more patients than this are not kept unless asked for: 10,000 patients of a 6-year
-// daily grid are about 600 MB of float32 in HDF5.
-constexpr std::int64_t kDefaultKeepSeries = 10000;
 
 bool ends_with(const std::string& s, std::string_view suffix) { return s.ends_with(suffix); }
 
@@ -53,11 +50,7 @@ int run_command(const RunOptions& options) {
       if (*options.patients < 1) throw std::invalid_argument("--patients: expected a whole number >= 1");
       scenario.patients = *options.patients;
     }
-    const std::int64_t keep = options.keep_series.value_or(std::min(scenario.patients, kDefaultKeepSeries));
-    if (keep < 0 || keep > scenario.patients) {
-      throw std::invalid_argument(fmt::format("--keep-series: expected 0 to the number of patients ({}), got {}",
-                                              scenario.patients, keep));
-    }
+    const std::int64_t keep = keep_series_count(options.keep_series, scenario.patients);
     const bool hdf5 = options.out_path && ends_with(*options.out_path, ".h5");
     if (options.out_path && !hdf5 && !ends_with(*options.out_path, ".csv")) {
       throw std::invalid_argument("--out " + *options.out_path + ": expected a file name ending in .csv or .h5");

@@ -11,6 +11,7 @@ struct StudyOptions {
   std::string study_path;
   std::optional<std::int64_t> patients;  // overrides the study's population size
   std::optional<std::string> out_dir;    // outcomes.csv, outcomes.md, study.h5, plots/*.svg
+  std::optional<std::int64_t> keep_series;  // series stored in study.h5 for the first K patients of each arm
   int threads = 0;                       // 0: all cores
   bool quiet = false;                    // no progress line
 };

@@ -8,11 +8,10 @@
 #include <unistd.h>
 
 namespace alemsim {
-namespace {
-std::string temp_name(const std::string& path) { return path + ".tmp-" + std::to_string(::getpid()); }
-}  // namespace
 
-AtomicFile::AtomicFile(std::string path) : path_(std::move(path)), temp_path_(temp_name(path_)) {
+std::string temporary_path(const std::string& path) { return path + ".tmp-" + std::to_string(::getpid()); }
+
+AtomicFile::AtomicFile(std::string path) : path_(std::move(path)), temp_path_(temporary_path(path_)) {
   out_.open(temp_path_, std::ios::binary | std::ios::trunc);
   if (!out_) {
     throw std::runtime_error(path_ + ": cannot create output file: " + std::strerror(errno));

@@ -26,6 +26,9 @@ class AtomicFile {
   bool committed_ = false;
 };
 
+// The temporary name beside `path` that a file is written under before it is renamed: "<path>.tmp-<pid>".
+std::string temporary_path(const std::string& path);
+
 // Throws std::runtime_error naming `path` if a file cannot be created there (checked before a long
 // run, so a typo in the output path fails in a second, not after the simulation). Leaves no file.
 void check_writable(const std::string& path);

@@ -1,5 +1,5 @@
-// HDF5 results file (layout: docs/output-format.md), written while a population runs so memory does
-// not grow with the number of patients, and moved into place only when complete.
+// HDF5 results file of `alemsim run` (layout: docs/output-format.md), written while a population runs
+// so memory does not grow with the number of patients, and moved into place only when complete.
 #pragma once
 
 #include <cstdint>

@@ -111,6 +111,10 @@ Scenario load_scenario(const std::string& path) {
   std::string text = r.read_text();
   const YAML::Node root = r.parse(text);
   if (!root.IsMap()) r.fail(root, "(top level)", "expected a mapping with keys such as courses and horizon_day");
+  // Study files sit beside the scenarios they vary: say what to do with one rather than list keys.
+  if (root["base"] && !root["courses"]) {
+    r.fail(root["base"], "base", "this is a study file (docs/studies.md); run it with 'alemsim study'");
+  }
   r.check_keys(root, "",
                {"name", "description", "seed", "patients", "horizon_day", "output", "courses", "parameters", "variability"});
 

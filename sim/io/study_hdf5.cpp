@@ -1,89 +1,132 @@
 #include "sim/io/study_hdf5.hpp"
 
-#include <cstdio>
-#include <filesystem>
+#include <optional>
 #include <stdexcept>
 
-#include <H5Cpp.h>
 #include <fmt/format.h>
-#include <unistd.h>
 
+#include "sim/io/hdf5_file.hpp"
 #include "sim/io/hdf5_output.hpp"
-#include "sim/streaming_summary.hpp"
+#include "sim/io/hdf5_run_layout.hpp"
 
 namespace alemsim {
 namespace {
 
-void set_text(H5::H5Object& object, const char* name, const std::string& value) {
-  const H5::StrType type(H5::PredType::C_S1, H5T_VARIABLE);
-  object.createAttribute(name, type, H5::DataSpace(H5S_SCALAR)).write(type, value);
-}
-
-void set_number(H5::H5Object& object, const char* name, double value) {
-  object.createAttribute(name, H5::PredType::NATIVE_DOUBLE, H5::DataSpace(H5S_SCALAR))
-      .write(H5::PredType::NATIVE_DOUBLE, &value);
-}
+// Arm names may hold '/', which HDF5 reads as a path: groups are numbered, the name is an attribute.
+std::string arm_group(std::size_t arm) { return fmt::format("/arms/{:03}", arm); }
 
 // Percentiles kSummaryPercentiles as float64 [5], with the exact mean and count as attributes.
 template <class Distribution>
 void write_distribution(H5::Group& group, const StudyOutcome& outcome, const Distribution& d) {
-  const hsize_t n = std::size(kSummaryPercentiles);
   std::vector<double> values;
   for (double p : kSummaryPercentiles) values.push_back(d.percentile(p));
-  H5::DataSet set = group.createDataSet(outcome.name, H5::PredType::NATIVE_DOUBLE, H5::DataSpace(1, &n));
+  H5::DataSet set = hdf5::create(group, outcome.name, H5::PredType::NATIVE_DOUBLE, {values.size()});
   set.write(values.data(), H5::PredType::NATIVE_DOUBLE);
-  set_text(set, "units", outcome.unit);
-  set_text(set, "description", outcome.description);
-  set_number(set, "mean", d.mean());
-  set_number(set, "count", static_cast<double>(d.count()));
+  hdf5::set_text(set, "units", outcome.unit);
+  hdf5::set_text(set, "description", outcome.description);
+  hdf5::set_number(set, "mean", d.mean());
+  hdf5::set_number(set, "count", static_cast<double>(d.count()));
 }
 
 }  // namespace
 
-void write_study_hdf5(const std::string& path, const StudyFile& study, const std::vector<ArmSummary>& arms) {
-  const std::string temp = path + ".tmp-" + std::to_string(::getpid());
-  H5::Exception::dontPrint();
+struct StudyHdf5Writer::Impl {
+  std::string path;
+  StudyDesign design;
+  std::int64_t keep_series = 0;
+  std::optional<hdf5::AtomicH5File> file;  // removed again unless finish() succeeds
+  std::optional<RunLayoutWriter> arm;      // the arm being written
+
+  [[noreturn]] void fail(const H5::Exception& e) const {
+    throw std::runtime_error(path + ": writing HDF5 failed: " + e.getDetailMsg());
+  }
+};
+
+StudyHdf5Writer::StudyHdf5Writer(const std::string& path, const StudyFile& study, std::int64_t keep_series)
+    : impl_(std::make_unique<Impl>()) {
+  Impl& m = *impl_;
+  const StudyDesign& d = study.design;
+  m.path = path;
+  m.design = d;
+  m.keep_series = keep_series;
   try {
-    {
-      H5::H5File file(temp, H5F_ACC_TRUNC);
-      H5::Group root = file.openGroup("/");
-      const StudyDesign& d = study.design;
-      set_text(root, "study", study.text);
-      set_text(root, "study_path", study.path);
-      set_text(root, "scenario", study.base.text);
-      set_text(root, "scenario_path", study.base.path);
-      set_text(root, "seed", std::to_string(d.seed));
-      set_text(root, "alemsim_version", alemsim_version());
-      set_text(root, "reference_arm", d.arms[d.reference_arm].name);
-      set_number(root, "patients", static_cast<double>(d.patients));
-      set_number(root, "outcome_course", static_cast<double>(d.outcome_course + 1));
-      set_number(root, "outcome_window_day", d.outcome_window_day);
-      H5::Group groups = file.createGroup("/arms");
-      const auto outcomes = study_outcomes();
-      for (std::size_t a = 0; a < arms.size(); ++a) {
-        // Arm names may hold '/', which HDF5 reads as a path: groups are numbered, the name is an attribute.
-        H5::Group arm = groups.createGroup(fmt::format("{:03}", a));
-        set_text(arm, "name", arms[a].name);
-        set_number(arm, "patients", static_cast<double>(arms[a].patients));
-        set_number(arm, "failed", static_cast<double>(arms[a].failed));
-        for (std::size_t s = 0; s < d.settings.size(); ++s) {
-          set_number(arm, d.settings[s].c_str(), d.arms[a].setting_values[s]);
-        }
-        H5::Group summary = arm.createGroup("summary");
-        H5::Group difference = arm.createGroup("paired_difference");
-        for (std::size_t m = 0; m < outcomes.size(); ++m) {
-          write_distribution(summary, outcomes[m], arms[a].value[m]);
-          write_distribution(difference, outcomes[m], arms[a].difference[m]);
-        }
+    m.file.emplace(path);
+    H5::Group root = m.file->file().openGroup("/");
+    hdf5::set_text(root, "study", study.text);
+    hdf5::set_text(root, "study_path", study.path);
+    hdf5::set_text(root, "scenario", study.base.text);
+    hdf5::set_text(root, "scenario_path", study.base.path);
+    hdf5::set_text(root, "seed", std::to_string(d.seed));
+    hdf5::set_text(root, "alemsim_version", alemsim_version());
+    hdf5::set_text(root, "git_commit", alemsim_git_commit());
+    hdf5::set_text(root, "layout", "docs/output-format.md");
+    hdf5::set_text(root, "reference_arm", d.arms[d.reference_arm].name);
+    hdf5::set_number(root, "patients", static_cast<double>(d.patients));
+    hdf5::set_number(root, "keep_series", static_cast<double>(keep_series));
+    hdf5::set_number(root, "outcome_course", static_cast<double>(d.outcome_course + 1));
+    hdf5::set_number(root, "outcome_window_day", d.outcome_window_day);
+    m.file->file().createGroup("/arms");
+  } catch (const H5::Exception& e) {
+    throw std::runtime_error(path + ": cannot create HDF5 file: " + e.getDetailMsg());
+  }
+}
+
+StudyHdf5Writer::~StudyHdf5Writer() = default;
+
+void StudyHdf5Writer::begin_arm(const ArmRun& arm, std::span<const OutputQuantity> outputs,
+                                const std::vector<CourseMetric>& metrics) {
+  Impl& m = *impl_;
+  try {
+    H5::Group group = m.file->file().createGroup(arm_group(arm.arm));
+    const StudyArm& spec = m.design.arms[arm.arm];
+    hdf5::set_text(group, "name", spec.name);
+    for (std::size_t s = 0; s < m.design.settings.size(); ++s) {
+      hdf5::set_number(group, m.design.settings[s].c_str(), spec.setting_values[s]);
+    }
+    hdf5::set_number(group, "horizon_day", arm.horizon_day);
+    const RunLayoutSize size{m.design.patients, m.keep_series, arm.courses.size()};
+    m.arm.emplace(group, size, arm.grid_day, outputs, metrics);
+  } catch (const H5::Exception& e) {
+    m.fail(e);
+  }
+}
+
+void StudyHdf5Writer::add(std::span<const PatientOutcome> batch) {
+  try {
+    impl_->arm->add(batch);
+  } catch (const H5::Exception& e) {
+    impl_->fail(e);
+  }
+}
+
+void StudyHdf5Writer::end_arm(const PopulationSummary& summary) {
+  Impl& m = *impl_;
+  try {
+    m.arm->write_summary(summary);
+  } catch (const H5::Exception& e) {
+    m.fail(e);
+  }
+  m.arm.reset();
+}
+
+void StudyHdf5Writer::finish(const std::vector<ArmSummary>& arms) {
+  Impl& m = *impl_;
+  const auto outcomes = study_outcomes();
+  try {
+    for (std::size_t a = 0; a < arms.size(); ++a) {
+      H5::Group group = m.file->file().openGroup(arm_group(a));
+      hdf5::set_number(group, "patients", static_cast<double>(arms[a].patients));
+      hdf5::set_number(group, "failed", static_cast<double>(arms[a].failed));
+      H5::Group values = group.createGroup("outcomes");
+      H5::Group difference = group.createGroup("paired_difference");
+      for (std::size_t o = 0; o < outcomes.size(); ++o) {
+        write_distribution(values, outcomes[o], arms[a].value[o]);
+        write_distribution(difference, outcomes[o], arms[a].difference[o]);
       }
     }
-    std::filesystem::rename(temp, path);
+    m.file->commit();
   } catch (const H5::Exception& e) {
-    std::remove(temp.c_str());
-    throw std::runtime_error(path + ": cannot write HDF5 file: " + e.getDetailMsg());
-  } catch (const std::filesystem::filesystem_error& e) {
-    std::remove(temp.c_str());
-    throw std::runtime_error(path + ": cannot write HDF5 file: " + e.what());
+    m.fail(e);
   }
 }
 

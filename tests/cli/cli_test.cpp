@@ -5,7 +5,8 @@
 
 #include <gtest/gtest.h>
 
-#include "cli_runner.hpp"
+#include "tests/cli/cli_runner.hpp"
+#include "tests/shipped_files.hpp"
 
 namespace {
 
@@ -52,10 +53,9 @@ TEST(Cli, TypicalLabelRunPrintsBothCoursesAndWritesCsv) {
 }
 
 TEST(Cli, EveryShippedScenarioRuns) {
-  for (const auto& entry : fs::directory_iterator(kSource / "scenarios")) {
-    if (entry.path().extension() != ".yaml") continue;
-    const Outcome r = run("run '" + entry.path().string() + "' --patients 20");
-    EXPECT_EQ(r.exit_code, 0) << entry.path() << "\n" << r.out;
+  for (const fs::path& scenario : alemsim::test::shipped_scenarios(kSource / "scenarios")) {
+    const Outcome r = run("run '" + scenario.string() + "' --patients 20");
+    EXPECT_EQ(r.exit_code, 0) << scenario << "\n" << r.out;
     EXPECT_NE(r.out.find("Cmax"), std::string::npos) << r.out;
   }
 }

@@ -1,11 +1,14 @@
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include <H5Cpp.h>
 #include <gtest/gtest.h>
 
-#include "cli_runner.hpp"
+#include "tests/cli/cli_runner.hpp"
 
 namespace alemsim {
 namespace {
@@ -25,7 +28,7 @@ class ShippedStudy : public testing::TestWithParam<const char*> {};
 TEST_P(ShippedStudy, RunsAndWritesEveryFile) {
   const fs::path out = fs::temp_directory_path() / ("alemsim_study_cli_" + fs::path(GetParam()).stem().string());
   fs::remove_all(out);
-  const auto r = run_cli(std::string("study scenarios/studies/") + GetParam() + " --patients 3 --quiet --out '" +
+  const auto r = run_cli(std::string("study scenarios/") + GetParam() + " --patients 3 --quiet --out '" +
                          out.string() + "'");
   ASSERT_EQ(r.exit_code, 0) << r.out;
   EXPECT_NE(r.out.find("nadir_cd4_cells_per_ul"), std::string::npos) << r.out;
@@ -42,28 +45,140 @@ TEST_P(ShippedStudy, RunsAndWritesEveryFile) {
 
 INSTANTIATE_TEST_SUITE_P(StudyCli, ShippedStudy, testing::Values("study-dose.yaml", "study-course3-timing.yaml"));
 
+// Shape of a dataset.
+std::vector<hsize_t> dims(const H5::H5File& file, const std::string& path) {
+  const H5::DataSpace space = file.openDataSet(path).getSpace();
+  std::vector<hsize_t> d(static_cast<std::size_t>(space.getSimpleExtentNdims()));
+  space.getSimpleExtentDims(d.data());
+  return d;
+}
+
+// A whole dataset as doubles (any stored type is converted).
+std::vector<double> read_doubles(const H5::H5File& file, const std::string& path) {
+  const H5::DataSet d = file.openDataSet(path);
+  std::vector<double> values(static_cast<std::size_t>(d.getSpace().getSimpleExtentNpoints()));
+  d.read(values.data(), H5::PredType::NATIVE_DOUBLE);
+  return values;
+}
+
 TEST(StudyCli, SameStudyTwiceWritesIdenticalTables) {
   const fs::path a = fs::temp_directory_path() / "alemsim_study_twice_a";
   const fs::path b = fs::temp_directory_path() / "alemsim_study_twice_b";
-  ASSERT_EQ(run_cli("study scenarios/studies/study-dose.yaml --patients 4 --threads 1 --quiet --out '" + a.string() + "'").exit_code, 0);
-  ASSERT_EQ(run_cli("study scenarios/studies/study-dose.yaml --patients 4 --threads 2 --quiet --out '" + b.string() + "'").exit_code, 0);
+  ASSERT_EQ(run_cli("study scenarios/study-dose.yaml --patients 4 --threads 1 --quiet --out '" + a.string() + "'").exit_code, 0);
+  ASSERT_EQ(run_cli("study scenarios/study-dose.yaml --patients 4 --threads 2 --quiet --out '" + b.string() + "'").exit_code, 0);
   EXPECT_EQ(read(a / "outcomes.csv"), read(b / "outcomes.csv"));
+  const H5::H5File file_a((a / "study.h5").string(), H5F_ACC_RDONLY);
+  const H5::H5File file_b((b / "study.h5").string(), H5F_ACC_RDONLY);
+  for (const char* path : {"/arms/001/summary/cd4_cells_per_ul", "/arms/001/series/concentration_ng_per_ml",
+                           "/arms/001/metrics/nadir_cd4_cells_per_ul", "/arms/001/paired_difference/days_cd4_below_200"}) {
+    EXPECT_EQ(read_doubles(file_a, path), read_doubles(file_b, path)) << path;
+  }
 }
 
-TEST(StudyCli, Hdf5HasOneGroupPerArmWithPairedDifferences) {
-  const fs::path out = fs::temp_directory_path() / "alemsim_study_h5";
-  ASSERT_EQ(run_cli("study scenarios/studies/study-dose.yaml --patients 4 --quiet --out '" + out.string() + "'").exit_code, 0);
-  const H5::H5File file((out / "study.h5").string(), H5F_ACC_RDONLY);
+// The shipped dose study on 6 patients, series kept for 4, written once for the tests below.
+const fs::path& dose_study_output() {
+  static const fs::path out = [] {
+    const fs::path dir = fs::temp_directory_path() / "alemsim_study_h5";
+    fs::remove_all(dir);
+    const auto r = run_cli("study scenarios/study-dose.yaml --patients 6 --keep-series 4 --quiet --out '" + dir.string() + "'");
+    EXPECT_EQ(r.exit_code, 0) << r.out;
+    return dir;
+  }();
+  return out;
+}
+
+constexpr const char* kQuantities[] = {"concentration_ng_per_ml", "cd4_cells_per_ul", "cd8_cells_per_ul", "cd19_cells_per_ul",
+                                       "nk_cells_per_ul", "lymphocytes_cells_per_ul", "ada_titer"};
+
+TEST(StudyCli, Hdf5HasOneGroupPerArmWithOutcomesAndPairedDifferences) {
+  const H5::H5File file((dose_study_output() / "study.h5").string(), H5F_ACC_RDONLY);
   EXPECT_EQ(file.openGroup("/arms").getNumObjs(), 4u);  // 2 doses x 2 lengths
-  double reference[5] = {}, high_dose[5] = {};
-  file.openDataSet("/arms/000/paired_difference/cmax_ng_per_ml").read(reference, H5::PredType::NATIVE_DOUBLE);
-  file.openDataSet("/arms/002/paired_difference/cmax_ng_per_ml").read(high_dose, H5::PredType::NATIVE_DOUBLE);
+  const auto reference = read_doubles(file, "/arms/000/paired_difference/cmax_ng_per_ml");
+  const auto high_dose = read_doubles(file, "/arms/002/paired_difference/cmax_ng_per_ml");
+  ASSERT_EQ(reference.size(), 5u);
   for (double v : reference) EXPECT_EQ(v, 0.0);
-  EXPECT_GT(high_dose[0], 0.0);  // 24 mg/day raises every patient's Cmax
+  EXPECT_GT(high_dose.at(0), 0.0);  // 24 mg/day raises every patient's Cmax
+  EXPECT_EQ(dims(file, "/arms/002/outcomes/cmax_ng_per_ml"), (std::vector<hsize_t>{5}));
   std::string name;
   const H5::Attribute attr = file.openGroup("/arms/002").openAttribute("name");
   attr.read(attr.getStrType(), name);
   EXPECT_EQ(name, "courses[2].dose_mg_per_day=24 courses[2].infusion_days=3");
+}
+
+TEST(StudyCli, EveryArmHoldsTheRunLayoutWithTheDocumentedShapes) {
+  const H5::H5File file((dose_study_output() / "study.h5").string(), H5F_ACC_RDONLY);
+  for (const char* arm : {"/arms/000", "/arms/001", "/arms/002", "/arms/003"}) {
+    SCOPED_TRACE(arm);
+    const std::string g = arm;
+    const hsize_t t = dims(file, g + "/time_day").at(0);
+    const auto time = read_doubles(file, g + "/time_day");
+    EXPECT_EQ(time.back(), 730.0 + 365.0);  // the arm's horizon: course 3's start + the outcome window
+    for (const char* q : kQuantities) {
+      EXPECT_EQ(dims(file, g + "/series/" + q), (std::vector<hsize_t>{4, t})) << q;  // K = --keep-series
+      EXPECT_EQ(dims(file, g + "/summary/" + q), (std::vector<hsize_t>{5, t})) << q;
+    }
+    // Course 4 of the base is moved past the horizon, so each arm simulates 3 courses.
+    EXPECT_EQ(dims(file, g + "/metrics/cmax_ng_per_ml"), (std::vector<hsize_t>{6, 3}));
+    EXPECT_EQ(dims(file, g + "/metrics/days_to_lln_cd4"), (std::vector<hsize_t>{6, 3}));
+    EXPECT_EQ(dims(file, g + "/parameters/central_volume_l"), (std::vector<hsize_t>{6}));
+    EXPECT_EQ(dims(file, g + "/parameters/weight_kg"), (std::vector<hsize_t>{6}));
+    EXPECT_EQ(dims(file, g + "/status"), (std::vector<hsize_t>{6}));
+    EXPECT_TRUE(file.openDataSet(g + "/series/cd4_cells_per_ul").attrExists("units"));
+  }
+}
+
+TEST(StudyCli, ArmsShareTheirPatientsAndAgreeUntilTheyDiffer) {
+  const H5::H5File file((dose_study_output() / "study.h5").string(), H5F_ACC_RDONLY);
+  const H5::Group parameters = file.openGroup("/arms/000/parameters");
+  ASSERT_GT(parameters.getNumObjs(), 3u);
+  for (hsize_t i = 0; i < parameters.getNumObjs(); ++i) {
+    const std::string p = "/parameters/" + parameters.getObjnameByIdx(i);
+    const auto reference = read_doubles(file, "/arms/000" + p);
+    for (const char* arm : {"/arms/001", "/arms/002", "/arms/003"}) EXPECT_EQ(read_doubles(file, arm + p), reference) << arm << p;
+  }
+  // The arms differ from course 3 (day 730) on: every series is the same until then, and courses 1
+  // and 2 have the same figures.
+  const auto time = read_doubles(file, "/arms/003/time_day");
+  const auto before = static_cast<std::size_t>(std::lower_bound(time.begin(), time.end(), 730.0) - time.begin());
+  ASSERT_EQ(time.at(before), 730.0);
+  for (const char* q : kQuantities) {
+    const auto a = read_doubles(file, std::string("/arms/000/series/") + q);
+    const auto b = read_doubles(file, std::string("/arms/003/series/") + q);
+    const std::size_t t_a = a.size() / 4, t_b = b.size() / 4;
+    for (std::size_t patient = 0; patient < 4; ++patient) {
+      for (std::size_t i = 0; i <= before; ++i) ASSERT_EQ(a[patient * t_a + i], b[patient * t_b + i]) << q << " " << i;
+    }
+  }
+  const auto cmax_a = read_doubles(file, "/arms/000/metrics/cmax_ng_per_ml");
+  const auto cmax_b = read_doubles(file, "/arms/003/metrics/cmax_ng_per_ml");
+  for (std::size_t patient = 0; patient < 6; ++patient) {
+    EXPECT_EQ(cmax_a[patient * 3], cmax_b[patient * 3]);
+    EXPECT_EQ(cmax_a[patient * 3 + 1], cmax_b[patient * 3 + 1]);
+    EXPECT_LT(cmax_a[patient * 3 + 2], cmax_b[patient * 3 + 2]);  // 24 mg/day over 5 days
+  }
+}
+
+TEST(StudyCli, SeriesOfAllPatientsByDefault) {
+  const fs::path out = fs::temp_directory_path() / "alemsim_study_default_keep";
+  fs::remove_all(out);
+  ASSERT_EQ(run_cli("study scenarios/study-dose.yaml --patients 3 --quiet --out '" + out.string() + "'").exit_code, 0);
+  const H5::H5File file((out / "study.h5").string(), H5F_ACC_RDONLY);
+  EXPECT_EQ(dims(file, "/arms/001/series/cd4_cells_per_ul").at(0), 3u);
+}
+
+TEST(StudyCli, KeepSeriesOutsideZeroToPatientsFailsAndWritesNothing) {
+  const fs::path out = fs::temp_directory_path() / "alemsim_study_bad_keep";
+  for (const char* keep : {"5", "-1"}) {
+    SCOPED_TRACE(keep);
+    fs::remove_all(out);
+    const auto r = run_cli(std::string("study scenarios/study-dose.yaml --patients 4 --keep-series ") + keep + " --out '" +
+                           out.string() + "'");
+    EXPECT_EQ(r.exit_code, 1) << r.out;
+    EXPECT_NE(r.out.find("--keep-series: expected 0 to the number of patients (4), got " + std::string(keep)),
+              std::string::npos)
+        << r.out;
+    EXPECT_FALSE(fs::exists(out));
+  }
 }
 
 TEST(StudyCli, BadStudyFailsWithOneLineAndWritesNothing) {

@@ -8,6 +8,7 @@
 #include "gui/core/series_csv.hpp"
 #include "gui/core/simulation.hpp"
 #include "gui/core/variability_overrides.hpp"
+#include "tests/shipped_files.hpp"
 
 namespace alemsim::gui {
 namespace {
@@ -42,11 +43,10 @@ void expect_same(const Scenario& a, const Scenario& b) {
 
 TEST(ScenarioWriter, EveryShippedScenarioSurvivesARoundTrip) {
   int checked = 0;
-  for (const auto& entry : fs::directory_iterator(kSource / "scenarios")) {
-    if (entry.path().extension() != ".yaml") continue;
-    SCOPED_TRACE(entry.path().string());
-    const Scenario original = load_scenario(entry.path().string());
-    const fs::path copy = temp_path(entry.path().filename().string());
+  for (const fs::path& file : test::shipped_scenarios(kSource / "scenarios")) {
+    SCOPED_TRACE(file.string());
+    const Scenario original = load_scenario(file.string());
+    const fs::path copy = temp_path(file.filename().string());
     save_scenario(copy.string(), original);
     expect_same(original, load_scenario(copy.string()));
     ++checked;

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "sim/io/scenario.hpp"
+#include "tests/shipped_files.hpp"
 
 namespace alemsim {
 namespace {
@@ -13,15 +14,24 @@ const fs::path kSource = ALEMSIM_SOURCE_DIR;
 
 TEST(Scenario, EveryShippedScenarioLoads) {
   int loaded = 0;
-  for (const auto& entry : fs::directory_iterator(kSource / "scenarios")) {
-    if (entry.path().extension() != ".yaml") continue;
-    SCOPED_TRACE(entry.path().string());
-    const Scenario s = load_scenario(entry.path().string());
+  for (const fs::path& file : test::shipped_scenarios(kSource / "scenarios")) {
+    SCOPED_TRACE(file.string());
+    const Scenario s = load_scenario(file.string());
     EXPECT_FALSE(s.courses.empty());
     EXPECT_GT(s.horizon_day, 0.0);
     ++loaded;
   }
   EXPECT_GE(loaded, 4);
+}
+
+TEST(Scenario, AStudyFileIsNamedAsOne) {
+  const std::string path = (kSource / "scenarios/study-dose.yaml").string();
+  try {
+    load_scenario(path);
+    FAIL() << "a study file loaded as a scenario";
+  } catch (const ScenarioError& e) {
+    EXPECT_NE(std::string(e.what()).find("run it with 'alemsim study'"), std::string::npos) << e.what();
+  }
 }
 
 TEST(Scenario, LabelFileIsTheLabelledRegimen) {

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "sim/io/study_file.hpp"
+#include "tests/shipped_files.hpp"
 
 namespace alemsim {
 namespace {
@@ -27,9 +28,9 @@ constexpr const char* kValid =
 
 TEST(StudyFile, EveryShippedStudyLoads) {
   int loaded = 0;
-  for (const auto& entry : fs::directory_iterator(kSource / "scenarios/studies")) {
-    SCOPED_TRACE(entry.path().string());
-    const StudyFile s = load_study(entry.path().string());
+  for (const fs::path& file : test::shipped_studies(kSource / "scenarios")) {
+    SCOPED_TRACE(file.string());
+    const StudyFile s = load_study(file.string());
     EXPECT_GE(s.design.arms.size(), 2u);
     ++loaded;
   }

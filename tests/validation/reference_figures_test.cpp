@@ -45,7 +45,10 @@ ReferenceSet load_text(const std::string& text) {
   const fs::path dir = fs::temp_directory_path() / "alemsim_reference_test" / "validation";
   fs::create_directories(dir);
   const fs::path scenarios = dir.parent_path() / "scenarios";
-  if (!fs::exists(scenarios)) fs::create_directory_symlink(fs::path(kSource) / "scenarios", scenarios);
+  const fs::path target = fs::path(kSource) / "scenarios";
+  // /tmp is shared by every checkout on the machine: a link left by another (or a removed) one is replaced.
+  if (fs::is_symlink(fs::symlink_status(scenarios)) && fs::read_symlink(scenarios) != target) fs::remove(scenarios);
+  if (!fs::exists(fs::symlink_status(scenarios))) fs::create_directory_symlink(target, scenarios);
   const fs::path path = dir / "reference.yaml";
   std::ofstream(path) << text;
   return load_reference_figures(path.string());
