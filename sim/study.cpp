@@ -186,6 +186,7 @@ std::vector<ArmSummary> run_study(const StudyDesign& design, const StudyRunOptio
   run.patients = design.patients;
   run.threads = options.threads;
   run.batch_size = options.batch_size;
+  run.bin_series = options.bin_series;
 
   // Reference arm first, so every other arm's paired differences fold in as its batches arrive.
   std::vector<std::size_t> order{design.reference_arm};

@@ -92,6 +92,7 @@ struct ArmSummary {
 struct StudyRunOptions {
   int threads = 0;                  // 0: all cores
   std::int64_t batch_size = 256;
+  bool bin_series = false;          // as PopulationRunOptions::bin_series, for per-arm PopulationSummary
 };
 
 // One arm as run_study simulates it.

@@ -65,6 +65,7 @@ int study_command(const StudyOptions& options) {
     };
     StudyRunOptions run;
     run.threads = options.threads;
+    run.bin_series = h5 != nullptr;  // the arms' summaries fold bin indices computed by the workers
     const auto arms = run_study(d, run, observer);
     progress.finish();
     print_study_table(stdout, study, arms);

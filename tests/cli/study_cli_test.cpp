@@ -7,6 +7,7 @@
 
 #include <H5Cpp.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include "tests/cli/cli_runner.hpp"
 
@@ -75,10 +76,11 @@ TEST(StudyCli, SameStudyTwiceWritesIdenticalTables) {
   }
 }
 
-// The shipped dose study on 6 patients, series kept for 4, written once for the tests below.
+// The shipped dose study on 6 patients, series kept for 4, written once per test process for the
+// tests below (CTest runs each test in its own process, in parallel: one folder each).
 const fs::path& dose_study_output() {
   static const fs::path out = [] {
-    const fs::path dir = fs::temp_directory_path() / "alemsim_study_h5";
+    const fs::path dir = fs::temp_directory_path() / ("alemsim_study_h5_" + std::to_string(::getpid()));
     fs::remove_all(dir);
     const auto r = run_cli("study scenarios/study-dose.yaml --patients 6 --keep-series 4 --quiet --out '" + dir.string() + "'");
     EXPECT_EQ(r.exit_code, 0) << r.out;
