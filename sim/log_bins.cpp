@@ -10,19 +10,18 @@ namespace {
 
 constexpr int kMantissaTableBits = 12;
 
-// Bin edges within one doubling: 2^(j/35), j = 0..35.
+// The bin of each of the 4096 slices of [1, 2) cut by the mantissa's leading 12 bits. Bin j starts
+// at the slice nearest to 2^(j/35): edges sit on multiples of 1/4096 (at most 1.2e-4 from 2^(j/35)),
+// so a value's bin is one table lookup, with no comparison against an edge.
 struct OctaveTable {
-  std::array<double, LogBins::kBinsPerOctave + 1> edges{};
-  // For each of the 4096 slices of [1, 2) by leading mantissa bits: the bin its start falls in. A
-  // slice is narrower than a bin, so a value is in that bin or the next one (one comparison decides).
-  std::array<std::uint8_t, 1u << kMantissaTableBits> first_bin{};
+  std::array<std::uint8_t, 1u << kMantissaTableBits> bin_of_slice{};
   OctaveTable() {
-    for (int j = 0; j <= LogBins::kBinsPerOctave; ++j) edges[j] = std::exp2(static_cast<double>(j) / LogBins::kBinsPerOctave);
-    int bin = 0;
-    for (std::size_t k = 0; k < first_bin.size(); ++k) {
-      const double start = 1.0 + static_cast<double>(k) / static_cast<double>(first_bin.size());
-      while (bin + 1 < LogBins::kBinsPerOctave && start >= edges[bin + 1]) ++bin;
-      first_bin[k] = static_cast<std::uint8_t>(bin);
+    constexpr double kSlices = 1u << kMantissaTableBits;
+    std::size_t k = 0;
+    for (int j = 0; j < LogBins::kBinsPerOctave; ++j) {
+      const double next_edge = std::exp2(static_cast<double>(j + 1) / LogBins::kBinsPerOctave);
+      const auto next_slice = static_cast<std::size_t>(std::lround((next_edge - 1.0) * kSlices));
+      for (; k < next_slice && k < bin_of_slice.size(); ++k) bin_of_slice[k] = static_cast<std::uint8_t>(j);
     }
   }
 };
@@ -33,13 +32,10 @@ const OctaveTable kOctave;
 std::size_t LogBins::index_of(double value) {
   if (!(value >= kFloor)) return 0;
   if (value >= kCeiling) return count() - 1;
-  const auto bits = std::bit_cast<std::uint64_t>(value);
-  const int exponent = static_cast<int>((bits >> 52) & 0x7ff) - 1023;
-  constexpr std::uint64_t kMantissa = (std::uint64_t{1} << 52) - 1;
-  const double mantissa = std::bit_cast<double>((bits & kMantissa) | std::bit_cast<std::uint64_t>(1.0));  // in [1, 2)
-  int bin = kOctave.first_bin[(bits & kMantissa) >> (52 - kMantissaTableBits)];
-  if (bin + 1 < kBinsPerOctave && mantissa >= kOctave.edges[static_cast<std::size_t>(bin + 1)]) ++bin;
-  return 1 + static_cast<std::size_t>((exponent - kMinExponent) * kBinsPerOctave + bin);
+  const auto bits = std::bit_cast<std::uint64_t>(value);  // a positive normal number here
+  const auto exponent = static_cast<int>(bits >> 52) - 1023;
+  const std::size_t slice = (bits >> (52 - kMantissaTableBits)) & ((1u << kMantissaTableBits) - 1);
+  return 1 + static_cast<std::size_t>((exponent - kMinExponent) * kBinsPerOctave + kOctave.bin_of_slice[slice]);
 }
 
 double LogBins::centre(std::size_t index) {

@@ -22,9 +22,16 @@ std::size_t output_index(std::string_view column) {
 
 PatientResult simulate_patient(const ModelParams& params, std::span<const Infusion> infusions,
                                std::span<const double> grid_day, const SolverOptions& options) {
-  const AlemtuzumabModel model{params};
   PatientResult result;
-  result.series.assign(AlemtuzumabModel::kOutputs.size(), std::vector<double>(grid_day.size()));
+  simulate_patient_into(result, params, infusions, grid_day, options);
+  return result;
+}
+
+void simulate_patient_into(PatientResult& result, const ModelParams& params, std::span<const Infusion> infusions,
+                           std::span<const double> grid_day, const SolverOptions& options) {
+  const AlemtuzumabModel model{params};
+  result.series.resize(AlemtuzumabModel::kOutputs.size());
+  for (std::vector<double>& s : result.series) s.resize(grid_day.size());  // every element is written below
   simulate_observed(
       model, infusions, grid_day,
       [&](std::size_t i, const AlemtuzumabModel::State& x) {
@@ -33,7 +40,6 @@ PatientResult simulate_patient(const ModelParams& params, std::span<const Infusi
       },
       options);
   result.courses = summarize_courses(infusions, grid_day, AlemtuzumabModel::kOutputs, result.series);
-  return result;
 }
 
 }  // namespace alemsim

@@ -30,4 +30,9 @@ struct PatientResult {
 PatientResult simulate_patient(const ModelParams& params, std::span<const Infusion> infusions,
                                std::span<const double> grid_day, const SolverOptions& options = {});
 
+// The same into `result`, reusing its memory (a population run refills the same outcomes batch after
+// batch). On SolverError, `result` is left half written.
+void simulate_patient_into(PatientResult& result, const ModelParams& params, std::span<const Infusion> infusions,
+                           std::span<const double> grid_day, const SolverOptions& options = {});
+
 }  // namespace alemsim

@@ -153,17 +153,21 @@ void run_population(const PatientSampler& sampler, std::span<const Infusion> inf
   std::vector<PatientOutcome> batch;
   for (std::int64_t first = 0; first < options.patients; first += options.batch_size) {
     const std::int64_t count = std::min(options.batch_size, options.patients - first);
-    batch.assign(static_cast<std::size_t>(count), PatientOutcome{});
+    // The outcomes are refilled batch after batch: their vectors keep their memory (allocating and
+    // freeing a batch's 40 MB each time cost page faults).
+    batch.resize(static_cast<std::size_t>(count));
 #pragma omp parallel for schedule(dynamic, 4) num_threads(n_threads)
     for (std::int64_t i = 0; i < count; ++i) {
       PatientOutcome& out = batch[static_cast<std::size_t>(i)];
       out.index = first + i;
+      out.ok = true;
+      out.error.clear();
       out.patient = sampler.sample(options.seed, out.index);
       try {
         // A draw can land where the model has no steady state (e.g. negative thymic output); such a
         // patient is reported, not simulated into nonsense.
         validate(out.patient.params);
-        out.result = simulate_patient(out.patient.params, infusions, grid_day, options.solver);
+        simulate_patient_into(out.result, out.patient.params, infusions, grid_day, options.solver);
         if (options.bin_series) {
           const std::size_t times = grid_day.size();
           out.series_bins.resize(out.result.series.size() * times);
@@ -177,6 +181,10 @@ void run_population(const PatientSampler& sampler, std::span<const Infusion> inf
       } catch (const SolverError& e) {
         out.ok = false;
         out.error = e.what();
+      }
+      if (!out.ok) {  // no half-written series from this or an earlier batch
+        out.result = PatientResult{};
+        out.series_bins.clear();
       }
     }
     consume(batch);

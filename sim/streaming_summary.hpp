@@ -1,6 +1,6 @@
 // Population summaries computed in one pass with memory independent of the number of patients.
 // Percentiles come from histograms on the logarithmic bins of sim/log_bins.hpp (accuracy stated
-// there: within ±1%); means and counts are exact.
+// there: within ±1.01%); means and counts are exact.
 #pragma once
 
 #include <cstdint>
