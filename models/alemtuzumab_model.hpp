@@ -105,9 +105,12 @@ struct AlemtuzumabModel {
   }
 
   // Fraction of CD52 sites occupied: one binding constant drives both elimination and lysis.
+  // c·f / (Km + c·f) with f = unneutralised_fraction(), written over one denominator: the right-hand
+  // side waits on this value, and two divisions in a row were its longest chain.
   double cd52_occupancy(const State& x) const {
-    const double c_binding = concentration_ng_per_ml(x) * unneutralised_fraction(x);
-    return c_binding / (params.target_km_ng_per_ml + c_binding);
+    const double titer = std::max(0.0, x[kAdaTiter]);
+    const double c_half = concentration_ng_per_ml(x) * params.ada_neutralising_half_titer;
+    return c_half / (params.target_km_ng_per_ml * (params.ada_neutralising_half_titer + titer) + c_half);
   }
 
   double linear_elimination_mg_per_day(const State& x) const {

@@ -1,6 +1,7 @@
 #include "sim/course_summary.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -57,34 +58,27 @@ struct Window {
   std::size_t last;
 };
 
-// For every series, the index of its first smallest and first largest value in [w.first, w.last),
-// found in one pass over the window. Each series' running extreme is a chain of dependent compares
-// (std::min_element per series ran at one element per chain latency, a tenth of a population run);
-// advancing all series together lets the CPU overlap their chains.
-struct WindowExtremes {
-  std::vector<std::size_t> lowest;
-  std::vector<std::size_t> highest;
-};
-
-WindowExtremes window_extremes(std::span<const std::vector<double>> series, Window w) {
-  const std::size_t n = series.size();
-  WindowExtremes e{std::vector<std::size_t>(n, w.first), std::vector<std::size_t>(n, w.first)};
-  std::vector<double> low(n), high(n);
-  for (std::size_t q = 0; q < n; ++q) low[q] = high[q] = series[q][w.first];
-  for (std::size_t i = w.first + 1; i < w.last; ++i) {
-    for (std::size_t q = 0; q < n; ++q) {
-      const double v = series[q][i];
-      if (v < low[q]) {
-        low[q] = v;
-        e.lowest[q] = i;
-      }
-      if (v > high[q]) {
-        high[q] = v;
-        e.highest[q] = i;
-      }
+// Index of the first smallest value in values[w.first, w.last), or with kLargest the first largest.
+// The extreme is found with four running extremes side by side (one chain of dependent compares ran
+// at a compare's latency per element: a tenth of a population run), then its first position by a
+// scan that stops there.
+template <bool kLargest>
+std::size_t extreme_index(std::span<const double> values, Window w) {
+  const auto better = [](double a, double b) { return kLargest ? a > b : a < b; };
+  std::array<double, 4> best;
+  best.fill(values[w.first]);
+  std::size_t i = w.first;
+  for (; i + 4 <= w.last; i += 4) {
+    for (std::size_t lane = 0; lane < 4; ++lane) {
+      if (better(values[i + lane], best[lane])) best[lane] = values[i + lane];
     }
   }
-  return e;
+  double extreme = best[0];
+  for (double b : best) extreme = better(b, extreme) ? b : extreme;
+  for (; i < w.last; ++i) extreme = better(values[i], extreme) ? values[i] : extreme;
+  std::size_t at = w.first;
+  while (values[at] != extreme) ++at;
+  return at;
 }
 
 // Days from course start until the count is back at or above `threshold` after the nadir at index
@@ -131,8 +125,7 @@ std::vector<CourseSummary> summarize_courses(std::span<const Infusion> infusions
     c.course_index = it->first;
     c.start_day = it->second.start_day;
     c.last_infusion_end_day = it->second.last_end_day;
-    const WindowExtremes extremes = window_extremes(series, w);
-    const std::size_t peak = extremes.highest[conc_index];
+    const std::size_t peak = extreme_index<true>(conc, w);
     c.cmax_ng_per_ml = conc[peak];
     c.tmax_day = grid_day[peak];
     const double c_from = value_at(grid_day, conc, c.last_infusion_end_day + kHalfLifeFromDay);
@@ -152,7 +145,7 @@ std::vector<CourseSummary> summarize_courses(std::span<const Infusion> infusions
     for (std::size_t q = 0; q < outputs.size(); ++q) {
       if (!outputs[q].column.ends_with("_cells_per_ul")) continue;
       const std::vector<double>& v = series[q];
-      const std::size_t nadir = extremes.lowest[q];
+      const std::size_t nadir = extreme_index<false>(v, w);
       SubsetCourse s;
       s.column = outputs[q].column;
       s.nadir_cells_per_ul = v[nadir];

@@ -156,7 +156,7 @@ void run_population(const PatientSampler& sampler, std::span<const Infusion> inf
     // The outcomes are refilled batch after batch: their vectors keep their memory (allocating and
     // freeing a batch's 40 MB each time cost page faults).
     batch.resize(static_cast<std::size_t>(count));
-#pragma omp parallel for schedule(dynamic, 4) num_threads(n_threads)
+#pragma omp parallel for schedule(dynamic, 1) num_threads(n_threads)
     for (std::int64_t i = 0; i < count; ++i) {
       PatientOutcome& out = batch[static_cast<std::size_t>(i)];
       out.index = first + i;
