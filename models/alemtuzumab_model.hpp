@@ -57,6 +57,7 @@ struct AlemtuzumabModel {
     double linear_elimination_per_day;   // CL / V
     double target_vmax_mg_per_day_per_pool_cell;  // Vmax / Pool0
     double per_cd19_baseline;            // 1 / B0
+    double per_neutralising_half_titer;  // 1 / Ab_N50
   } derived;
 
   explicit AlemtuzumabModel(const ModelParams& p) : params(p), derived(derive(p)) {}
@@ -105,12 +106,13 @@ struct AlemtuzumabModel {
   }
 
   // Fraction of CD52 sites occupied: one binding constant drives both elimination and lysis.
-  // c·f / (Km + c·f) with f = unneutralised_fraction(), written over one denominator: the right-hand
-  // side waits on this value, and two divisions in a row were its longest chain.
+  // c·f / (Km + c·f) with f = unneutralised_fraction(), written as c / (Km·(1 + Ab/Ab_N50) + c): the
+  // right-hand side waits on this value, and two divisions in a row were its longest chain. Without
+  // antibodies (Ab = 0) the value does not depend on Ab_N50 at all, to the last bit.
   double cd52_occupancy(const State& x) const {
     const double titer = std::max(0.0, x[kAdaTiter]);
-    const double c_half = concentration_ng_per_ml(x) * params.ada_neutralising_half_titer;
-    return c_half / (params.target_km_ng_per_ml * (params.ada_neutralising_half_titer + titer) + c_half);
+    const double c = concentration_ng_per_ml(x);
+    return c / (params.target_km_ng_per_ml * (1.0 + titer * derived.per_neutralising_half_titer) + c);
   }
 
   double linear_elimination_mg_per_day(const State& x) const {
@@ -149,6 +151,7 @@ struct AlemtuzumabModel {
     d.linear_elimination_per_day = p.linear_clearance_l_per_day / p.central_volume_l;
     d.target_vmax_mg_per_day_per_pool_cell = p.target_vmax_mg_per_day / d.baseline_pool_cells_per_ul;
     d.per_cd19_baseline = 1.0 / p.cd19_baseline_cells_per_ul;
+    d.per_neutralising_half_titer = 1.0 / p.ada_neutralising_half_titer;
     return d;
   }
 
