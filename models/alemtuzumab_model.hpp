@@ -56,7 +56,6 @@ struct AlemtuzumabModel {
     // Quotients of parameters, formed once: divisions are the right-hand side's slowest operations.
     double linear_elimination_per_day;   // CL / V
     double target_vmax_mg_per_day_per_pool_cell;  // Vmax / Pool0
-    double per_cd19_baseline;            // 1 / B0
     double per_neutralising_half_titer;  // 1 / Ab_N50
   } derived;
 
@@ -150,7 +149,6 @@ struct AlemtuzumabModel {
     d.ng_per_ml_per_mg = kNgPerMlPerMgPerL / p.central_volume_l;
     d.linear_elimination_per_day = p.linear_clearance_l_per_day / p.central_volume_l;
     d.target_vmax_mg_per_day_per_pool_cell = p.target_vmax_mg_per_day / d.baseline_pool_cells_per_ul;
-    d.per_cd19_baseline = 1.0 / p.cd19_baseline_cells_per_ul;
     d.per_neutralising_half_titer = 1.0 / p.ada_neutralising_half_titer;
     return d;
   }
@@ -192,7 +190,9 @@ struct AlemtuzumabModel {
     const double baff = x[kBaffFold];
     dxdt[kCd19CellsPerUl] = p.cd19_turnover_per_day * (p.cd19_baseline_cells_per_ul * baff - cd19) -
                             p.cd19_cd52_relative_density * lysis_per_day * cd19;
-    dxdt[kBaffFold] = p.baff_production_per_day * (1.0 - baff * cd19 * derived.per_cd19_baseline);
+    // Divided, not multiplied by 1/B0: at baseline B/B0 is exactly 1, so the untreated patient is an
+    // exact steady state (tests/models/alemtuzumab_model_test.cpp).
+    dxdt[kBaffFold] = p.baff_production_per_day * (1.0 - baff * (cd19 / p.cd19_baseline_cells_per_ul));
 
     const double nk = x[kNkCellsPerUl];
     dxdt[kNkCellsPerUl] = p.nk_turnover_per_day * (p.nk_baseline_cells_per_ul - nk) -
