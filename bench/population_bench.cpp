@@ -49,12 +49,21 @@ Timing run(const alemsim::Scenario& s, std::int64_t patients, int threads) {
 int main(int argc, char** argv) {
   const std::string path = argc > 1 ? argv[1] : "scenarios/label-4-courses.yaml";
   const std::int64_t patients = argc > 2 ? std::atoll(argv[2]) : 4000;
+  const int repeats = argc > 3 ? std::atoi(argv[3]) : 3;
   const alemsim::Scenario s = alemsim::load_scenario(path);
-  const Timing one = run(s, patients, 1);
-  const Timing two = run(s, patients, 2);
+  // Fastest of `repeats` runs each: on the shared VM one run differs from the next by about 10%.
+  // 1 and 2 threads alternate, so a slow spell of the machine does not fall on one of them only.
+  Timing one{1e300, 0.0}, two{1e300, 0.0};
+  for (int r = 0; r < repeats; ++r) {
+    const Timing a = run(s, patients, 1);
+    const Timing b = run(s, patients, 2);
+    if (a.total_s < one.total_s) one = a;
+    if (b.total_s < two.total_s) two = b;
+  }
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
-  std::printf("%s, %lld patients, summary mode\n", path.c_str(), static_cast<long long>(patients));
+  std::printf("%s, %lld patients, summary mode, fastest of %d runs each\n", path.c_str(),
+              static_cast<long long>(patients), repeats);
   std::printf("1 thread:  %8.0f patients/s (summary folding %4.1f%% of the time)\n", static_cast<double>(patients) / one.total_s,
               100.0 * one.summary_s / one.total_s);
   std::printf("2 threads: %8.0f patients/s (summary folding %4.1f%% of the time)\n", static_cast<double>(patients) / two.total_s,
