@@ -38,9 +38,11 @@ std::size_t LogBins::index_of(double value) {
   return 1 + static_cast<std::size_t>((exponent - kMinExponent) * kBinsPerOctave + kOctave.bin_of_slice[slice]);
 }
 
-double LogBins::centre(std::size_t index) {
+double LogBins::centre(std::size_t index) { return within(index, 0.5); }
+
+double LogBins::within(std::size_t index, double fraction) {
   if (index == 0) return 0.0;
-  return kFloor * std::exp2((static_cast<double>(index - 1) + 0.5) / kBinsPerOctave);
+  return kFloor * std::exp2((static_cast<double>(index - 1) + fraction) / kBinsPerOctave);
 }
 
 void LogBins::index_all(std::span<const double> values, std::span<std::uint16_t> out) {

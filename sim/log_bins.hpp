@@ -2,8 +2,10 @@
 //
 // Accuracy: values are binned on a logarithmic grid of 35 bins per doubling (ratio 2^(1/35) = 1.0200
 // between bin edges) from 2^-10 (about 0.001) to 2^24 (about 1.7e7) in the quantity's unit; a
-// percentile is reported as the geometric centre of its bin, so it is within ±1.01% of the exact
-// order statistic (half a bin, 0.995%, plus the edges' rounding to 1/4096 of an octave, 0.012%).
+// percentile is reported inside the bin holding the order statistic, so it is within ±1.01% of the
+// exact one (half a bin, 0.995%, plus the edges' rounding to 1/4096 of an octave, 0.012%): at the
+// point of the bin where its rank falls, as if the bin's values were spread evenly on the log scale
+// (reporting the bin's centre made percentile bands over time look like stairs).
 // Values below 2^-10 (a washed-out concentration, a titer of zero) are reported as 0; values above
 // 2^24 land in the top bin.
 #pragma once
@@ -30,6 +32,9 @@ struct LogBins {
   }
   static std::size_t index_of(double value);  // NaN and values below the floor: the zero bin
   static double centre(std::size_t index);    // 0 for the zero bin
+  // The point a `fraction` (0..1) of the way through bin `index` on the log scale: lower edge ×
+  // 2^(fraction/35). 0 for the zero bin. centre(i) == within(i, 0.5).
+  static double within(std::size_t index, double fraction);
   // out[i] = index_of(values[i]); out.size() must equal values.size().
   static void index_all(std::span<const double> values, std::span<std::uint16_t> out);
 };

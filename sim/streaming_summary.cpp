@@ -12,6 +12,12 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
+// Where the order statistic `rank_in_bin` (0-based) of a bin holding `count` values sits in it: the
+// middle of its 1/count share.
+double rank_fraction(std::int64_t rank_in_bin, std::uint32_t count) {
+  return (static_cast<double>(rank_in_bin) + 0.5) / static_cast<double>(count);
+}
+
 double lymphocyte_lln() {
   for (const LowerLimitOfNormal& lln : kLowerLimitsOfNormal) {
     if (lln.column == "lymphocytes_cells_per_ul") return lln.cells_per_ul;
@@ -27,8 +33,8 @@ double histogram_percentile(std::span<const std::uint32_t> counts, std::int64_t 
   const auto rank = static_cast<std::int64_t>(std::floor(p / 100.0 * static_cast<double>(n - 1)));
   std::int64_t seen = 0;
   for (std::size_t b = 0; b < counts.size(); ++b) {
+    if (seen + counts[b] > rank) return LogBins::within(b, rank_fraction(rank - seen, counts[b]));
     seen += counts[b];
-    if (seen > rank) return LogBins::centre(b);
   }
   return LogBins::centre(counts.size() - 1);
 }
@@ -113,11 +119,11 @@ std::vector<double> SeriesPercentiles::percentile(std::size_t q, double p) const
     const std::uint32_t* counts = &counts_[(q * bins_ + bin) * times_];
     for (std::size_t t = 0; t < times_; ++t) {
       if (seen[t] > rank) continue;
-      seen[t] += counts[t];
-      if (seen[t] > rank) {
-        out[t] = LogBins::centre(bin);
+      if (seen[t] + counts[t] > rank) {
+        out[t] = LogBins::within(bin, rank_fraction(rank - seen[t], counts[t]));
         --open;
       }
+      seen[t] += counts[t];
     }
   }
   return out;

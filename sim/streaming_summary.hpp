@@ -27,7 +27,7 @@ class StreamingDistribution {
   std::int64_t nan_count() const { return nan_count_; }
   double mean() const;
   // Binned (see above), but never outside the exact minimum and maximum: a distribution of equal
-  // values reports that value, not its bin's centre.
+  // values reports that value, not a point of its bin.
   double percentile(double p) const;
  private:
   std::vector<std::uint32_t> counts_;

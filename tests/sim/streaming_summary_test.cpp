@@ -47,6 +47,27 @@ TEST(StreamingDistribution, PercentilesWithinOnePercentOfExact) {
   }
 }
 
+TEST(StreamingDistribution, PercentilesMoveWithinABin) {
+  // 1000 values spread evenly on the log scale through one bin: the reported percentiles follow the
+  // exact ones inside the bin instead of all reading its centre.
+  const std::size_t bin = LogBins::index_of(100.0);
+  std::vector<double> values;
+  StreamingDistribution d;
+  for (int i = 0; i < 1000; ++i) {
+    values.push_back(LogBins::within(bin, 0.01 + 0.98 * i / 999.0));
+    d.add(values.back());
+  }
+  ASSERT_EQ(LogBins::index_of(values.front()), bin);
+  ASSERT_EQ(LogBins::index_of(values.back()), bin);
+  double previous = 0.0;
+  for (double p : {5.0, 25.0, 50.0, 75.0, 95.0}) {
+    const double reported = d.percentile(p);
+    EXPECT_GT(reported, previous) << "p" << p;
+    previous = reported;
+    EXPECT_NEAR(reported / percentile(values, p), 1.0, 2e-4) << "p" << p;  // a 50th of a bin
+  }
+}
+
 TEST(StreamingDistribution, EqualValuesReportThatValue) {
   StreamingDistribution d;
   for (int i = 0; i < 10; ++i) d.add(4.17);
