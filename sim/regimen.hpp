@@ -17,6 +17,8 @@ struct Course {
   // given on the same day as a scheduled dose, so each one is given on the next free day after the
   // scheduled ones.
   std::vector<int> missed_days;
+
+  friend bool operator==(const Course&, const Course&) = default;
 };
 
 // One constant-rate infusion into the dosing state.

@@ -7,7 +7,6 @@
 #include <limits>
 #include <stdexcept>
 
-#include "gui/core/embedded_scenario.hpp"
 #include "gui/core/h5_reader.hpp"
 #include "models/reference_ranges.hpp"
 #include "sim/course_metrics.hpp"

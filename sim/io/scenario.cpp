@@ -104,11 +104,8 @@ void read_variability(const Reader& r, const YAML::Node& node, VariabilityModel&
   }
 }
 
-}  // namespace
-
-Scenario load_scenario(const std::string& path) {
-  const Reader r(path);
-  std::string text = r.read_text();
+// Reads and checks scenario text; `r` names where it came from in errors.
+Scenario parse_scenario(const Reader& r, std::string text) {
   const YAML::Node root = r.parse(text);
   if (!root.IsMap()) r.fail(root, "(top level)", "expected a mapping with keys such as courses and horizon_day");
   // Study files sit beside the scenarios they vary: say what to do with one rather than list keys.
@@ -119,9 +116,8 @@ Scenario load_scenario(const std::string& path) {
                {"name", "description", "seed", "patients", "horizon_day", "output", "courses", "parameters", "variability"});
 
   Scenario s;
-  s.path = path;
   s.text = std::move(text);
-  s.name = root["name"] ? r.text(root["name"], "name") : path;
+  s.name = root["name"] ? r.text(root["name"], "name") : r.path();
   if (root["description"]) s.description = r.text(root["description"], "description");
 
   const YAML::Node courses = r.required(root, "courses", "");
@@ -192,6 +188,19 @@ Scenario load_scenario(const std::string& path) {
     r.fail(root["variability"] ? root["variability"] : root, "", e.what());
   }
   return s;
+}
+
+}  // namespace
+
+Scenario load_scenario(const std::string& path) {
+  const Reader r(path);
+  Scenario s = parse_scenario(r, r.read_text());
+  s.path = path;
+  return s;
+}
+
+Scenario scenario_from_text(const std::string& text, const std::string& origin) {
+  return parse_scenario(Reader(origin), text);
 }
 
 }  // namespace alemsim

@@ -13,7 +13,7 @@
 namespace alemsim {
 
 struct Scenario {
-  std::string path;                  // file it was read from
+  std::string path;                  // file it was read from; empty for scenario_from_text()
   std::string name;
   std::string description;
   std::vector<Course> courses;
@@ -36,5 +36,11 @@ class ScenarioError : public std::runtime_error {
 // an unknown key, a value of the wrong type or out of range, overlapping courses, or a horizon that
 // ends before the last infusion.
 Scenario load_scenario(const std::string& path);
+
+// Reads and checks scenario text kept elsewhere (e.g. the `scenario` attribute of a results file)
+// with the same checks as load_scenario(). Errors name `origin` (e.g. "run.h5:/scenario") in place of
+// a file; the result has an empty path, as it belongs to no file, and is named `origin` when the
+// text has no name.
+Scenario scenario_from_text(const std::string& text, const std::string& origin);
 
 }  // namespace alemsim

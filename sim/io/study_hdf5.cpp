@@ -8,6 +8,7 @@
 #include "sim/io/hdf5_file.hpp"
 #include "sim/io/hdf5_output.hpp"
 #include "sim/io/hdf5_run_layout.hpp"
+#include "sim/io/scenario_yaml.hpp"
 
 namespace alemsim {
 namespace {
@@ -33,6 +34,8 @@ void write_distribution(H5::Group& group, const StudyOutcome& outcome, const Dis
 struct StudyHdf5Writer::Impl {
   std::string path;
   StudyDesign design;
+  std::string base_scenario_text;  // the base scenario as read, which each arm's `scenario` varies
+  std::string base_scenario_path;
   std::int64_t keep_series = 0;
   std::optional<hdf5::AtomicH5File> file;  // removed again unless finish() succeeds
   std::optional<RunLayoutWriter> arm;      // the arm being written
@@ -48,6 +51,8 @@ StudyHdf5Writer::StudyHdf5Writer(const std::string& path, const StudyFile& study
   const StudyDesign& d = study.design;
   m.path = path;
   m.design = d;
+  m.base_scenario_text = study.base.text;
+  m.base_scenario_path = study.base.path;
   m.keep_series = keep_series;
   try {
     m.file.emplace(path);
@@ -84,6 +89,9 @@ void StudyHdf5Writer::begin_arm(const ArmRun& arm, std::span<const OutputQuantit
       hdf5::set_number(group, m.design.settings[s].c_str(), spec.setting_values[s]);
     }
     hdf5::set_number(group, "horizon_day", arm.horizon_day);
+    // The regimen the arm simulated as a scenario, so the group reads like a run file on its own.
+    hdf5::set_text(group, "scenario",
+                   scenario_with_regimen(m.base_scenario_text, m.base_scenario_path, arm.courses, arm.horizon_day));
     const RunLayoutSize size{m.design.patients, m.keep_series, arm.courses.size()};
     m.arm.emplace(group, size, arm.grid_day, outputs, metrics);
   } catch (const H5::Exception& e) {

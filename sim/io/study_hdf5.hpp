@@ -25,8 +25,9 @@ class StudyHdf5Writer {
   StudyHdf5Writer(const StudyHdf5Writer&) = delete;
   StudyHdf5Writer& operator=(const StudyHdf5Writer&) = delete;
 
-  // Starts /arms/NNN (NNN = arm.arm) with the run layout on the arm's grid and courses; one arm at a
-  // time, in any order. `metrics` are those of the arm's PopulationSummary.
+  // Starts /arms/NNN (NNN = arm.arm) with the run layout on the arm's grid and courses, and its
+  // `scenario` attribute: the base scenario with the arm's courses and horizon. One arm at a time, in
+  // any order. `metrics` are those of the arm's PopulationSummary.
   void begin_arm(const ArmRun& arm, std::span<const OutputQuantity> outputs, const std::vector<CourseMetric>& metrics);
   // Writes the per-patient rows of a batch of the current arm (patients in index order).
   void add(std::span<const PatientOutcome> batch);

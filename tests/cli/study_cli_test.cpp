@@ -160,6 +160,35 @@ TEST(StudyCli, ArmsShareTheirPatientsAndAgreeUntilTheyDiffer) {
   }
 }
 
+// A text attribute of a group.
+std::string text_attribute(const H5::H5File& file, const std::string& group, const std::string& name) {
+  std::string value;
+  const H5::Attribute attr = file.openGroup(group).openAttribute(name);
+  attr.read(attr.getStrType(), value);
+  return value;
+}
+
+TEST(StudyCli, AnArmsScenarioRunsAsThatArmRan) {
+  const H5::H5File study((dose_study_output() / "study.h5").string(), H5F_ACC_RDONLY);
+  const std::string scenario = text_attribute(study, "/arms/002", "scenario");
+  EXPECT_NE(scenario.find("dose_mg_per_day: 24"), std::string::npos) << scenario;
+  EXPECT_EQ(scenario.find("start_day: 4000"), std::string::npos) << "course 4 is past the horizon: " << scenario;
+  const fs::path dir = dose_study_output() / "arm-002";
+  fs::create_directories(dir);
+  std::ofstream(dir / "arm.yaml") << scenario;
+  // With the study's seed and patients, `alemsim run` gives the arm's patients, bit for bit.
+  const auto r = run_cli("run '" + (dir / "arm.yaml").string() + "' --seed " + text_attribute(study, "/", "seed") +
+                         " --patients 6 --keep-series 4 --quiet --out '" + (dir / "run.h5").string() + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  const H5::H5File run((dir / "run.h5").string(), H5F_ACC_RDONLY);
+  EXPECT_EQ(read_doubles(run, "/time_day"), read_doubles(study, "/arms/002/time_day"));
+  for (const char* q : kQuantities) {
+    EXPECT_EQ(read_doubles(run, std::string("/series/") + q), read_doubles(study, std::string("/arms/002/series/") + q)) << q;
+  }
+  const auto cmax_run = read_doubles(run, "/metrics/cmax_ng_per_ml");
+  EXPECT_EQ(cmax_run, read_doubles(study, "/arms/002/metrics/cmax_ng_per_ml"));
+}
+
 TEST(StudyCli, SeriesOfAllPatientsByDefault) {
   const fs::path out = fs::temp_directory_path() / "alemsim_study_default_keep";
   fs::remove_all(out);
