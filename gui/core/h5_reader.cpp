@@ -54,15 +54,20 @@ bool H5Reader::has(const std::string& name) const {
   }
 }
 
-std::vector<std::string> H5Reader::datasets_in(const std::string& group) const {
+std::vector<std::string> H5Reader::datasets_in(const std::string& group) const { return children_of(group, H5O_TYPE_DATASET); }
+
+std::vector<std::string> H5Reader::groups_in(const std::string& group) const { return children_of(group, H5O_TYPE_GROUP); }
+
+std::vector<std::string> H5Reader::children_of(const std::string& group, int type) const {
   std::vector<std::string> out;
   if (!has(group)) return out;
   try {
-    if (impl_->file.childObjType(group) != H5O_TYPE_GROUP) fail(path_, group + ": expected a group");
+    // The root is a group, but childObjType() cannot be asked about it.
+    if (group != "/" && impl_->file.childObjType(group) != H5O_TYPE_GROUP) fail(path_, group + ": expected a group");
     const H5::Group g = impl_->file.openGroup(group);
     for (hsize_t i = 0; i < g.getNumObjs(); ++i) {
       const std::string name = g.getObjnameByIdx(i);
-      if (g.childObjType(name) == H5O_TYPE_DATASET) out.push_back(name);
+      if (g.childObjType(name) == static_cast<H5O_type_t>(type)) out.push_back(name);
     }
   } catch (const H5::Exception& e) {
     fail(path_, group + ": " + detail(e));

@@ -22,6 +22,8 @@ class H5Reader {
   bool has(const std::string& name) const;  // a dataset or group at that path, e.g. "/summary"
   // Names of the datasets directly in group `group` (none when it does not exist).
   std::vector<std::string> datasets_in(const std::string& group) const;
+  // Names of the groups directly in group `group` (none when it does not exist).
+  std::vector<std::string> groups_in(const std::string& group) const;
 
   // Shape of numeric dataset `name`; throws if it is absent, not numeric or not of rank `rank`.
   std::vector<std::uint64_t> shape(const std::string& name, int rank) const;
@@ -34,6 +36,9 @@ class H5Reader {
   std::string text_attribute(const std::string& object, const std::string& attribute) const;
 
  private:
+  // Names of the children of `group` of HDF5 object type `type` (an H5O_type_t).
+  std::vector<std::string> children_of(const std::string& group, int type) const;
+
   struct Impl;
   std::string path_;
   std::unique_ptr<Impl> impl_;

@@ -37,18 +37,29 @@ void sort_known_first(std::vector<std::string>& names, const KnownNames& known) 
   });
 }
 
-std::vector<double> read_time(const H5Reader& h5) {
-  if (!h5.has("/time_day")) fail(h5, "no /time_day");
-  std::vector<double> time = h5.read_vector("/time_day");
-  if (time.empty()) fail(h5, "/time_day is empty");
+// Where the run layout is read from: the root of a run file, or an arm of a study file.
+struct Group {
+  std::string path;  // "/" or "/arms/002"
+  // Path of `name` ("time_day", "summary/cd4_cells_per_ul") in the group.
+  std::string at(const std::string& name) const { return (path == "/" ? "" : path) + "/" + name; }
+};
+
+std::vector<double> read_time(const H5Reader& h5, const Group& g) {
+  const std::string name = g.at("time_day");
+  if (!h5.has(name) && g.path == "/" && h5.has("/arms")) {
+    throw std::runtime_error(h5.path() + ": a study file, with one population per arm: read an arm (/arms/000, ...)");
+  }
+  if (!h5.has(name)) fail(h5, "no " + name);
+  std::vector<double> time = h5.read_vector(name);
+  if (time.empty()) fail(h5, name + " is empty");
   for (std::size_t i = 0; i < time.size(); ++i) {
-    if (!std::isfinite(time[i]) || (i > 0 && time[i] < time[i - 1])) fail(h5, "/time_day: expected increasing days");
+    if (!std::isfinite(time[i]) || (i > 0 && time[i] < time[i - 1])) fail(h5, name + ": expected increasing days");
   }
   return time;
 }
 
-QuantityInfo describe_quantity(const H5Reader& h5, const std::string& column) {
-  QuantityInfo info{column, column, h5.text_attribute("/summary/" + column, "units")};
+QuantityInfo describe_quantity(const H5Reader& h5, const Group& g, const std::string& column) {
+  QuantityInfo info{column, column, h5.text_attribute(g.at("summary/" + column), "units")};
   for (const OutputQuantity& q : patient_outputs()) {
     if (q.column != column) continue;
     info.label = std::string(q.label);
@@ -57,15 +68,15 @@ QuantityInfo describe_quantity(const H5Reader& h5, const std::string& column) {
   return info;
 }
 
-void read_summary(const H5Reader& h5, PopulationSnapshot& s) {
-  std::vector<std::string> columns = h5.datasets_in("/summary");
-  if (columns.empty()) fail(h5, "no percentile bands in /summary");
+void read_summary(const H5Reader& h5, const Group& g, PopulationSnapshot& s) {
+  std::vector<std::string> columns = h5.datasets_in(g.at("summary"));
+  if (columns.empty()) fail(h5, "no percentile bands in " + g.at("summary"));
   std::vector<std::string> engine_columns;
   for (const OutputQuantity& q : patient_outputs()) engine_columns.emplace_back(q.column);
   sort_known_first(columns, engine_columns);
   const std::size_t times = s.grid_day.size();
   for (const std::string& column : columns) {
-    const std::string name = "/summary/" + column;
+    const std::string name = g.at("summary/" + column);
     const auto dims = h5.shape(name, 2);
     if (dims[0] != kPercentileRows || dims[1] != times) {
       fail(h5, name + ": expected 5 percentile rows of " + std::to_string(times) + " times, found " + std::to_string(dims[0]) +
@@ -76,18 +87,18 @@ void read_summary(const H5Reader& h5, PopulationSnapshot& s) {
       const auto begin = rows.begin() + static_cast<std::ptrdiff_t>(r * times);
       return std::vector<double>(begin, begin + static_cast<std::ptrdiff_t>(times));
     };
-    s.quantities.push_back(describe_quantity(h5, column));
+    s.quantities.push_back(describe_quantity(h5, g, column));
     s.percentiles.push_back({row(0), row(1), row(2), row(3), row(4)});
   }
 }
 
 // The first `count` patients whose series are stored and not NaN (a failed patient's row is NaN).
-void read_traces(const H5Reader& h5, int count, PopulationSnapshot& s) {
+void read_traces(const H5Reader& h5, const Group& g, int count, PopulationSnapshot& s) {
   s.traces.assign(s.quantities.size(), {});
   std::vector<std::string> datasets(s.quantities.size());
   std::uint64_t stored = std::numeric_limits<std::uint64_t>::max();
   for (std::size_t q = 0; q < s.quantities.size(); ++q) {
-    const std::string name = "/series/" + s.quantities[q].column;
+    const std::string name = g.at("series/" + s.quantities[q].column);
     if (!h5.has(name)) continue;
     const auto dims = h5.shape(name, 2);
     if (dims[1] != s.grid_day.size()) fail(h5, name + ": expected " + std::to_string(s.grid_day.size()) + " times per row");
@@ -114,8 +125,8 @@ void read_traces(const H5Reader& h5, int count, PopulationSnapshot& s) {
 
 // Per course: the metric's distribution, and for the total lymphocytes at months 6 and 12 the
 // fraction at or above the LLN, as PopulationSummary reports them for a run.
-void read_metrics(const H5Reader& h5, PopulationSnapshot& s) {
-  std::vector<std::string> names = h5.datasets_in("/metrics");
+void read_metrics(const H5Reader& h5, const Group& g, PopulationSnapshot& s) {
+  std::vector<std::string> names = h5.datasets_in(g.at("metrics"));
   std::vector<std::string> engine_names;
   for (const CourseMetric& m : course_metrics(patient_outputs())) engine_names.push_back(m.name);
   sort_known_first(names, engine_names);
@@ -124,13 +135,13 @@ void read_metrics(const H5Reader& h5, PopulationSnapshot& s) {
     if (lln.column == "lymphocytes_cells_per_ul") lymphocyte_lln = lln.cells_per_ul;
   }
   std::uint64_t courses = 0;
-  for (const std::string& name : names) courses = std::max(courses, h5.shape("/metrics/" + name, 2)[1]);
+  for (const std::string& name : names) courses = std::max(courses, h5.shape(g.at("metrics/" + name), 2)[1]);
   s.course_metrics.assign(courses, {});
   s.lln_fractions.assign(courses, {});
   for (auto& f : s.lln_fractions) f.fill(kNaN);
 
   for (const std::string& name : names) {
-    const std::string path = "/metrics/" + name;
+    const std::string path = g.at("metrics/" + name);
     const auto dims = h5.shape(path, 2);
     std::vector<StreamingDistribution> by_course(dims[1]);
     std::vector<std::int64_t> at_lln(dims[1], 0);
@@ -156,22 +167,26 @@ void read_metrics(const H5Reader& h5, PopulationSnapshot& s) {
   }
 }
 
-void read_status(const H5Reader& h5, PopulationSnapshot& s) {
-  if (!h5.has("/status")) return;
-  const std::vector<double> status = h5.read_vector("/status");
+void read_status(const H5Reader& h5, const Group& g, PopulationSnapshot& s) {
+  if (!h5.has(g.at("status"))) return;
+  const std::vector<double> status = h5.read_vector(g.at("status"));
   s.patients = static_cast<std::int64_t>(status.size());
   s.failed = std::count_if(status.begin(), status.end(), [](double v) { return v != 0.0; });
-  if (s.failed > 0) s.first_error = "the solver failed for these patients when the file was written (see /status)";
+  if (s.failed > 0) s.first_error = "the solver failed for these patients when the file was written (see " + g.at("status") + ")";
 }
 
-void read_scenario(const H5Reader& h5, const PopulationSnapshot& s, ResultsFile& out) {
-  const std::string text = h5.text_attribute("/", "scenario");
+// The group's own scenario (an arm's holds the arm's regimen); the seed is the root's, as every arm
+// of a study shares its virtual patients.
+void read_scenario(const H5Reader& h5, const Group& g, const PopulationSnapshot& s, ResultsFile& out) {
+  const std::string text = h5.text_attribute(g.path, "scenario");
   if (text.empty()) {
-    out.scenario_error = "the file holds no scenario (root attribute 'scenario')";
+    out.scenario_error = g.path == "/" ? "the file holds no scenario (root attribute 'scenario')"
+                                       : "the file holds no scenario for " + g.path +
+                                             " (its attribute 'scenario', which older study files lack)";
     return;
   }
   try {
-    Scenario scenario = scenario_from_text(text, h5.path() + ":/scenario");
+    Scenario scenario = scenario_from_text(text, h5.path() + ":" + g.at("scenario"));
     const std::string seed = h5.text_attribute("/", "seed");
     if (!seed.empty()) scenario.seed = std::stoull(seed);
     if (s.patients > 0) scenario.patients = s.patients;
@@ -188,20 +203,27 @@ bool is_results_file_name(const std::string& path) {
   return extension == ".h5" || extension == ".hdf5";
 }
 
-ResultsFile read_results_file(const std::string& path, int trace_count) {
+ResultsFile read_results_file(const std::string& path, int trace_count, const std::string& group) {
   const auto start = std::chrono::steady_clock::now();
+  if (group.empty() || group.front() != '/' || (group != "/" && group.back() == '/')) {
+    throw std::invalid_argument("read_results_file: group '" + group + "': expected an absolute path such as /arms/002");
+  }
   const H5Reader h5(path);
+  const Group g{group};
+  if (!h5.has(group)) fail(h5, "no group " + group);
   ResultsFile out;
   PopulationSnapshot& s = out.population;
-  s.grid_day = read_time(h5);
-  read_summary(h5, s);
-  read_traces(h5, trace_count, s);
-  read_metrics(h5, s);
-  read_status(h5, s);
-  read_scenario(h5, s, out);
+  s.grid_day = read_time(h5, g);
+  read_summary(h5, g, s);
+  read_traces(h5, g, trace_count, s);
+  read_metrics(h5, g, s);
+  read_status(h5, g, s);
+  read_scenario(h5, g, s, out);
   const std::string seed = h5.text_attribute("/", "seed");
   const std::string version = h5.text_attribute("/", "alemsim_version");
-  s.source = path + ": " + (s.patients > 0 ? std::to_string(s.patients) + " virtual patients" : std::string("population")) +
+  const std::string arm = h5.text_attribute(group, "name");
+  const std::string shown = group == "/" ? path : path + ", " + group + (arm.empty() ? "" : " '" + arm + "'");
+  s.source = shown + ": " + (s.patients > 0 ? std::to_string(s.patients) + " virtual patients" : std::string("population")) +
              (seed.empty() ? "" : ", seed " + seed) + (version.empty() ? "" : ", alemsim " + version);
   s.compute_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return out;

@@ -12,18 +12,22 @@ namespace alemsim::gui {
 
 struct ResultsFile {
   PopulationSnapshot population;
-  // The scenario the file was run from (its `scenario` attribute), with the run's seed and number of
-  // patients; empty when the file holds none or it cannot be read, and scenario_error says why.
+  // The scenario the file (or the arm) was run from (the group's `scenario` attribute), with the
+  // run's seed and number of patients; empty when the file holds none or it cannot be read, and
+  // scenario_error says why.
   std::optional<Scenario> scenario;
   std::string scenario_error;
 };
 
-// Reads /time_day, /summary/<quantity> (rows: percentiles 5, 25, 50, 75, 95), the first
-// `trace_count` patients of /series/<quantity> that were simulated, /metrics/<name> reduced per
-// course as `alemsim run` prints them, /status and the root attributes. Throws std::runtime_error,
-// naming the file and the dataset, for a missing file, a file that is not HDF5, or one not laid out
-// as an alemsim results file.
-ResultsFile read_results_file(const std::string& path, int trace_count);
+// Reads the run layout under `group`: the root ("/") of a run file, or an arm ("/arms/002") of a
+// study file (gui/core/study_arms.hpp lists them). That is GROUP/time_day, GROUP/summary/<quantity>
+// (rows: percentiles 5, 25, 50, 75, 95), the first `trace_count` patients of GROUP/series/<quantity>
+// that were simulated, GROUP/metrics/<name> reduced per course as `alemsim run` prints them,
+// GROUP/status, the group's `scenario` attribute, and the root's seed and version. Throws
+// std::runtime_error, naming the file and the dataset, for a missing file, a file that is not HDF5,
+// a missing group, or one not laid out as an alemsim results file; std::invalid_argument for a
+// `group` that is not an absolute path without a trailing '/'.
+ResultsFile read_results_file(const std::string& path, int trace_count, const std::string& group = "/");
 
 // True for names the viewer opens as results files (".h5", ".hdf5") rather than as scenarios.
 bool is_results_file_name(const std::string& path);
