@@ -1,14 +1,43 @@
 // alemsim-viewer: the desktop viewer.
-// alemsim-viewer [SCENARIO.yaml | RESULTS.h5] [--screenshot FILE.png [--frames N]] [--time FROM TO] [--log] [--width W --height H]
+// alemsim-viewer [SCENARIO.yaml | RESULTS.h5 | STUDY.h5 [--arm N]] [--screenshot FILE.png [--frames N]]
+//                [--time FROM TO] [--log] [--width W --height H]
+#include <cstdio>
+#include <exception>
+#include <string>
+
 #include <CLI/CLI.hpp>
 
 #include "gui/app/viewer_window.hpp"
+#include "gui/core/results_file.hpp"
+#include "gui/core/study_arms.hpp"
+
+namespace {
+
+// --arm is checked before a window opens: a wrong index is a mistake on the command line, reported
+// there, where the list of arms (0 to N-1) can be read; "" when the arm exists.
+std::string arm_option_error(const std::string& path, long long arm) {
+  try {
+    if (!alemsim::gui::is_results_file_name(path)) return path + " is a scenario, not a study file: it has no arms";
+    alemsim::gui::study_arm(alemsim::gui::list_study_arms(path), arm);
+    return "";
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"alemsim-viewer: explore alemtuzumab serum concentration and lymphocyte depletion"};
   alemsim::gui::ViewerOptions options;
-  app.add_option("file", options.scenario_path,
-                 "Scenario (YAML, e.g. scenarios/label.yaml) or results file (HDF5, from 'alemsim run --out X.h5') to open");
+  long long arm = 0;
+  CLI::Option* file = app.add_option(
+      "file", options.scenario_path,
+      "Scenario (YAML, e.g. scenarios/label.yaml), results file (HDF5, from 'alemsim run --out X.h5') or study file "
+      "(DIR/study.h5 from 'alemsim study --out DIR') to open");
+  CLI::Option* arm_option =
+      app.add_option("--arm", arm, "Arm of the study file to show first, 0-based as the viewer numbers them (default: the reference arm)")
+          ->needs(file);
   app.add_option("--screenshot", options.screenshot_path,
                  "Draw the window, wait for the population, save it as PNG and exit");
   app.add_option("--frames", options.frames, "Frames drawn after the population is ready, before the screenshot")
@@ -19,5 +48,12 @@ int main(int argc, char** argv) {
   app.add_option("--width", options.width, "Window width, pixels")->check(CLI::Range(640, 8192));
   app.add_option("--height", options.height, "Window height, pixels")->check(CLI::Range(480, 8192));
   CLI11_PARSE(app, argc, argv);
+  if (arm_option->count() > 0) {
+    if (const std::string error = arm_option_error(*options.scenario_path, arm); !error.empty()) {
+      std::fprintf(stderr, "alemsim-viewer: --arm %lld: %s\n", arm, error.c_str());
+      return 1;
+    }
+    options.arm = static_cast<std::size_t>(arm);
+  }
   return alemsim::gui::run_viewer(options);
 }

@@ -15,6 +15,7 @@
 #include "gui/app/png_capture.hpp"
 #include "gui/core/scenario_writer.hpp"
 #include "gui/viewer/controller.hpp"
+#include "gui/viewer/panels.hpp"
 #include "gui/viewer/style.hpp"
 
 namespace alemsim::gui {
@@ -90,7 +91,7 @@ int run_viewer(const ViewerOptions& options) {
   int exit_code = 0;
   {
     Controller controller(labelled_regimen_scenario());
-    if (options.scenario_path) controller.open(*options.scenario_path);
+    if (options.scenario_path) controller.open(*options.scenario_path, options.arm);
     controller.ui().plots.log_concentration = options.log_concentration;
     if (options.time_range_day) {
       controller.ui().plots.time_axis = {{options.time_range_day->first, options.time_range_day->second}, false};
@@ -98,6 +99,7 @@ int run_viewer(const ViewerOptions& options) {
     const auto started = Clock::now();
     FrameTimes times;
     int frames_ready = 0;
+    std::string title;
     while (!glfwWindowShouldClose(window)) {
       const bool busy = controller.results().progress.running;
       if (screenshot || busy) {
@@ -113,6 +115,11 @@ int run_viewer(const ViewerOptions& options) {
       ImGui::NewFrame();
       const Actions actions = controller.frame();
       ImGui::Render();
+      // The title names what is open (file, study arm), as the menu bar does.
+      if (const std::string now = "alemsim viewer - " + document_title(controller.ui()); now != title) {
+        title = now;
+        glfwSetWindowTitle(window, title.c_str());
+      }
       const auto built = Clock::now();
       int fb_width = 0, fb_height = 0;
       glfwGetFramebufferSize(window, &fb_width, &fb_height);

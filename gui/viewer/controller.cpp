@@ -1,6 +1,7 @@
 #include "gui/viewer/controller.hpp"
 
 #include <exception>
+#include <stdexcept>
 
 #include "gui/core/results_file.hpp"
 #include "gui/core/scenario_writer.hpp"
@@ -21,8 +22,8 @@ void Controller::set_scenario(Scenario scenario) {
   session_.update(ui_.scenario, ui_.plots.trace_count);
 }
 
-void Controller::open_results(const std::string& path) {
-  ResultsFile file = read_results_file(path, ui_.plots.trace_count);
+void Controller::open_results(const std::string& path, const std::string& group, bool refit) {
+  ResultsFile file = read_results_file(path, ui_.plots.trace_count, group);
   if (file.scenario) {
     ui_.scenario = std::move(*file.scenario);
     ui_.modified = false;
@@ -30,24 +31,47 @@ void Controller::open_results(const std::string& path) {
     file.population.note = "Its scenario cannot be read (" + file.scenario_error +
                            "): regimen, typical patient and course markers are the viewer's own.";
   }
-  ui_.plots.time_axis.auto_fit = true;
-  for (auto& [column, axis] : ui_.plots.value_axes) axis.auto_fit = true;
+  if (refit) {
+    ui_.plots.time_axis.auto_fit = true;
+    for (auto& [column, axis] : ui_.plots.value_axes) axis.auto_fit = true;
+  }
   session_.show_population(std::make_shared<const PopulationSnapshot>(std::move(file.population)),
                            file.scenario ? &ui_.scenario : nullptr);
 }
 
-bool Controller::open(const std::string& path) {
+bool Controller::open(const std::string& path, std::optional<std::size_t> arm) {
   try {
-    if (is_results_file_name(path)) {
-      open_results(path);
-    } else {
+    if (!is_results_file_name(path)) {
+      if (arm) throw std::runtime_error(path + " is a scenario, not a study file: it has no arms");
       set_scenario(load_scenario(path));
+      ui_.study.reset();
+    } else if (StudyArms arms = list_study_arms(path); arms.study || arm) {
+      const std::size_t index = arm.value_or(arms.reference_arm);
+      open_results(path, study_arm(arms, static_cast<long long>(index)).group, true);
+      ui_.study = OpenStudy{std::move(arms), index};
+    } else {
+      open_results(path, "/", true);
+      ui_.study.reset();
     }
     ui_.file_error.clear();
     ui_.status = "opened " + path;
     return true;
   } catch (const std::exception& e) {
     ui_.file_error = std::string("Could not open the file. ") + e.what();
+    return false;
+  }
+}
+
+bool Controller::open_arm(std::size_t index) {
+  try {
+    if (!ui_.study) throw std::runtime_error("no study file is open");
+    open_results(ui_.study->file.path, study_arm(ui_.study->file, static_cast<long long>(index)).group, false);
+    ui_.study->shown = index;
+    ui_.file_error.clear();
+    ui_.status = "opened " + ui_.study->file.arms[index].group;
+    return true;
+  } catch (const std::exception& e) {
+    ui_.file_error = std::string("Could not open the arm. ") + e.what();
     return false;
   }
 }
@@ -63,6 +87,7 @@ Actions Controller::frame() {
 void Controller::apply(Actions& a) {
   if (a.scenario_changed) session_.update(ui_.scenario, ui_.plots.trace_count);
   if (a.open_path) open(*a.open_path);
+  if (a.open_arm) open_arm(*a.open_arm);
   if (a.save_path) {
     try {
       save_scenario(*a.save_path, ui_.scenario);

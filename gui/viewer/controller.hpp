@@ -3,6 +3,8 @@
 // drive it with a bare ImGui context.
 #pragma once
 
+#include <cstddef>
+#include <optional>
 #include <string>
 
 #include "gui/core/session.hpp"
@@ -16,9 +18,15 @@ class Controller {
   explicit Controller(Scenario scenario, int worker_threads = 0);
 
   // Opens a scenario file, or a results file (.h5): its population is shown as read, and the
-  // scenario it was run from becomes the one edited. On failure the current scenario stays,
-  // ui().file_error says why, and false is returned; the viewer never stops on a bad file.
-  bool open(const std::string& path);
+  // scenario it was run from becomes the one edited. A study file opens on its arm `arm` (0-based;
+  // by default its reference arm) and ui().study lists its arms; `arm` is an error for any other
+  // file. On failure the current scenario stays, ui().file_error says why, and false is returned;
+  // the viewer never stops on a bad file.
+  bool open(const std::string& path, std::optional<std::size_t> arm = {});
+
+  // Shows arm `index` of the open study as open() shows a results file, keeping the axes as they
+  // are, so arms compare on the same scales once the user has zoomed. Fails as open() does.
+  bool open_arm(std::size_t index);
 
   // One frame, between ImGui::NewFrame() and ImGui::Render(). Returns what only the window system
   // can do: export_png_path (read back the frame) and quit. Everything else is done here.
@@ -34,7 +42,8 @@ class Controller {
 
  private:
   void set_scenario(Scenario scenario);
-  void open_results(const std::string& path);
+  // Shows the run layout at `group` of a results file; `refit` fits every axis to it.
+  void open_results(const std::string& path, const std::string& group, bool refit);
 
   Session session_;
   UiState ui_;

@@ -125,6 +125,14 @@ bool can_save_in_place(const Scenario& s) {
 
 }  // namespace
 
+std::string document_title(const UiState& ui) {
+  const std::string modified = ui.modified ? " (modified)" : "";
+  if (!ui.study) return (ui.scenario.path.empty() ? ui.scenario.name : ui.scenario.path) + modified;
+  const StudyArms& file = ui.study->file;
+  const StudyArmEntry& arm = file.arms[ui.study->shown];
+  return file.path + ", arm " + arm_number(arm) + " of " + std::to_string(file.arms.size()) + ": " + arm.name + modified;
+}
+
 void draw_main_menu(const Results& r, UiState& ui, Actions& a) {
   const ImGuiIO& io = ImGui::GetIO();
   // The GLFW backend of ImGui 1.86 indexes keys by GLFW key code, which for letters is the ASCII capital.
@@ -161,8 +169,7 @@ void draw_main_menu(const Results& r, UiState& ui, Actions& a) {
       }
       ImGui::EndMenu();
     }
-    const std::string where = (ui.scenario.path.empty() ? ui.scenario.name : ui.scenario.path) + (ui.modified ? " (modified)" : "");
-    ImGui::TextDisabled("%s", where.c_str());
+    ImGui::TextDisabled("%s", document_title(ui).c_str());
     if (!ui.status.empty()) ImGui::TextDisabled("| %s", ui.status.c_str());
     ImGui::EndMainMenuBar();
   }

@@ -4,6 +4,8 @@
 // headless in tests.
 #pragma once
 
+#include <string>
+
 #include "gui/core/session.hpp"
 #include "gui/viewer/ui_state.hpp"
 
@@ -26,6 +28,15 @@ void draw_teaching_panel(UiState& ui);
 
 // Main menu bar (File, View) and the file dialogs it opens.
 void draw_main_menu(const Results& results, UiState& ui, Actions& actions);
+
+// Which arm of the open study file is shown, with previous/next buttons and a list of every arm by
+// name; nothing when no study file is open. Above the plots, which show the arm.
+void draw_arm_chooser(const Results& results, const UiState& ui, Actions& actions);
+
+// What is open, for the menu bar and the window title: the scenario's file or name, or the study
+// file and the arm shown ("study.h5, arm 002 of 37: courses[2].start_day=790.8"); "(modified)" after
+// an edit.
+std::string document_title(const UiState& ui);
 
 // The last failed file operation, in red, with a button to dismiss it; nothing when there is none.
 void draw_file_error(UiState& ui);

@@ -231,9 +231,12 @@ void draw_population_status(const Results& r) {
     return;
   }
   if (r.population) {
-    ImGui::TextDisabled("population: %s, %s in %.0f ms%s", r.population->source.c_str(),
-                        r.population_from_file ? "read" : "simulated", r.population->compute_ms,
-                        r.population_stale() ? " (not the current scenario)" : "");
+    // Wrapped: a study arm's source (file, arm, name, seed, version) is longer than the panel is wide.
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("population: %s, %s in %.0f ms%s", r.population->source.c_str(),
+                       r.population_from_file ? "read" : "simulated", r.population->compute_ms,
+                       r.population_stale() ? " (not the current scenario)" : "");
+    ImGui::PopStyleColor();
     if (!r.population->note.empty()) {
       ImGui::PushStyleColor(ImGuiCol_Text, kErrorColor);
       ImGui::TextWrapped("%s", r.population->note.c_str());

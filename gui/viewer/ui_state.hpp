@@ -9,6 +9,7 @@
 
 #include <imgui.h>
 
+#include "gui/core/study_arms.hpp"
 #include "gui/plot/plot.hpp"
 #include "sim/io/scenario.hpp"
 
@@ -33,10 +34,17 @@ struct TeachingSettings {
   bool reference_lines = true;   // lower limits of normal, 200 CD4+/uL
 };
 
+// A study file whose arm is shown: its arms, for the arm chooser.
+struct OpenStudy {
+  StudyArms file;
+  std::size_t shown = 0;  // index in file.arms of the arm read last
+};
+
 enum class FileDialog { kNone, kOpen, kSaveAs, kExportCsv, kExportPng };
 
 struct UiState {
   Scenario scenario;          // the document being edited
+  std::optional<OpenStudy> study;  // set while an arm of a study file is open
   bool modified = false;      // edited since opened or saved
   std::string file_error;     // last failed open/save/export, shown until dismissed
   std::string status;         // last successful file operation
@@ -52,6 +60,7 @@ struct UiState {
 struct Actions {
   bool scenario_changed = false;  // re-simulate (the scenario or the population settings changed)
   std::optional<std::string> open_path;
+  std::optional<std::size_t> open_arm;  // show this arm (index in UiState::study) instead
   std::optional<std::string> save_path;
   std::optional<std::string> export_csv_path;
   std::optional<std::string> export_png_path;

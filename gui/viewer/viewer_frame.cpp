@@ -31,6 +31,7 @@ void draw_viewer(const Results& results, UiState& ui, Actions& actions) {
     ui.plots_min = ImGui::GetWindowPos();
     ui.plots_max = ImVec2(ui.plots_min.x + ImGui::GetWindowWidth(), ui.plots_min.y + ImGui::GetWindowHeight());
     draw_file_error(ui);
+    draw_arm_chooser(results, ui, actions);
     draw_plots_panel(results, ui, actions);
   }
   ImGui::End();

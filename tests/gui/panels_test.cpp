@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 
 #include <gtest/gtest.h>
 #include <imgui_internal.h>
@@ -157,6 +158,119 @@ TEST_F(PanelsFixture, AResultsFileShowsItsPopulationWithTheScenarioItWasRunFrom)
   ASSERT_TRUE(controller.session().wait_population(120s));
   EXPECT_FALSE(controller.results().population_from_file);
   EXPECT_EQ(controller.results().population->patients, 10);
+}
+
+// `alemsim study scenarios/study-dose.yaml` (4 arms: course 3 at 12 or 24 mg/day, 3 or 5 days) on 8
+// patients, once per test process.
+const fs::path& dose_study() {
+  static const fs::path path = [] {
+    const fs::path dir = fs::temp_directory_path() / ("alemsim_gui_panels_study_" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    const std::string command = "cd '" + kSource.string() + "' && '" + ALEMSIM_CLI +
+                                "' study scenarios/study-dose.yaml --patients 8 --keep-series 3 --quiet --out '" +
+                                dir.string() + "' > /dev/null";
+    EXPECT_EQ(std::system(command.c_str()), 0) << command;
+    return dir / "study.h5";
+  }();
+  return path;
+}
+
+// The arm chooser alone in a window at the top left, as the Plots panel draws it, clicked with the
+// mouse: press and release at `at` over three frames. Returns the arm asked for, if any.
+std::optional<std::size_t> click_arm_chooser(HeadlessImGui& imgui, Controller& controller, std::optional<ImVec2> at) {
+  std::optional<std::size_t> asked;
+  const auto frame = [&](bool down) {
+    if (at) imgui.set_mouse(*at, down);
+    imgui.frame([&] {
+      ImGui::SetNextWindowPos(ImVec2(0, 0));
+      ImGui::SetNextWindowSize(ImVec2(1000, 600));
+      ImGui::Begin("chooser", nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar);
+      Actions actions;
+      draw_arm_chooser(controller.results(), controller.ui(), actions);
+      ImGui::End();
+      if (actions.open_arm) asked = actions.open_arm;
+    });
+  };
+  frame(false);
+  frame(true);
+  frame(false);
+  return asked;
+}
+
+TEST_F(PanelsFixture, AStudyFileOpensOnItsReferenceArmAndTheChooserSwitchesArms) {
+  ASSERT_TRUE(controller.open(dose_study().string())) << controller.ui().file_error;
+  const UiState& ui = controller.ui();
+  ASSERT_TRUE(ui.study);
+  ASSERT_EQ(ui.study->file.arms.size(), 4u);
+  EXPECT_EQ(ui.study->shown, 0u);  // the reference arm, 12 mg/day x 3 days
+  EXPECT_EQ(ui.scenario.courses.at(2).infusion_days, 3);
+  EXPECT_NE(controller.results().population->source.find("/arms/000"), std::string::npos);
+  EXPECT_EQ(document_title(ui), dose_study().string() + ", arm 000 of 4: courses[2].dose_mg_per_day=12 courses[2].infusion_days=3");
+  const std::string text = imgui.window_text([&] {
+    Actions actions;
+    draw_arm_chooser(controller.results(), controller.ui(), actions);
+  });
+  EXPECT_NE(text.find("000  courses[2].dose_mg_per_day=12 courses[2].infusion_days=3 (reference)"), std::string::npos) << text;
+
+  // A zoom the user chose stays when the arm changes, so arms compare on the same axes.
+  controller.ui().plots.time_axis = {{700.0, 800.0}, false};
+
+  // The "next" arrow, right of the label and the "previous" arrow.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float frame_height = ImGui::GetFontSize() + 2.0f * style.FramePadding.y;
+  const float previous_x = style.WindowPadding.x + ImGui::CalcTextSize("Study arm").x + style.ItemSpacing.x;
+  const float row_y = style.WindowPadding.y + 0.5f * frame_height;
+  const ImVec2 next(previous_x + frame_height + style.ItemSpacing.x + 0.5f * frame_height, row_y);
+  EXPECT_EQ(click_arm_chooser(imgui, controller, ImVec2(previous_x + 0.5f * frame_height, row_y)), std::nullopt)
+      << "no arm before the first";
+  const auto asked = click_arm_chooser(imgui, controller, next);
+  ASSERT_EQ(asked, 1u);
+  Actions switch_arm;
+  switch_arm.open_arm = asked;
+  controller.apply(switch_arm);
+  EXPECT_TRUE(ui.file_error.empty()) << ui.file_error;
+  EXPECT_EQ(ui.study->shown, 1u);
+  EXPECT_EQ(ui.scenario.courses.at(2).infusion_days, 5);  // 12 mg/day x 5 days
+  EXPECT_EQ(controller.results().typical->regimen.at(2).infusion_days, 5);
+  EXPECT_NE(controller.results().population->source.find("/arms/001"), std::string::npos);
+  EXPECT_EQ(controller.results().typical->grid_day, controller.results().population->grid_day);
+  EXPECT_EQ(ui.plots.time_axis.range.min, 700.0);
+  EXPECT_FALSE(ui.plots.time_axis.auto_fit);
+
+  // The list: click the combo, then the last arm in the list that opens below it.
+  const ImVec2 combo(next.x + frame_height + 100.0f, row_y);
+  click_arm_chooser(imgui, controller, combo);
+  ImGuiWindow* popup = ImGui::GetCurrentContext()->OpenPopupStack.empty()
+                           ? nullptr
+                           : ImGui::GetCurrentContext()->OpenPopupStack.back().Window;
+  ASSERT_NE(popup, nullptr) << "the list of arms did not open";
+  const float line = ImGui::GetTextLineHeight() + style.ItemSpacing.y;
+  const ImVec2 last(popup->Pos.x + 50.0f, popup->Pos.y + style.WindowPadding.y + 3.5f * line);
+  EXPECT_EQ(click_arm_chooser(imgui, controller, last), 3u);
+  switch_arm.open_arm = 3;
+  controller.apply(switch_arm);
+  EXPECT_EQ(ui.study->shown, 3u);
+  EXPECT_EQ(ui.scenario.courses.at(2).dose_mg_per_day, 24.0);
+  EXPECT_EQ(ui.scenario.courses.at(2).infusion_days, 5);
+  EXPECT_NE(document_title(ui).find("arm 003 of 4"), std::string::npos) << document_title(ui);
+
+  // Opening another file leaves the study.
+  ASSERT_TRUE(controller.open((kSource / "scenarios/label.yaml").string()));
+  EXPECT_FALSE(ui.study);
+}
+
+TEST_F(PanelsFixture, AStudyArmCanBeChosenWhenOpeningAndABadOneIsAnError) {
+  ASSERT_TRUE(controller.open(dose_study().string(), 2)) << controller.ui().file_error;
+  EXPECT_EQ(controller.ui().study->shown, 2u);
+  EXPECT_EQ(controller.ui().scenario.courses.at(2).dose_mg_per_day, 24.0);
+  EXPECT_FALSE(controller.open(dose_study().string(), 4));
+  EXPECT_NE(controller.ui().file_error.find("has 4 arms, numbered 0 to 3: there is no arm 4"), std::string::npos)
+      << controller.ui().file_error;
+  EXPECT_EQ(controller.ui().study->shown, 2u) << "what was shown stays";
+  EXPECT_FALSE(controller.open_arm(9));
+  EXPECT_NE(controller.ui().file_error.find("there is no arm 9"), std::string::npos) << controller.ui().file_error;
+  EXPECT_FALSE(controller.open((kSource / "scenarios/label.yaml").string(), 1));
+  EXPECT_NE(controller.ui().file_error.find("is a scenario, not a study file"), std::string::npos) << controller.ui().file_error;
 }
 
 TEST_F(PanelsFixture, ReferenceLinesAndPublishedPointsAppearOnTheirCounts) {

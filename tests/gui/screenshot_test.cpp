@@ -11,6 +11,7 @@
 
 #include <gtest/gtest.h>
 #include <stb_image.h>
+#include <unistd.h>
 
 #include "gui/viewer/layout.hpp"
 #include "tests/cli/cli_runner.hpp"
@@ -137,6 +138,23 @@ void check_bad_results_file_is_shown_not_fatal() {
   EXPECT_EQ(load(png).width, kWidth);
 }
 
+// `alemsim study scenarios/study-dose.yaml` on `patients` patients into `dir` (DIR/study.h5).
+fs::path write_dose_study(const fs::path& dir, int patients) {
+  fs::remove_all(dir);
+  const std::string write = "cd '" + kSource.string() + "' && '" + ALEMSIM_CLI + "' study scenarios/study-dose.yaml --patients " +
+                            std::to_string(patients) + " --quiet --out " + quoted(dir) + " > /dev/null 2>&1";
+  EXPECT_EQ(std::system(write.c_str()), 0) << write;
+  return dir / "study.h5";
+}
+
+void check_study_arm_shows_its_bands() {
+  const fs::path study = write_dose_study(temp_dir() / "study", 60);
+  const fs::path png = temp_png("study-arm.png");
+  const Outcome r = run_viewer(quoted(study) + " --arm 2 --screenshot " + quoted(png) + " --frames 2");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  check_plots_in(png, r.out, true);  // the typical patient of the arm's own scenario
+}
+
 // One test, so no two Xvfb servers start at the same time: xvfb-run -a picks a free display number
 // racily, and ctest -j runs separate tests in parallel.
 TEST(ViewerScreenshot, RealPicturesOfScenarioAndResultsAndBadFilesAnErrorInTheWindow) {
@@ -149,6 +167,10 @@ TEST(ViewerScreenshot, RealPicturesOfScenarioAndResultsAndBadFilesAnErrorInTheWi
     check_results_file_shows_its_bands();
   }
   {
+    SCOPED_TRACE("study file, --arm 2");
+    check_study_arm_shows_its_bands();
+  }
+  {
     SCOPED_TRACE("tests/data/bad/not-yaml.yaml");
     check_bad_scenario_file_is_shown_not_fatal();
   }
@@ -156,6 +178,27 @@ TEST(ViewerScreenshot, RealPicturesOfScenarioAndResultsAndBadFilesAnErrorInTheWi
     SCOPED_TRACE("bad results file");
     check_bad_results_file_is_shown_not_fatal();
   }
+}
+
+// A wrong --arm is a command-line error, before any window opens (so no Xvfb here).
+TEST(ViewerCommandLine, AnArmThatIsNotThereIsAnErrorNamingTheArms) {
+  const fs::path dir = fs::temp_directory_path() / ("alemsim_gui_viewer_arm_" + std::to_string(::getpid()));
+  const fs::path study = write_dose_study(dir, 3);
+  const std::string viewer = std::string("'") + ALEMSIM_VIEWER + "' ";
+  const Outcome too_far = alemsim::test::run_shell(viewer + quoted(study) + " --arm 4");
+  EXPECT_EQ(too_far.exit_code, 1) << too_far.out;
+  EXPECT_NE(too_far.out.find("--arm 4: " + study.string() + " has 4 arms, numbered 0 to 3: there is no arm 4"), std::string::npos)
+      << too_far.out;
+  const Outcome negative = alemsim::test::run_shell(viewer + quoted(study) + " --arm -1");
+  EXPECT_EQ(negative.exit_code, 1) << negative.out;
+  EXPECT_NE(negative.out.find("there is no arm -1"), std::string::npos) << negative.out;
+  const Outcome scenario = alemsim::test::run_shell("cd '" + kSource.string() + "' && " + viewer + "scenarios/label.yaml --arm 0");
+  EXPECT_EQ(scenario.exit_code, 1) << scenario.out;
+  EXPECT_NE(scenario.out.find("is a scenario, not a study file"), std::string::npos) << scenario.out;
+  const Outcome no_file = alemsim::test::run_shell(viewer + "--arm 0");
+  EXPECT_NE(no_file.exit_code, 0) << no_file.out;
+  EXPECT_NE(no_file.out.find("--arm requires file"), std::string::npos) << no_file.out;
+  fs::remove_all(dir);
 }
 
 }  // namespace
