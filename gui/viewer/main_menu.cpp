@@ -25,9 +25,12 @@ const char* dialog_title(FileDialog d) {
   return "";
 }
 
-// "labelled regimen" -> "labelled-regimen": a file name stem without spaces or slashes.
-std::string file_stem(const Scenario& s) {
+// "labelled regimen" -> "labelled-regimen": a file name stem without spaces or slashes. A study arm's
+// scenario bears the base scenario's name: "-arm-012" keeps it from being saved over the base.
+std::string file_stem(const UiState& ui) {
+  const Scenario& s = ui.scenario;
   std::string stem = s.path.empty() ? s.name : fs::path(s.path).stem().string();
+  if (ui.study && s.path.empty()) stem += "-arm-" + arm_number(ui.study->file.arms[ui.study->shown]);
   for (char& c : stem) {
     if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_' && c != '.') c = '-';
   }
@@ -38,9 +41,9 @@ std::string default_path(const UiState& ui, FileDialog d) {
   const Scenario& s = ui.scenario;
   switch (d) {
     case FileDialog::kOpen: return s.path.empty() ? "scenarios/" : fs::path(s.path).parent_path().string() + "/";
-    case FileDialog::kSaveAs: return s.path.empty() ? "scenarios/" + file_stem(s) + ".yaml" : s.path;
-    case FileDialog::kExportCsv: return file_stem(s) + "-series.csv";
-    case FileDialog::kExportPng: return file_stem(s) + "-plots.png";
+    case FileDialog::kSaveAs: return s.path.empty() ? "scenarios/" + file_stem(ui) + ".yaml" : s.path;
+    case FileDialog::kExportCsv: return file_stem(ui) + "-series.csv";
+    case FileDialog::kExportPng: return file_stem(ui) + "-plots.png";
     case FileDialog::kNone: break;
   }
   return "";

@@ -254,6 +254,18 @@ TEST_F(PanelsFixture, AStudyFileOpensOnItsReferenceArmAndTheChooserSwitchesArms)
   EXPECT_EQ(ui.scenario.courses.at(2).infusion_days, 5);
   EXPECT_NE(document_title(ui).find("arm 003 of 4"), std::string::npos) << document_title(ui);
 
+  // Ctrl+S offers a name of the arm's own, not the base scenario's file the arm's scenario is named after.
+  imgui.frame([&] { controller.frame(); });  // the panels exist before a modal dialog opens, as in the viewer
+  ImGuiIO& io = ImGui::GetIO();
+  io.KeyCtrl = true;
+  io.KeysDown['S'] = true;
+  imgui.frame([&] { controller.frame(); });
+  io.KeyCtrl = false;
+  io.KeysDown['S'] = false;
+  EXPECT_EQ(ui.dialog, FileDialog::kSaveAs);
+  EXPECT_EQ(ui.dialog_path, "scenarios/label-4-courses-arm-003.yaml");
+  controller.ui().dialog = FileDialog::kNone;
+
   // Opening another file leaves the study.
   ASSERT_TRUE(controller.open((kSource / "scenarios/label.yaml").string()));
   EXPECT_FALSE(ui.study);
