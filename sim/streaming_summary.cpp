@@ -18,6 +18,19 @@ double rank_fraction(std::int64_t rank_in_bin, std::uint32_t count) {
   return (static_cast<double>(rank_in_bin) + 0.5) / static_cast<double>(count);
 }
 
+// Percentile p of n values as R's and NumPy's default (R type 7): the order statistics at 0-based
+// ranks `below` and below + 1, `fraction` of the way from the first to the second.
+struct PercentileRank {
+  std::int64_t below;
+  double fraction;
+};
+
+PercentileRank percentile_rank(double p, std::int64_t n) {
+  const double h = p / 100.0 * static_cast<double>(n - 1);
+  const auto below = static_cast<std::int64_t>(std::floor(h));
+  return below + 1 < n ? PercentileRank{below, h - static_cast<double>(below)} : PercentileRank{n - 1, 0.0};
+}
+
 double lymphocyte_lln() {
   for (const LowerLimitOfNormal& lln : kLowerLimitsOfNormal) {
     if (lln.column == "lymphocytes_cells_per_ul") return lln.cells_per_ul;
@@ -29,14 +42,17 @@ double lymphocyte_lln() {
 
 double histogram_percentile(std::span<const std::uint32_t> counts, std::int64_t n, double p) {
   if (n <= 0) return kNaN;
-  // 0-based rank of the order statistic nearest below p/100 * (n - 1).
-  const auto rank = static_cast<std::int64_t>(std::floor(p / 100.0 * static_cast<double>(n - 1)));
-  std::int64_t seen = 0;
-  for (std::size_t b = 0; b < counts.size(); ++b) {
-    if (seen + counts[b] > rank) return LogBins::within(b, rank_fraction(rank - seen, counts[b]));
-    seen += counts[b];
-  }
-  return LogBins::centre(counts.size() - 1);
+  const auto value_at = [&](std::int64_t rank) {
+    std::int64_t seen = 0;
+    for (std::size_t b = 0; b < counts.size(); ++b) {
+      if (seen + counts[b] > rank) return LogBins::within(b, rank_fraction(rank - seen, counts[b]));
+      seen += counts[b];
+    }
+    return LogBins::centre(counts.size() - 1);
+  };
+  const PercentileRank r = percentile_rank(p, n);
+  const double low = value_at(r.below);
+  return r.fraction > 0.0 ? low + r.fraction * (value_at(r.below + 1) - low) : low;
 }
 
 StreamingDistribution::StreamingDistribution() : counts_(LogBins::count(), 0) {}
@@ -109,10 +125,19 @@ void SeriesPercentiles::add(std::span<const PatientOutcome> batch, int threads) 
 }
 
 std::vector<double> SeriesPercentiles::percentile(std::size_t q, double p) const {
+  if (patients_ <= 0) return std::vector<double>(times_, kNaN);
+  const PercentileRank r = percentile_rank(p, patients_);
+  std::vector<double> out = values_at_rank(q, r.below);
+  if (r.fraction > 0.0) {
+    const std::vector<double> above = values_at_rank(q, r.below + 1);
+    for (std::size_t t = 0; t < times_; ++t) out[t] += r.fraction * (above[t] - out[t]);
+  }
+  return out;
+}
+
+std::vector<double> SeriesPercentiles::values_at_rank(std::size_t q, std::int64_t rank) const {
+  // The order statistic `rank` at every time, found in one sweep over the bins.
   std::vector<double> out(times_, kNaN);
-  if (patients_ <= 0) return out;
-  // The same rank as histogram_percentile, found for all times in one sweep over the bins.
-  const auto rank = static_cast<std::int64_t>(std::floor(p / 100.0 * static_cast<double>(patients_ - 1)));
   std::vector<std::int64_t> seen(times_, 0);
   std::size_t open = times_;
   for (std::size_t bin = 0; bin < bins_ && open > 0; ++bin) {

@@ -14,8 +14,9 @@
 
 namespace alemsim {
 
-// Percentile p in [0, 100] from histogram counts (the bin of the order statistic at rank
-// p/100 * (n - 1), as R's and NumPy's default percentile). NaN when empty.
+// Percentile p in [0, 100] from histogram counts, defined as R's and NumPy's default (R type 7):
+// h = p/100 · (n − 1), linear between the order statistics at ranks floor(h) and floor(h) + 1, each
+// read inside its bin (sim/log_bins.hpp). NaN when empty.
 double histogram_percentile(std::span<const std::uint32_t> counts, std::int64_t n, double p);
 
 // One distribution: exact count, NaN count and mean; binned percentiles.
@@ -52,6 +53,8 @@ class SeriesPercentiles {
   std::size_t quantities_;
   std::size_t times_;
   std::size_t bins_;
+  std::vector<double> values_at_rank(std::size_t q, std::int64_t rank) const;
+
   std::vector<std::uint32_t> counts_;  // [quantity][bin][time]
   std::int64_t patients_ = 0;
 };

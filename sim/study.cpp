@@ -166,13 +166,19 @@ double SignedDistribution::percentile(double p) const {
   const std::int64_t neg = negative_.count();
   const std::int64_t n = neg + positive_.count();
   if (n == 0) return kNaN;
-  // Same rank as histogram_percentile; negatives come first, largest magnitude first.
-  const auto rank = static_cast<std::int64_t>(std::floor(p / 100.0 * static_cast<double>(n - 1)));
+  // Defined as histogram_percentile (R type 7): linear between the order statistics at ranks
+  // floor(h) and floor(h) + 1. Negatives come first, largest magnitude first.
   const auto as_percentile = [](std::int64_t r, std::int64_t count) {
     return count > 1 ? 100.0 * static_cast<double>(r) / static_cast<double>(count - 1) : 0.0;
   };
-  if (rank < neg) return -negative_.percentile(as_percentile(neg - 1 - rank, neg));
-  return positive_.percentile(as_percentile(rank - neg, positive_.count()));
+  const auto value_at = [&](std::int64_t rank) {
+    if (rank < neg) return -negative_.percentile(as_percentile(neg - 1 - rank, neg));
+    return positive_.percentile(as_percentile(rank - neg, positive_.count()));
+  };
+  const double h = p / 100.0 * static_cast<double>(n - 1);
+  const auto below = static_cast<std::int64_t>(std::floor(h));
+  const double low = value_at(below);
+  return below + 1 < n ? low + (h - static_cast<double>(below)) * (value_at(below + 1) - low) : low;
 }
 
 std::vector<ArmSummary> run_study(const StudyDesign& design, const StudyRunOptions& options,

@@ -68,6 +68,16 @@ TEST(StreamingDistribution, PercentilesMoveWithinABin) {
   }
 }
 
+TEST(StreamingDistribution, FewValuesInterpolateBetweenOrderStatisticsAsNumPy) {
+  // numpy.percentile([510.6, 50.4, 137.0], 95) = 137.0 + 0.9 * (510.6 - 137.0) = 473.24; reading the
+  // order statistic below (137) put the 95th percentile under the mean.
+  const std::vector<double> values{510.6, 50.4, 137.0};
+  StreamingDistribution d;
+  for (double v : values) d.add(v);
+  for (double p : {5.0, 50.0, 95.0}) EXPECT_NEAR(d.percentile(p) / percentile(values, p), 1.0, 0.0101) << "p" << p;
+  EXPECT_GT(d.percentile(95.0), d.mean());
+}
+
 TEST(StreamingDistribution, EqualValuesReportThatValue) {
   StreamingDistribution d;
   for (int i = 0; i < 10; ++i) d.add(4.17);
