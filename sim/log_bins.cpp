@@ -50,4 +50,12 @@ void LogBins::index_all(std::span<const double> values, std::span<std::uint16_t>
   for (std::size_t i = 0; i < values.size(); ++i) out[i] = static_cast<std::uint16_t>(index_of(values[i]));
 }
 
+void bin_series(std::span<const std::vector<double>> series, std::vector<std::uint16_t>& out) {
+  const std::size_t times = series.empty() ? 0 : series.front().size();
+  out.resize(series.size() * times);
+  for (std::size_t q = 0; q < series.size(); ++q) {
+    LogBins::index_all(series[q], std::span(out).subspan(q * times, times));
+  }
+}
+
 }  // namespace alemsim

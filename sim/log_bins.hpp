@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <vector>
 
 namespace alemsim {
 
@@ -39,5 +40,8 @@ struct LogBins {
   static void index_all(std::span<const double> values, std::span<std::uint16_t> out);
 };
 static_assert(LogBins::count() <= 65536, "bin indices are stored as std::uint16_t");
+
+// Bin indices of equally long series, out[q * T + t] = LogBins::index_of(series[q][t]).
+void bin_series(std::span<const std::vector<double>> series, std::vector<std::uint16_t>& out);
 
 }  // namespace alemsim

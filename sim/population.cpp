@@ -168,13 +168,7 @@ void run_population(const PatientSampler& sampler, std::span<const Infusion> inf
         // patient is reported, not simulated into nonsense.
         validate(out.patient.params);
         simulate_patient_into(out.result, out.patient.params, infusions, grid_day, options.solver);
-        if (options.bin_series) {
-          const std::size_t times = grid_day.size();
-          out.series_bins.resize(out.result.series.size() * times);
-          for (std::size_t q = 0; q < out.result.series.size(); ++q) {
-            LogBins::index_all(out.result.series[q], std::span(out.series_bins).subspan(q * times, times));
-          }
-        }
+        if (options.bin_series) bin_series(out.result.series, out.series_bins);
       } catch (const std::invalid_argument& e) {
         out.ok = false;
         out.error = std::string("sampled parameters are invalid: ") + e.what();

@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 
 #include "models/reference_ranges.hpp"
 
@@ -91,11 +92,11 @@ void SeriesPercentiles::add(std::span<const PatientOutcome> batch, int threads) 
       rows.push_back(p.series_bins.data());
       continue;
     }
-    std::vector<std::uint16_t>& stored = binned_here.emplace_back(quantities_ * times_);
-    for (std::size_t q = 0; q < quantities_; ++q) {
-      LogBins::index_all(p.result.series.at(q), std::span(stored).subspan(q * times_, times_));
+    bin_series(p.result.series, binned_here.emplace_back());
+    if (binned_here.back().size() != quantities_ * times_) {
+      throw std::invalid_argument("SeriesPercentiles: a patient's series do not match the quantities and output times");
     }
-    rows.push_back(stored.data());
+    rows.push_back(binned_here.back().data());
   }
   // Times are folded in blocks of one cache line of indices, each patient's block read once.
   // Counters are laid out [quantity][bin][time], so a patient's values at neighbouring times, which

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "sim/io/atomic_file.hpp"
+#include "sim/io/hdf5_output.hpp"
 
 namespace alemsim::hdf5 {
 
@@ -18,6 +19,13 @@ void set_text(H5::H5Object& object, const char* name, const std::string& value) 
 void set_number(H5::H5Object& object, const char* name, double value) {
   object.createAttribute(name, H5::PredType::NATIVE_DOUBLE, H5::DataSpace(H5S_SCALAR))
       .write(H5::PredType::NATIVE_DOUBLE, &value);
+}
+
+void set_provenance(H5::Group& root, std::uint64_t seed) {
+  set_text(root, "seed", std::to_string(seed));
+  set_text(root, "alemsim_version", alemsim_version());
+  set_text(root, "git_commit", alemsim_git_commit());
+  set_text(root, "layout", "docs/output-format.md");
 }
 
 H5::DataSet create(H5::Group& group, const std::string& name, const H5::PredType& type, std::vector<hsize_t> dims,

@@ -3,6 +3,7 @@
 // it exposes HDF5 types, which the engine and the CLI never see.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -13,6 +14,8 @@ namespace alemsim::hdf5 {
 
 void set_text(H5::H5Object& object, const char* name, const std::string& value);
 void set_number(H5::H5Object& object, const char* name, double value);
+// The root attributes every alemsim file carries: seed, alemsim_version, git_commit, layout.
+void set_provenance(H5::Group& root, std::uint64_t seed);
 
 // A dataset of shape `dims`, chunked by `chunk` (each clamped to 1..dims) unless `chunk` is empty.
 H5::DataSet create(H5::Group& group, const std::string& name, const H5::PredType& type, std::vector<hsize_t> dims,

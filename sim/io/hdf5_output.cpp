@@ -25,10 +25,7 @@ Hdf5Writer::Hdf5Writer(const std::string& path, const RunInfo& info, std::span<c
     H5::Group root = m.file->file().openGroup("/");
     hdf5::set_text(root, "scenario", info.scenario_text);
     hdf5::set_text(root, "scenario_path", info.scenario_path);
-    hdf5::set_text(root, "seed", std::to_string(info.seed));
-    hdf5::set_text(root, "alemsim_version", alemsim_version());
-    hdf5::set_text(root, "git_commit", alemsim_git_commit());
-    hdf5::set_text(root, "layout", "docs/output-format.md");
+    hdf5::set_provenance(root, info.seed);
     m.layout.emplace(root, RunLayoutSize{info.patients, info.keep_series, info.courses}, grid_day, outputs, metrics);
   } catch (const H5::Exception& e) {
     throw std::runtime_error(path + ": cannot create HDF5 file: " + e.getDetailMsg());

@@ -61,10 +61,7 @@ StudyHdf5Writer::StudyHdf5Writer(const std::string& path, const StudyFile& study
     hdf5::set_text(root, "study_path", study.path);
     hdf5::set_text(root, "scenario", study.base.text);
     hdf5::set_text(root, "scenario_path", study.base.path);
-    hdf5::set_text(root, "seed", std::to_string(d.seed));
-    hdf5::set_text(root, "alemsim_version", alemsim_version());
-    hdf5::set_text(root, "git_commit", alemsim_git_commit());
-    hdf5::set_text(root, "layout", "docs/output-format.md");
+    hdf5::set_provenance(root, d.seed);
     hdf5::set_text(root, "reference_arm", d.arms[d.reference_arm].name);
     hdf5::set_number(root, "patients", static_cast<double>(d.patients));
     hdf5::set_number(root, "keep_series", static_cast<double>(keep_series));
