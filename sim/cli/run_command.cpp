@@ -56,6 +56,7 @@ int run_command(const RunOptions& options) {
       throw std::invalid_argument("--out " + *options.out_path + ": expected a file name ending in .csv or .h5");
     }
     if (options.typical && hdf5) throw std::invalid_argument("--out: --typical writes CSV; use a .csv file name");
+    if (options.compress && !hdf5) throw std::invalid_argument("--compress: only an HDF5 file (--out FILE.h5) is compressed");
     // Fail on an unwritable output path now, not after the simulation.
     if (options.out_path) check_writable(*options.out_path);
 
@@ -75,7 +76,8 @@ int run_command(const RunOptions& options) {
     std::unique_ptr<Hdf5Writer> h5;
     std::unique_ptr<AtomicFile> csv;
     if (hdf5) {
-      const RunInfo info{scenario.text, scenario.path, scenario.seed, scenario.patients, keep, scenario.courses.size()};
+      const RunInfo info{scenario.text, scenario.path,           scenario.seed, scenario.patients,
+                         keep,          scenario.courses.size(), options.compress};
       h5 = std::make_unique<Hdf5Writer>(*options.out_path, info, grid, patient_outputs(), summary.metrics());
     } else if (options.out_path) {
       csv = std::make_unique<AtomicFile>(*options.out_path);

@@ -14,6 +14,7 @@ struct RunOptions {
   std::optional<std::uint64_t> seed;        // overrides the scenario's seed
   std::optional<std::int64_t> patients;     // overrides the scenario's population size
   std::optional<std::int64_t> keep_series;  // series stored for the first K patients
+  bool compress = false;                    // HDF5 series compressed (RunLayoutSize::compress_series)
   int threads = 0;                          // 0: all cores
   bool quiet = false;                       // no progress line
 };

@@ -27,6 +27,7 @@ int study_command(const StudyOptions& options) {
       d.patients = *options.patients;
     }
     const std::int64_t keep = keep_series_count(options.keep_series, d.patients);
+    if (options.compress && !options.out_dir) throw std::invalid_argument("--compress: only study.h5 (--out DIR) is compressed");
     // Fail on an unwritable output folder now, not after the simulation.
     std::filesystem::path dir;
     std::unique_ptr<StudyHdf5Writer> h5;
@@ -36,7 +37,7 @@ int study_command(const StudyOptions& options) {
       std::filesystem::create_directories(dir / "plots", ec);
       if (ec) throw std::runtime_error(*options.out_dir + ": cannot create output folder: " + ec.message());
       check_writable((dir / "outcomes.csv").string());
-      h5 = std::make_unique<StudyHdf5Writer>((dir / "study.h5").string(), study, keep);
+      h5 = std::make_unique<StudyHdf5Writer>((dir / "study.h5").string(), study, keep, options.compress);
     }
 
     const auto total = static_cast<std::int64_t>(d.arms.size()) * d.patients;

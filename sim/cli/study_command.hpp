@@ -12,6 +12,7 @@ struct StudyOptions {
   std::optional<std::int64_t> patients;  // overrides the study's population size
   std::optional<std::string> out_dir;    // outcomes.csv, outcomes.md, study.h5, plots/*.svg
   std::optional<std::int64_t> keep_series;  // series stored in study.h5 for the first K patients of each arm
+  bool compress = false;                    // study.h5 series compressed (RunLayoutSize::compress_series)
   int threads = 0;                       // 0: all cores
   bool quiet = false;                    // no progress line
 };

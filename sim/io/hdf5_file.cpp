@@ -29,11 +29,15 @@ void set_provenance(H5::Group& root, std::uint64_t seed) {
 }
 
 H5::DataSet create(H5::Group& group, const std::string& name, const H5::PredType& type, std::vector<hsize_t> dims,
-                   std::vector<hsize_t> chunk) {
+                   std::vector<hsize_t> chunk, bool compress) {
   H5::DSetCreatPropList props;
   if (!chunk.empty()) {
     for (std::size_t i = 0; i < chunk.size(); ++i) chunk[i] = std::max<hsize_t>(1, std::min(chunk[i], dims[i]));
     props.setChunk(static_cast<int>(chunk.size()), chunk.data());
+    if (compress) {
+      props.setShuffle();  // bytes of equal significance together: float series compress twice as well
+      props.setDeflate(1);
+    }
   }
   const H5::DataSpace space(static_cast<int>(dims.size()), dims.data());
   return group.createDataSet(name, type, space, props);

@@ -17,9 +17,10 @@ void set_number(H5::H5Object& object, const char* name, double value);
 // The root attributes every alemsim file carries: seed, alemsim_version, git_commit, layout.
 void set_provenance(H5::Group& root, std::uint64_t seed);
 
-// A dataset of shape `dims`, chunked by `chunk` (each clamped to 1..dims) unless `chunk` is empty.
+// A dataset of shape `dims`, chunked by `chunk` (each clamped to 1..dims) unless `chunk` is empty;
+// with `compress` (chunked only), stored with the shuffle and deflate (level 1) filters.
 H5::DataSet create(H5::Group& group, const std::string& name, const H5::PredType& type, std::vector<hsize_t> dims,
-                   std::vector<hsize_t> chunk = {});
+                   std::vector<hsize_t> chunk = {}, bool compress = false);
 
 // Writes rows [first_row, first_row + rows) of a 2-D dataset with `columns` columns from row-major `data`.
 void write_rows(H5::DataSet& d, hsize_t first_row, hsize_t rows, hsize_t columns, const void* data,

@@ -26,7 +26,7 @@ Hdf5Writer::Hdf5Writer(const std::string& path, const RunInfo& info, std::span<c
     hdf5::set_text(root, "scenario", info.scenario_text);
     hdf5::set_text(root, "scenario_path", info.scenario_path);
     hdf5::set_provenance(root, info.seed);
-    m.layout.emplace(root, RunLayoutSize{info.patients, info.keep_series, info.courses}, grid_day, outputs, metrics);
+    m.layout.emplace(root, RunLayoutSize{info.patients, info.keep_series, info.courses, info.compress_series}, grid_day, outputs, metrics);
   } catch (const H5::Exception& e) {
     throw std::runtime_error(path + ": cannot create HDF5 file: " + e.getDetailMsg());
   }

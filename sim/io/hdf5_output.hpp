@@ -20,6 +20,7 @@ struct RunInfo {
   std::int64_t patients = 0;
   std::int64_t keep_series = 0;  // first K patients whose series are stored
   std::size_t courses = 0;
+  bool compress_series = false;  // RunLayoutSize::compress_series
 };
 
 // Version and commit of this build (sim/io/build_info.cpp.in).

@@ -45,7 +45,8 @@ RunLayoutWriter::RunLayoutWriter(H5::Group group, const RunLayoutSize& size, std
   group_.createGroup("summary");  // filled by write_summary()
   for (const OutputQuantity& q : outputs) {
     if (k > 0) {
-      series_.push_back(hdf5::create(series, std::string(q.column), H5::PredType::NATIVE_FLOAT, {k, t}, {kSeriesChunkRows, t}));
+      series_.push_back(hdf5::create(series, std::string(q.column), H5::PredType::NATIVE_FLOAT, {k, t}, {kSeriesChunkRows, t},
+                                      size.compress_series));
       set_units(series_.back(), q.unit);
     }
   }

@@ -21,6 +21,9 @@ struct RunLayoutSize {
   std::int64_t patients = 0;     // N
   std::int64_t keep_series = 0;  // K: the first K patients' series are stored, 0 <= K <= N
   std::size_t courses = 0;       // C
+  // series/ stored compressed (shuffle + deflate 1): about 2.2x smaller, written about 3.6x slower
+  // (deflate runs on the writing thread), read transparently by h5py, rhdf5 and the viewer.
+  bool compress_series = false;
 };
 
 class RunLayoutWriter {

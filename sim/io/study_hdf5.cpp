@@ -37,6 +37,7 @@ struct StudyHdf5Writer::Impl {
   std::string base_scenario_text;  // the base scenario as read, which each arm's `scenario` varies
   std::string base_scenario_path;
   std::int64_t keep_series = 0;
+  bool compress_series = false;
   std::optional<hdf5::AtomicH5File> file;  // removed again unless finish() succeeds
   std::optional<RunLayoutWriter> arm;      // the arm being written
 
@@ -45,7 +46,8 @@ struct StudyHdf5Writer::Impl {
   }
 };
 
-StudyHdf5Writer::StudyHdf5Writer(const std::string& path, const StudyFile& study, std::int64_t keep_series)
+StudyHdf5Writer::StudyHdf5Writer(const std::string& path, const StudyFile& study, std::int64_t keep_series,
+                                 bool compress_series)
     : impl_(std::make_unique<Impl>()) {
   Impl& m = *impl_;
   const StudyDesign& d = study.design;
@@ -54,6 +56,7 @@ StudyHdf5Writer::StudyHdf5Writer(const std::string& path, const StudyFile& study
   m.base_scenario_text = study.base.text;
   m.base_scenario_path = study.base.path;
   m.keep_series = keep_series;
+  m.compress_series = compress_series;
   try {
     m.file.emplace(path);
     H5::Group root = m.file->file().openGroup("/");
@@ -89,7 +92,7 @@ void StudyHdf5Writer::begin_arm(const ArmRun& arm, std::span<const OutputQuantit
     // The regimen the arm simulated as a scenario, so the group reads like a run file on its own.
     hdf5::set_text(group, "scenario",
                    scenario_with_regimen(m.base_scenario_text, m.base_scenario_path, arm.courses, arm.horizon_day));
-    const RunLayoutSize size{m.design.patients, m.keep_series, arm.courses.size()};
+    const RunLayoutSize size{m.design.patients, m.keep_series, arm.courses.size(), m.compress_series};
     m.arm.emplace(group, size, arm.grid_day, outputs, metrics);
   } catch (const H5::Exception& e) {
     m.fail(e);

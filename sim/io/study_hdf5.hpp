@@ -19,8 +19,9 @@ namespace alemsim {
 class StudyHdf5Writer {
  public:
   // Creates temporary_path(path) with the study's attributes. Every arm will store the series of its
-  // first `keep_series` patients (0 to the study's patients). Throws std::runtime_error naming the path.
-  StudyHdf5Writer(const std::string& path, const StudyFile& study, std::int64_t keep_series);
+  // first `keep_series` patients (0 to the study's patients), compressed with `compress_series`
+  // (RunLayoutSize). Throws std::runtime_error naming the path.
+  StudyHdf5Writer(const std::string& path, const StudyFile& study, std::int64_t keep_series, bool compress_series = false);
   ~StudyHdf5Writer();  // removes the temporary file unless finish() succeeded
   StudyHdf5Writer(const StudyHdf5Writer&) = delete;
   StudyHdf5Writer& operator=(const StudyHdf5Writer&) = delete;

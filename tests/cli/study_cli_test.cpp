@@ -212,6 +212,12 @@ TEST(StudyCli, KeepSeriesOutsideZeroToPatientsFailsAndWritesNothing) {
   }
 }
 
+TEST(StudyCli, CompressWithoutAnOutputFolderIsAnError) {
+  const auto r = run_cli("study scenarios/study-dose.yaml --patients 2 --compress --quiet");
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_NE(r.out.find("--compress: only study.h5 (--out DIR) is compressed"), std::string::npos) << r.out;
+}
+
 TEST(StudyCli, BadStudyFailsWithOneLineAndWritesNothing) {
   const fs::path study = fs::temp_directory_path() / "alemsim_study_cli_bad.yaml";
   std::ofstream(study) << "base: " << ALEMSIM_SOURCE_DIR << "/scenarios/label-4-courses.yaml\noutcome_course: 3\nsweep: {}\n";

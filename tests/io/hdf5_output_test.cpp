@@ -66,6 +66,24 @@ TEST(Hdf5Output, SameSeedOneOrTwoThreadsGivesIdenticalDatasets) {
   }
 }
 
+TEST(Hdf5Output, CompressedSeriesHoldTheSameNumbersInLessSpace) {
+  const fs::path plain = temp("plain.h5"), packed = temp("packed.h5");
+  ASSERT_EQ(run("run scenarios/label-4-courses.yaml --patients 200 --out '" + plain.string() + "'"), 0);
+  ASSERT_EQ(run("run scenarios/label-4-courses.yaml --patients 200 --compress --out '" + packed.string() + "'"), 0);
+  EXPECT_EQ(read_all(plain), read_all(packed));
+  const H5::H5File f(packed.string(), H5F_ACC_RDONLY);
+  const H5::DataSet series = f.openDataSet("/series/cd4_cells_per_ul");
+  EXPECT_TRUE(H5Pget_filter_by_id2(series.getCreatePlist().getId(), H5Z_FILTER_DEFLATE, nullptr, nullptr, nullptr, 0,
+                                   nullptr, nullptr) >= 0);
+  EXPECT_LT(fs::file_size(packed), fs::file_size(plain) * 3 / 4);
+}
+
+TEST(Hdf5Output, CompressWithoutAnHdf5FileIsAnError) {
+  const fs::path csv = temp("compressed.csv");
+  EXPECT_EQ(run("run scenarios/label.yaml --patients 5 --compress --out '" + csv.string() + "'"), 1);
+  EXPECT_FALSE(fs::exists(csv));
+}
+
 TEST(Hdf5Output, LayoutHasTheDocumentedNamesShapesAndUnits) {
   const fs::path file = temp("layout.h5");
   ASSERT_EQ(run("run scenarios/label.yaml --patients 50 --keep-series 10 --out '" + file.string() + "'"), 0);
