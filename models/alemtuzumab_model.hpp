@@ -98,14 +98,9 @@ struct AlemtuzumabModel {
   }
   double baseline_cd52_pool_cells_per_ul() const { return derived.baseline_pool_cells_per_ul; }
 
-  // Fraction of drug left free to bind CD52 by neutralising antibodies.
-  double unneutralised_fraction(const State& x) const {
-    const double titer = std::max(0.0, x[kAdaTiter]);
-    return params.ada_neutralising_half_titer / (params.ada_neutralising_half_titer + titer);
-  }
-
   // Fraction of CD52 sites occupied: one binding constant drives both elimination and lysis.
-  // c·f / (Km + c·f) with f = unneutralised_fraction(), written as c / (Km·(1 + Ab/Ab_N50) + c): the
+  // c·f / (Km + c·f), f = Ab_N50 / (Ab_N50 + Ab) the fraction of drug neutralising antibodies leave
+  // free to bind CD52 (models/model.md), written as c / (Km·(1 + Ab/Ab_N50) + c): the
   // right-hand side waits on this value, and two divisions in a row were its longest chain. Without
   // antibodies (Ab = 0) the value does not depend on Ab_N50 at all, to the last bit.
   double cd52_occupancy(const State& x) const {
