@@ -10,7 +10,7 @@
 #include <sys/resource.h>
 
 #include "sim/course_summary.hpp"
-#include "sim/io/scenario.hpp"
+#include "io/scenario.hpp"
 #include "sim/output_grid.hpp"
 #include "sim/population.hpp"
 #include "sim/streaming_summary.hpp"

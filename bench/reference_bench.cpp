@@ -24,7 +24,7 @@
 #include "bench/reference_runner.hpp"
 #include "models/alemtuzumab_model.hpp"
 #include "sim/course_summary.hpp"
-#include "sim/io/scenario.hpp"
+#include "io/scenario.hpp"
 #include "sim/output_grid.hpp"
 #include "sim/patient.hpp"
 #include "sim/simulate.hpp"

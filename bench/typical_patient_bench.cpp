@@ -9,7 +9,7 @@
 #include <string>
 
 #include "sim/course_summary.hpp"
-#include "sim/io/scenario.hpp"
+#include "io/scenario.hpp"
 #include "sim/output_grid.hpp"
 #include "sim/patient.hpp"
 #include "sim/population.hpp"

@@ -6,4 +6,4 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 scripts/build.sh
 mkdir -p results
-./build/sim/cli/alemsim run scenarios/label.yaml --out results/label.csv
+./build/cli/alemsim run scenarios/label.yaml --out results/label.csv

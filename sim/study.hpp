@@ -1,5 +1,5 @@
 // Studies: arms that vary a regimen, run on the same virtual patients, compared patient by patient.
-// Format-free: study files are read in sim/io/study_file.*, printed and written in sim/cli/.
+// Format-free: study files are read in io/study_file.*, printed and written in cli/.
 #pragma once
 
 #include <cstdint>

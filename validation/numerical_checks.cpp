@@ -7,7 +7,7 @@
 #include "models/alemtuzumab_model.hpp"
 #include "sim/output_grid.hpp"
 #include "sim/simulate.hpp"
-#include "validation/reference_models.hpp"
+#include "sim/reference_systems.hpp"
 
 namespace alemsim {
 namespace {

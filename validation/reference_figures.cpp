@@ -6,7 +6,7 @@
 #include <set>
 
 #include "models/reference_ranges.hpp"
-#include "sim/io/yaml_reader.hpp"
+#include "io/yaml_reader.hpp"
 #include "sim/patient.hpp"
 #include "validation/label_figures.hpp"
 

@@ -9,7 +9,7 @@
 #include <system_error>
 #include <vector>
 
-#include "sim/io/atomic_file.hpp"
+#include "io/atomic_file.hpp"
 #include "validation/check_table.hpp"
 
 namespace alemsim {

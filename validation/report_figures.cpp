@@ -12,7 +12,7 @@
 #include "sim/statistics.hpp"
 #include "validation/check_table.hpp"
 #include "validation/checks.hpp"
-#include "validation/svg_plot.hpp"
+#include "io/svg_plot.hpp"
 
 namespace alemsim {
 namespace {

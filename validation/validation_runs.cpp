@@ -5,7 +5,7 @@
 
 #include "models/variability.hpp"
 #include "sim/course_summary.hpp"
-#include "sim/io/scenario.hpp"
+#include "io/scenario.hpp"
 #include "sim/output_grid.hpp"
 
 namespace alemsim {

@@ -8,7 +8,7 @@
 
 #include <stb_image_write.h>
 
-#include "sim/io/atomic_file.hpp"
+#include "io/atomic_file.hpp"
 
 namespace alemsim::gui {
 namespace {

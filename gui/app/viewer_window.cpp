@@ -13,7 +13,7 @@
 #include <imgui.h>
 
 #include "gui/app/png_capture.hpp"
-#include "gui/core/scenario_writer.hpp"
+#include "io/scenario_writer.hpp"
 #include "gui/viewer/controller.hpp"
 #include "gui/viewer/panels.hpp"
 #include "gui/viewer/style.hpp"

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "gui/core/snapshot.hpp"
-#include "sim/io/scenario.hpp"
+#include "io/scenario.hpp"
 
 namespace alemsim::gui {
 

@@ -2,7 +2,7 @@
 
 #include <iomanip>
 
-#include "sim/io/atomic_file.hpp"
+#include "io/atomic_file.hpp"
 
 namespace alemsim::gui {
 

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "gui/core/snapshot.hpp"
-#include "sim/io/scenario.hpp"
+#include "io/scenario.hpp"
 
 namespace alemsim::gui {
 

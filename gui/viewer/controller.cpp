@@ -4,7 +4,7 @@
 #include <stdexcept>
 
 #include "gui/core/results_file.hpp"
-#include "gui/core/scenario_writer.hpp"
+#include "io/scenario_writer.hpp"
 #include "gui/core/series_csv.hpp"
 #include "gui/viewer/viewer_frame.hpp"
 

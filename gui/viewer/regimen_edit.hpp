@@ -4,7 +4,7 @@
 
 #include <cstddef>
 
-#include "sim/io/scenario.hpp"
+#include "io/scenario.hpp"
 
 namespace alemsim::gui {
 

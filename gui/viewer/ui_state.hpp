@@ -11,7 +11,7 @@
 
 #include "gui/core/study_arms.hpp"
 #include "gui/plot/plot.hpp"
-#include "sim/io/scenario.hpp"
+#include "io/scenario.hpp"
 
 namespace alemsim::gui {
 

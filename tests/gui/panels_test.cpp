@@ -9,7 +9,7 @@
 #include <imgui_internal.h>
 #include <unistd.h>
 
-#include "gui/core/scenario_writer.hpp"
+#include "io/scenario_writer.hpp"
 #include "gui/viewer/controller.hpp"
 #include "gui/viewer/panels.hpp"
 #include "headless_imgui.hpp"

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "gui/core/scenario_writer.hpp"
+#include "io/scenario_writer.hpp"
 #include "gui/viewer/layout.hpp"
 #include "gui/viewer/regimen_edit.hpp"
 #include "gui/viewer/text_format.hpp"

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "gui/core/reference_data.hpp"
-#include "gui/core/scenario_writer.hpp"
+#include "io/scenario_writer.hpp"
 #include "gui/core/session.hpp"
 #include "gui/core/simulation.hpp"
 #include "models/reference_ranges.hpp"

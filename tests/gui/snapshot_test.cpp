@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "gui/core/population_worker.hpp"
-#include "gui/core/scenario_writer.hpp"
+#include "io/scenario_writer.hpp"
 #include "gui/core/simulation.hpp"
 #include "sim/patient.hpp"
 #include "sim/population.hpp"

@@ -12,7 +12,7 @@
 #include "gui/core/results_file.hpp"
 #include "gui/core/simulation.hpp"
 #include "gui/core/study_arms.hpp"
-#include "sim/io/study_file.hpp"
+#include "io/study_file.hpp"
 
 namespace alemsim::gui {
 namespace {

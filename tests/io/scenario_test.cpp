@@ -3,7 +3,7 @@
 
 #include <gtest/gtest.h>
 
-#include "sim/io/scenario.hpp"
+#include "io/scenario.hpp"
 #include "tests/shipped_files.hpp"
 
 namespace alemsim {

@@ -6,9 +6,9 @@
 
 #include <gtest/gtest.h>
 
-#include "sim/io/scenario.hpp"
-#include "sim/io/scenario_yaml.hpp"
-#include "sim/io/study_file.hpp"
+#include "io/scenario.hpp"
+#include "io/scenario_yaml.hpp"
+#include "io/study_file.hpp"
 #include "tests/shipped_files.hpp"
 
 namespace alemsim {

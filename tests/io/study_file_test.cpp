@@ -3,7 +3,7 @@
 
 #include <gtest/gtest.h>
 
-#include "sim/io/study_file.hpp"
+#include "io/study_file.hpp"
 #include "tests/shipped_files.hpp"
 
 namespace alemsim {

@@ -8,7 +8,7 @@
 #include "sim/output_grid.hpp"
 #include "sim/regimen.hpp"
 #include "sim/simulate.hpp"
-#include "validation/reference_models.hpp"
+#include "sim/reference_systems.hpp"
 
 namespace alemsim {
 namespace {

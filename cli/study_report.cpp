@@ -1,0 +1,145 @@
+#include "cli/study_report.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include "io/svg_plot.hpp"
+
+namespace alemsim {
+namespace {
+
+std::string num(double v) { return std::isnan(v) ? "NaN" : fmt::format("{:.4g}", v); }
+
+std::string arm_label(const StudyFile& study, std::size_t a) {
+  return study.design.arms[a].name + (a == study.design.reference_arm ? " (ref)" : "");
+}
+
+}  // namespace
+
+void print_study_table(std::FILE* out, const StudyFile& study, const std::vector<ArmSummary>& arms) {
+  const StudyDesign& d = study.design;
+  fmt::print(out, "{}: {} arm(s) x {} virtual patients (seed {}), outcomes of course {} over {:g} days from its start\n",
+             study.name, arms.size(), d.patients, d.seed, d.outcome_course + 1, d.outcome_window_day);
+  fmt::print(out, "Reference arm: {}. Paired difference = arm minus reference, patient by patient.\n",
+             d.arms[d.reference_arm].name);
+  for (const ArmSummary& a : arms) {
+    if (a.failed > 0) fmt::print(out, "WARNING: arm {}: solver failed for {} patient(s); left out\n", a.name, a.failed);
+  }
+  const auto outcomes = study_outcomes();
+  std::size_t width = 10;
+  for (std::size_t a = 0; a < arms.size(); ++a) width = std::max(width, arm_label(study, a).size());
+  for (std::size_t m = 0; m < outcomes.size(); ++m) {
+    fmt::print(out, "\n{} ({}): {}\n", outcomes[m].name, outcomes[m].unit, outcomes[m].description);
+    fmt::print(out, "  {:<{}} {:>10} {:>10} {:>21} | {:>10} {:>21}  {:>6}\n", "arm", width, "mean", "median", "5% - 95%",
+               "diff mean", "diff 5% - 95%", "n");
+    for (std::size_t a = 0; a < arms.size(); ++a) {
+      const auto& v = arms[a].value[m];
+      const auto& diff = arms[a].difference[m];
+      fmt::print(out, "  {:<{}} {:>10} {:>10} {:>21} | {:>10} {:>21}  {:>6}\n", arm_label(study, a), width, num(v.mean()),
+                 num(v.percentile(50)), num(v.percentile(5)) + " - " + num(v.percentile(95)), num(diff.mean()),
+                 num(diff.percentile(5)) + " - " + num(diff.percentile(95)), v.count());
+    }
+  }
+}
+
+void write_study_csv(std::ostream& out, const StudyFile& study, const std::vector<ArmSummary>& arms) {
+  const StudyDesign& d = study.design;
+  const auto outcomes = study_outcomes();
+  out << "arm";
+  for (const std::string& s : d.settings) out << ',' << s;
+  out << ",outcome,unit,patients,n,mean,median,p5,p95,diff_mean,diff_p5,diff_p95\n";
+  for (std::size_t a = 0; a < arms.size(); ++a) {
+    for (std::size_t m = 0; m < outcomes.size(); ++m) {
+      const auto& v = arms[a].value[m];
+      const auto& diff = arms[a].difference[m];
+      // Arm names contain no quotes; quoted because they may contain spaces and '='.
+      out << '"' << arms[a].name << '"';
+      for (double s : d.arms[a].setting_values) out << ',' << fmt::format("{}", s);
+      fmt::print(out, ",{},{},{},{},{},{},{},{},{},{},{}\n", outcomes[m].name, outcomes[m].unit, arms[a].patients,
+                 v.count(), v.mean(), v.percentile(50), v.percentile(5), v.percentile(95), diff.mean(),
+                 diff.percentile(5), diff.percentile(95));
+    }
+  }
+}
+
+void write_study_markdown(std::ostream& out, const StudyFile& study, const std::vector<ArmSummary>& arms) {
+  const StudyDesign& d = study.design;
+  fmt::print(out, "# {}\n\n{} arm(s) x {} virtual patients (seed {}); outcomes of course {} over {:g} days from its "
+                  "start. Reference arm: `{}`; differences are paired (arm minus reference, patient by patient).\n",
+             study.name, arms.size(), d.patients, d.seed, d.outcome_course + 1, d.outcome_window_day,
+             d.arms[d.reference_arm].name);
+  const auto outcomes = study_outcomes();
+  for (std::size_t m = 0; m < outcomes.size(); ++m) {
+    fmt::print(out, "\n## {} ({})\n\n{}\n\n", outcomes[m].name, outcomes[m].unit, outcomes[m].description);
+    out << "| arm | mean | median | 5% - 95% | paired diff mean | paired diff 5% - 95% | n |\n";
+    out << "|---|---:|---:|---:|---:|---:|---:|\n";
+    for (std::size_t a = 0; a < arms.size(); ++a) {
+      const auto& v = arms[a].value[m];
+      const auto& diff = arms[a].difference[m];
+      fmt::print(out, "| {} | {} | {} | {} - {} | {} | {} - {} | {} |\n", arm_label(study, a), num(v.mean()),
+                 num(v.percentile(50)), num(v.percentile(5)), num(v.percentile(95)), num(diff.mean()),
+                 num(diff.percentile(5)), num(diff.percentile(95)), v.count());
+    }
+  }
+}
+
+std::string study_plot_svg(const StudyFile& study, const std::vector<ArmSummary>& arms, std::size_t m) {
+  const StudyDesign& d = study.design;
+  const auto outcomes = study_outcomes();
+  // Arms grouped by the values of the settings after the first: one line and band per group.
+  std::map<std::vector<double>, std::vector<std::size_t>> groups;
+  for (std::size_t a = 0; a < arms.size(); ++a) {
+    const auto& s = d.arms[a].setting_values;
+    groups[std::vector<double>(s.begin() + 1, s.end())].push_back(a);
+  }
+  static constexpr const char* kColors[] = {svg::kBlue, svg::kVermillion, svg::kGreen, svg::kOrange, svg::kPurple, svg::kGrey};
+  svg::Panel panel;
+  panel.title = outcomes[m].description.substr(0, 70);
+  panel.x_label = d.settings.front();
+  panel.y_label = outcomes[m].name + " (" + outcomes[m].unit + ")";
+  double x_lo = INFINITY, x_hi = -INFINITY, y_lo = INFINITY, y_hi = -INFINITY;
+  std::size_t g = 0;
+  for (const auto& [others, members] : groups) {
+    std::string label = "median";
+    for (std::size_t i = 0; i < others.size(); ++i) label += fmt::format(", {}={}", d.settings[i + 1], others[i]);
+    const char* color = kColors[g++ % std::size(kColors)];
+    svg::Line line{label, {}, {}, color};
+    svg::Band band{"5th-95th percentile", {}, {}, {}, color, 0.2};
+    for (std::size_t a : members) {
+      const auto& v = arms[a].value[m];
+      const double x = d.arms[a].setting_values.front();
+      if (v.count() == 0) continue;
+      line.x.push_back(x);
+      line.y.push_back(v.percentile(50));
+      band.x.push_back(x);
+      band.y_low.push_back(v.percentile(5));
+      band.y_high.push_back(v.percentile(95));
+      x_lo = std::min(x_lo, x);
+      x_hi = std::max(x_hi, x);
+      y_lo = std::min(y_lo, v.percentile(5));
+      y_hi = std::max(y_hi, v.percentile(95));
+    }
+    panel.bands.push_back(std::move(band));
+    panel.lines.push_back(std::move(line));
+  }
+  if (!(x_hi > x_lo)) {
+    x_lo -= 1.0;
+    x_hi += 1.0;
+  }
+  if (!std::isfinite(y_lo)) {
+    y_lo = 0.0;
+    y_hi = 1.0;
+  }
+  const double pad = y_hi > y_lo ? 0.05 * (y_hi - y_lo) : std::max(1.0, std::abs(y_hi) * 0.1);
+  panel.x_min = x_lo;
+  panel.x_max = x_hi;
+  panel.y_min = std::min(0.0, y_lo - pad);
+  panel.y_max = y_hi + pad;
+  return svg::render(std::span(&panel, 1));
+}
+
+}  // namespace alemsim

@@ -1,0 +1,137 @@
+#include "io/hdf5_run_layout.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <string>
+#include <utility>
+
+#include "io/hdf5_file.hpp"
+
+namespace alemsim {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+// Rows of series/ written per HDF5 chunk: one patient's series is one row.
+constexpr hsize_t kSeriesChunkRows = 16;
+constexpr hsize_t kPatientChunk = 4096;
+
+// Patient covariates stored beside the sampled parameters, with their units.
+constexpr std::pair<const char*, const char*> kCovariateColumns[] = {
+    {"weight_kg", "kg"}, {"female", "1 = female, 0 = male"}, {"age_years", "year"}};
+constexpr double Covariates::*kCovariateMembers[] = {&Covariates::weight_kg, &Covariates::female,
+                                                     &Covariates::age_years};
+
+void set_units(H5::DataSet& d, std::string_view units) { hdf5::set_text(d, "units", std::string(units)); }
+
+}  // namespace
+
+RunLayoutWriter::RunLayoutWriter(H5::Group group, const RunLayoutSize& size, std::span<const double> grid_day,
+                                 std::span<const OutputQuantity> outputs, const std::vector<CourseMetric>& metrics)
+    : group_(std::move(group)),
+      size_(size),
+      times_(grid_day.size()),
+      outputs_(outputs.begin(), outputs.end()),
+      metrics_(metrics) {
+  const auto n = static_cast<hsize_t>(size.patients);
+  const auto k = static_cast<hsize_t>(size.keep_series);
+  const auto t = static_cast<hsize_t>(times_);
+  const auto courses = static_cast<hsize_t>(size.courses);
+
+  H5::DataSet time = hdf5::create(group_, "time_day", H5::PredType::NATIVE_DOUBLE, {t});
+  time.write(grid_day.data(), H5::PredType::NATIVE_DOUBLE);
+  set_units(time, "day");
+
+  H5::Group series = group_.createGroup("series");
+  group_.createGroup("summary");  // filled by write_summary()
+  for (const OutputQuantity& q : outputs) {
+    if (k > 0) {
+      series_.push_back(hdf5::create(series, std::string(q.column), H5::PredType::NATIVE_FLOAT, {k, t}, {kSeriesChunkRows, t},
+                                      size.compress_series));
+      set_units(series_.back(), q.unit);
+    }
+  }
+  H5::Group metric_group = group_.createGroup("metrics");
+  for (const CourseMetric& metric : metrics) {
+    metric_sets_.push_back(
+        hdf5::create(metric_group, metric.name, H5::PredType::NATIVE_DOUBLE, {n, courses}, {kPatientChunk, courses}));
+    set_units(metric_sets_.back(), metric.unit);
+    hdf5::set_text(metric_sets_.back(), "description", metric.description);
+  }
+  H5::Group params = group_.createGroup("parameters");
+  for (const ParamInfo& p : param_table()) {
+    parameters_.push_back(hdf5::create(params, std::string(p.name), H5::PredType::NATIVE_DOUBLE, {n}, {kPatientChunk}));
+    set_units(parameters_.back(), p.unit);
+  }
+  for (const auto& [name, unit] : kCovariateColumns) {
+    parameters_.push_back(hdf5::create(params, name, H5::PredType::NATIVE_DOUBLE, {n}, {kPatientChunk}));
+    set_units(parameters_.back(), unit);
+  }
+  status_ = hdf5::create(group_, "status", H5::PredType::NATIVE_INT8, {n}, {kPatientChunk});
+  set_units(status_, "0 = simulated, 1 = failed (invalid sampled parameters or solver failure)");
+}
+
+void RunLayoutWriter::add(std::span<const PatientOutcome> batch) {
+  if (batch.empty()) return;
+  const auto first = static_cast<hsize_t>(batch.front().index);
+  const auto rows = static_cast<hsize_t>(batch.size());
+  const std::size_t courses = size_.courses;
+
+  // Series of the first K patients, float32.
+  const auto keep = static_cast<hsize_t>(size_.keep_series);
+  if (first < keep) {
+    const hsize_t kept = std::min(rows, keep - first);
+    std::vector<float> block(kept * times_);
+    for (std::size_t q = 0; q < series_.size(); ++q) {
+      for (hsize_t r = 0; r < kept; ++r) {
+        const PatientOutcome& p = batch[r];
+        for (std::size_t t = 0; t < times_; ++t) {
+          block[r * times_ + t] = p.ok ? static_cast<float>(p.result.series[q][t]) : std::numeric_limits<float>::quiet_NaN();
+        }
+      }
+      hdf5::write_rows(series_[q], first, kept, times_, block.data(), H5::PredType::NATIVE_FLOAT);
+    }
+  }
+  std::vector<double> values(rows * courses);
+  for (std::size_t i = 0; i < metrics_.size(); ++i) {
+    std::fill(values.begin(), values.end(), kNaN);
+    for (hsize_t r = 0; r < rows; ++r) {
+      if (!batch[r].ok) continue;
+      for (const CourseSummary& c : batch[r].result.courses) {
+        values[r * courses + static_cast<std::size_t>(c.course_index)] = metrics_[i].value(c);
+      }
+    }
+    hdf5::write_rows(metric_sets_[i], first, rows, courses, values.data(), H5::PredType::NATIVE_DOUBLE);
+  }
+  const auto table = param_table();
+  std::vector<double> column(rows);
+  for (std::size_t i = 0; i < table.size(); ++i) {
+    for (hsize_t r = 0; r < rows; ++r) column[r] = batch[r].patient.params.*table[i].field;
+    hdf5::write_range(parameters_[i], first, rows, column.data(), H5::PredType::NATIVE_DOUBLE);
+  }
+  for (std::size_t i = 0; i < std::size(kCovariateMembers); ++i) {
+    for (hsize_t r = 0; r < rows; ++r) column[r] = batch[r].patient.covariates.*kCovariateMembers[i];
+    hdf5::write_range(parameters_[table.size() + i], first, rows, column.data(), H5::PredType::NATIVE_DOUBLE);
+  }
+  std::vector<std::int8_t> status(rows);
+  for (hsize_t r = 0; r < rows; ++r) status[r] = batch[r].ok ? 0 : 1;
+  hdf5::write_range(status_, first, rows, status.data(), H5::PredType::NATIVE_INT8);
+}
+
+void RunLayoutWriter::write_summary(const PopulationSummary& summary) {
+  H5::Group group = group_.openGroup("summary");
+  const auto t = static_cast<hsize_t>(times_);
+  const auto bands = static_cast<hsize_t>(std::size(kSummaryPercentiles));
+  std::vector<double> values(bands * times_);
+  for (std::size_t q = 0; q < outputs_.size(); ++q) {
+    for (std::size_t b = 0; b < bands; ++b) {
+      const auto row = summary.series().percentile(q, kSummaryPercentiles[b]);
+      std::copy(row.begin(), row.end(), values.begin() + static_cast<std::ptrdiff_t>(b * times_));
+    }
+    H5::DataSet d = hdf5::create(group, std::string(outputs_[q].column), H5::PredType::NATIVE_DOUBLE, {bands, t});
+    d.write(values.data(), H5::PredType::NATIVE_DOUBLE);
+    set_units(d, outputs_[q].unit);
+    hdf5::set_text(d, "percentiles", "5, 25, 50, 75, 95 (rows); binned to within +-1%, see docs/output-format.md");
+  }
+}
+
+}  // namespace alemsim

@@ -1,0 +1,90 @@
+#include "io/scenario_writer.hpp"
+
+#include <stdexcept>
+
+#include <yaml-cpp/yaml.h>
+
+#include "io/variability_overrides.hpp"
+#include "io/atomic_file.hpp"
+#include "io/scenario_yaml.hpp"
+
+namespace alemsim {
+namespace {
+
+void emit_variability(YAML::Emitter& out, const VariabilityOverrides& v) {
+  if (v.empty()) return;
+  out << YAML::Key << "variability" << YAML::Value << YAML::BeginMap;
+  if (!v.cv.empty()) {
+    out << YAML::Key << "cv" << YAML::Value << YAML::BeginMap;
+    for (const auto& [parameter, cv] : v.cv) out << YAML::Key << parameter << YAML::Value << exact_number(cv);
+    out << YAML::EndMap;
+  }
+  if (!v.correlations.empty()) {
+    out << YAML::Key << "correlations" << YAML::Value << YAML::BeginSeq;
+    for (const EffectCorrelation& c : v.correlations) {
+      out << YAML::Flow << YAML::BeginMap << YAML::Key << "parameters" << YAML::Value << YAML::Flow << YAML::BeginSeq
+          << c.first << c.second << YAML::EndSeq << YAML::Key << "rho" << YAML::Value << exact_number(c.rho) << YAML::EndMap;
+    }
+    out << YAML::EndSeq;
+  }
+  if (!v.covariates.empty()) {
+    out << YAML::Key << "covariates" << YAML::Value << YAML::BeginMap;
+    for (const auto& [field, value] : v.covariates) out << YAML::Key << field << YAML::Value << exact_number(value);
+    out << YAML::EndMap;
+  }
+  out << YAML::EndMap;
+}
+
+}  // namespace
+
+std::string scenario_yaml(const Scenario& s) {
+  YAML::Emitter out;
+  out << YAML::Comment("alemsim scenario, saved by alemsim-viewer (format: README.md, Scenario files)");
+  out << YAML::BeginMap;
+  if (!s.name.empty()) out << YAML::Key << "name" << YAML::Value << s.name;
+  if (!s.description.empty()) out << YAML::Key << "description" << YAML::Value << s.description;
+  out << YAML::Key << "seed" << YAML::Value << s.seed;
+  out << YAML::Key << "patients" << YAML::Value << s.patients;
+  out << YAML::Key << "horizon_day" << YAML::Value << exact_number(s.horizon_day);
+  out << YAML::Key << "output" << YAML::Value << YAML::BeginMap;
+  out << YAML::Key << "step_day" << YAML::Value << exact_number(s.output_step_day);
+  out << YAML::EndMap;
+  out << YAML::Key << "courses" << YAML::Value << courses_yaml(s.courses);
+  bool any_override = false;
+  for (const ParamInfo& p : param_table()) {
+    const double value = s.typical_params.*p.field;
+    if (value == p.typical_value) continue;
+    if (!any_override) out << YAML::Key << "parameters" << YAML::Value << YAML::BeginMap;
+    any_override = true;
+    out << YAML::Key << std::string(p.name) << YAML::Value << exact_number(value)
+        << YAML::Comment(std::string(p.unit) + "; default " + exact_number(p.typical_value));
+  }
+  if (any_override) out << YAML::EndMap;
+  emit_variability(out, variability_overrides(s.variability, default_variability()));
+  out << YAML::EndMap;
+  if (!out.good()) throw std::runtime_error("cannot write the scenario as YAML: " + out.GetLastError());
+  return std::string(out.c_str()) + "\n";
+}
+
+void save_scenario(const std::string& path, const Scenario& scenario) {
+  const std::string text = scenario_yaml(scenario);
+  AtomicFile file(path);
+  file.stream() << text;
+  file.commit();
+}
+
+Scenario labelled_regimen_scenario() {
+  Scenario s;
+  s.name = "labelled regimen";
+  s.description = "SmPC 4.2: 12 mg/day over 4 h, 5 days, then 3 days 12 months later";
+  s.courses = {Course{0.0, 5, 12.0, 4.0, {}}, Course{365.0, 3, 12.0, 4.0, {}}};
+  s.horizon_day = 2192.0;
+  s.output_step_day = 1.0;
+  s.seed = 1;
+  s.patients = 200;
+  s.typical_params = typical_params();
+  s.variability = default_variability();
+  return s;
+}
+
+}  // namespace alemsim

@@ -1,0 +1,141 @@
+#include "io/study_hdf5.hpp"
+
+#include <optional>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "io/hdf5_file.hpp"
+#include "io/hdf5_output.hpp"
+#include "io/hdf5_run_layout.hpp"
+#include "io/scenario_yaml.hpp"
+
+namespace alemsim {
+namespace {
+
+// Arm names may hold '/', which HDF5 reads as a path: groups are numbered, the name is an attribute.
+std::string arm_group(std::size_t arm) { return fmt::format("/arms/{:03}", arm); }
+
+// Percentiles kSummaryPercentiles as float64 [5], with the exact mean and count as attributes.
+template <class Distribution>
+void write_distribution(H5::Group& group, const StudyOutcome& outcome, const Distribution& d) {
+  std::vector<double> values;
+  for (double p : kSummaryPercentiles) values.push_back(d.percentile(p));
+  H5::DataSet set = hdf5::create(group, outcome.name, H5::PredType::NATIVE_DOUBLE, {values.size()});
+  set.write(values.data(), H5::PredType::NATIVE_DOUBLE);
+  hdf5::set_text(set, "units", outcome.unit);
+  hdf5::set_text(set, "description", outcome.description);
+  hdf5::set_number(set, "mean", d.mean());
+  hdf5::set_number(set, "count", static_cast<double>(d.count()));
+}
+
+}  // namespace
+
+struct StudyHdf5Writer::Impl {
+  std::string path;
+  StudyDesign design;
+  std::string base_scenario_text;  // the base scenario as read, which each arm's `scenario` varies
+  std::string base_scenario_path;
+  std::int64_t keep_series = 0;
+  bool compress_series = false;
+  std::optional<hdf5::AtomicH5File> file;  // removed again unless finish() succeeds
+  std::optional<RunLayoutWriter> arm;      // the arm being written
+
+  [[noreturn]] void fail(const H5::Exception& e) const {
+    throw std::runtime_error(path + ": writing HDF5 failed: " + e.getDetailMsg());
+  }
+};
+
+StudyHdf5Writer::StudyHdf5Writer(const std::string& path, const StudyFile& study, std::int64_t keep_series,
+                                 bool compress_series)
+    : impl_(std::make_unique<Impl>()) {
+  Impl& m = *impl_;
+  const StudyDesign& d = study.design;
+  m.path = path;
+  m.design = d;
+  m.base_scenario_text = study.base.text;
+  m.base_scenario_path = study.base.path;
+  m.keep_series = keep_series;
+  m.compress_series = compress_series;
+  try {
+    m.file.emplace(path);
+    H5::Group root = m.file->file().openGroup("/");
+    hdf5::set_text(root, "study", study.text);
+    hdf5::set_text(root, "study_path", study.path);
+    hdf5::set_text(root, "scenario", study.base.text);
+    hdf5::set_text(root, "scenario_path", study.base.path);
+    hdf5::set_provenance(root, d.seed);
+    hdf5::set_text(root, "reference_arm", d.arms[d.reference_arm].name);
+    hdf5::set_number(root, "patients", static_cast<double>(d.patients));
+    hdf5::set_number(root, "keep_series", static_cast<double>(keep_series));
+    hdf5::set_number(root, "outcome_course", static_cast<double>(d.outcome_course + 1));
+    hdf5::set_number(root, "outcome_window_day", d.outcome_window_day);
+    m.file->file().createGroup("/arms");
+  } catch (const H5::Exception& e) {
+    throw std::runtime_error(path + ": cannot create HDF5 file: " + e.getDetailMsg());
+  }
+}
+
+StudyHdf5Writer::~StudyHdf5Writer() = default;
+
+void StudyHdf5Writer::begin_arm(const ArmRun& arm, std::span<const OutputQuantity> outputs,
+                                const std::vector<CourseMetric>& metrics) {
+  Impl& m = *impl_;
+  try {
+    H5::Group group = m.file->file().createGroup(arm_group(arm.arm));
+    const StudyArm& spec = m.design.arms[arm.arm];
+    hdf5::set_text(group, "name", spec.name);
+    for (std::size_t s = 0; s < m.design.settings.size(); ++s) {
+      hdf5::set_number(group, m.design.settings[s].c_str(), spec.setting_values[s]);
+    }
+    hdf5::set_number(group, "horizon_day", arm.horizon_day);
+    // The regimen the arm simulated as a scenario, so the group reads like a run file on its own.
+    hdf5::set_text(group, "scenario",
+                   scenario_with_regimen(m.base_scenario_text, m.base_scenario_path, arm.courses, arm.horizon_day));
+    const RunLayoutSize size{m.design.patients, m.keep_series, arm.courses.size(), m.compress_series};
+    m.arm.emplace(group, size, arm.grid_day, outputs, metrics);
+  } catch (const H5::Exception& e) {
+    m.fail(e);
+  }
+}
+
+void StudyHdf5Writer::add(std::span<const PatientOutcome> batch) {
+  try {
+    impl_->arm->add(batch);
+  } catch (const H5::Exception& e) {
+    impl_->fail(e);
+  }
+}
+
+void StudyHdf5Writer::end_arm(const PopulationSummary& summary) {
+  Impl& m = *impl_;
+  try {
+    m.arm->write_summary(summary);
+  } catch (const H5::Exception& e) {
+    m.fail(e);
+  }
+  m.arm.reset();
+}
+
+void StudyHdf5Writer::finish(const std::vector<ArmSummary>& arms) {
+  Impl& m = *impl_;
+  const auto outcomes = study_outcomes();
+  try {
+    for (std::size_t a = 0; a < arms.size(); ++a) {
+      H5::Group group = m.file->file().openGroup(arm_group(a));
+      hdf5::set_number(group, "patients", static_cast<double>(arms[a].patients));
+      hdf5::set_number(group, "failed", static_cast<double>(arms[a].failed));
+      H5::Group values = group.createGroup("outcomes");
+      H5::Group difference = group.createGroup("paired_difference");
+      for (std::size_t o = 0; o < outcomes.size(); ++o) {
+        write_distribution(values, outcomes[o], arms[a].value[o]);
+        write_distribution(difference, outcomes[o], arms[a].difference[o]);
+      }
+    }
+    m.file->commit();
+  } catch (const H5::Exception& e) {
+    m.fail(e);
+  }
+}
+
+}  // namespace alemsim
