@@ -24,18 +24,16 @@ struct Timing {
 
 Timing run(const alemsim::Scenario& s, std::int64_t patients, int threads) {
   using Clock = std::chrono::steady_clock;
-  const auto infusions = alemsim::expand_regimen(s.courses);
-  const auto grid = alemsim::build_output_grid(s.horizon_day, s.output_step_day, infusions,
-                                               alemsim::course_summary_times(infusions));
+  const alemsim::SimulationPlan plan = alemsim::simulation_plan(s);
   alemsim::PopulationRunOptions options;
   options.seed = s.seed;
   options.patients = patients;
   options.threads = threads;
   options.bin_series = true;
-  alemsim::PopulationSummary summary(alemsim::patient_outputs(), grid.size(), s.courses.size());
+  alemsim::PopulationSummary summary(alemsim::patient_outputs(), plan.grid_day().size(), s.courses.size());
   double summary_s = 0.0;
   const auto start = Clock::now();
-  alemsim::run_population(alemsim::PatientSampler(s.typical_params, s.variability), infusions, grid, options,
+  alemsim::run_population(alemsim::PatientSampler(s.typical_params, s.variability), plan, options,
                           [&](std::span<const alemsim::PatientOutcome> batch) {
                             const auto t0 = Clock::now();
                             summary.add(batch, threads);

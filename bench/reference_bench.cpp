@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <limits>
 #include <stdexcept>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -124,7 +125,7 @@ struct TempDir {
   ~TempDir() { fs::remove_all(path); }
 };
 
-void write_series(const fs::path& path, const std::vector<double>& grid, const alemsim::PatientResult& result) {
+void write_series(const fs::path& path, std::span<const double> grid, const alemsim::PatientResult& result) {
   std::FILE* out = std::fopen(path.c_str(), "w");
   if (out == nullptr) throw std::runtime_error("cannot write " + path.string());
   std::fprintf(out, "id,time_day");
@@ -145,7 +146,7 @@ struct Difference {
 };
 
 // Largest relative difference of each output column of `ref` against alemsim's `result`.
-std::vector<Difference> compare(const std::vector<double>& grid, const alemsim::PatientResult& result,
+std::vector<Difference> compare(std::span<const double> grid, const alemsim::PatientResult& result,
                                 const ReferenceRun& ref, const std::string& label) {
   if (ref.time_day.size() != grid.size()) throw std::runtime_error(label + ": reported on a different grid");
   for (std::size_t i = 0; i < grid.size(); ++i) {
@@ -204,20 +205,19 @@ double print_differences(const std::vector<std::string>& labels, const std::vect
 int run(const Options& o) {
   const alemsim::Scenario s = alemsim::load_scenario(o.scenario);
   alemsim::validate(s.typical_params);
-  const auto infusions = alemsim::expand_regimen(s.courses);
-  // The CLI's grid: regular steps, infusion bounds, and the times the course summary reads.
-  const auto grid = alemsim::build_output_grid(s.horizon_day, s.output_step_day, infusions,
-                                               alemsim::course_summary_times(infusions));
+  // The CLI's plan: regular steps, infusion bounds, and the times the course summary reads.
+  const alemsim::SimulationPlan plan = alemsim::simulation_plan(s);
+  const std::span<const double> grid = plan.grid_day();
 
   // The scripts time the piecewise integration onto the grid, which is what simulate() does; the
   // whole patient (simulate_patient: plus outputs and course summary) is timed too, for context.
   const alemsim::AlemtuzumabModel model{s.typical_params};
   const double integration_s = seconds_per_run([&] {
-    const auto states = alemsim::simulate(model, infusions, grid);
+    const auto states = alemsim::simulate(model, plan);
     if (states.size() != grid.size()) throw std::logic_error("simulate returned a short trajectory");
   });
   alemsim::PatientResult result;
-  const double patient_s = seconds_per_run([&] { result = alemsim::simulate_patient(s.typical_params, infusions, grid); });
+  const double patient_s = seconds_per_run([&] { result = alemsim::simulate_patient(s.typical_params, plan); });
 
   const TempDir tmp;
   const fs::path params = tmp.path / "params.txt";
@@ -232,7 +232,7 @@ int run(const Options& o) {
   for (const auto& q : alemsim::patient_outputs()) columns.emplace_back(q.column);
 
   std::printf("%s: typical patient, %zu infusions, %zu output times over %g days\n", o.scenario.c_str(),
-              infusions.size(), grid.size(), s.horizon_day);
+              plan.infusions().size(), grid.size(), s.horizon_day);
   const alemsim::SolverOptions defaults;
   std::printf("alemsim rtol %g, atol %g; every solver restarted at each infusion start and end\n\n", defaults.rel_tol,
               defaults.abs_tol);

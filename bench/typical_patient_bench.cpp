@@ -30,17 +30,17 @@ double seconds_per_call(F&& f, int repeats) {
 int main(int argc, char** argv) {
   const std::string scenario_path = argc > 1 ? argv[1] : "scenarios/label.yaml";
   const alemsim::Scenario s = alemsim::load_scenario(scenario_path);
-  const auto infusions = alemsim::expand_regimen(s.courses);
-  const auto grid = alemsim::build_output_grid(s.horizon_day, s.output_step_day, infusions,
-                                               alemsim::course_summary_times(infusions));
-  alemsim::SolverOptions reference;
-  reference.rel_tol = 1e-12;
-  reference.abs_tol = 1e-13;
+  const alemsim::SimulationPlan plan = alemsim::simulation_plan(s);
+  const std::span<const double> grid = plan.grid_day();
+  alemsim::SolverOptions tight;
+  tight.rel_tol = 1e-12;
+  tight.abs_tol = 1e-13;
+  const alemsim::SimulationPlan reference = plan.with_solver(tight);
 
   alemsim::PatientResult ours, ref;
-  const double t_ours = seconds_per_call([&] { ours = alemsim::simulate_patient(s.typical_params, infusions, grid); }, 200);
+  const double t_ours = seconds_per_call([&] { ours = alemsim::simulate_patient(s.typical_params, plan); }, 200);
   const double t_ref = seconds_per_call(
-      [&] { ref = alemsim::simulate_patient(s.typical_params, infusions, grid, reference); }, 20);
+      [&] { ref = alemsim::simulate_patient(s.typical_params, reference); }, 20);
 
   double max_rel = 0.0;
   for (std::size_t q = 0; q < ours.series.size(); ++q) {
@@ -59,7 +59,7 @@ int main(int argc, char** argv) {
       options.seed = s.seed;
       options.patients = kPatients;
       options.threads = threads;
-      alemsim::run_population(sampler, infusions, grid, options, [](std::span<const alemsim::PatientOutcome>) {});
+      alemsim::run_population(sampler, plan, options, [](std::span<const alemsim::PatientOutcome>) {});
     };
   };
   const double t_one_thread = seconds_per_call(population(1), 1);

@@ -10,12 +10,10 @@
 #include "cli/keep_series.hpp"
 #include "cli/progress.hpp"
 #include "cli/summary_print.hpp"
-#include "sim/course_summary.hpp"
 #include "io/atomic_file.hpp"
 #include "io/csv_output.hpp"
 #include "io/hdf5_output.hpp"
 #include "io/scenario.hpp"
-#include "sim/output_grid.hpp"
 #include "sim/population.hpp"
 #include "sim/streaming_summary.hpp"
 
@@ -24,11 +22,11 @@ namespace {
 
 bool ends_with(const std::string& s, std::string_view suffix) { return s.ends_with(suffix); }
 
-int run_typical(const Scenario& scenario, const RunOptions& options, std::span<const Infusion> infusions,
-                std::span<const double> grid) {
+int run_typical(const Scenario& scenario, const RunOptions& options, const SimulationPlan& plan) {
+  const std::span<const double> grid = plan.grid_day();
   PatientOutcome typical;
   typical.patient.params = scenario.typical_params;
-  typical.result = simulate_patient(scenario.typical_params, infusions, grid);
+  typical.result = simulate_patient(scenario.typical_params, plan);
   print_typical_summary(stdout, scenario, typical.result);
   if (options.out_path) {
     AtomicFile file(*options.out_path);
@@ -60,10 +58,9 @@ int run_command(const RunOptions& options) {
     // Fail on an unwritable output path now, not after the simulation.
     if (options.out_path) check_writable(*options.out_path);
 
-    const auto infusions = expand_regimen(scenario.courses);
-    const auto grid = build_output_grid(scenario.horizon_day, scenario.output_step_day, infusions,
-                                        course_summary_times(infusions));
-    if (options.typical) return run_typical(scenario, options, infusions, grid);
+    const SimulationPlan plan = simulation_plan(scenario);
+    if (options.typical) return run_typical(scenario, options, plan);
+    const std::span<const double> grid = plan.grid_day();
 
     const PatientSampler sampler(scenario.typical_params, scenario.variability);
     PopulationRunOptions run;
@@ -84,7 +81,7 @@ int run_command(const RunOptions& options) {
       write_series_csv_header(csv->stream());
     }
     ProgressBar progress("patients", scenario.patients, !options.quiet && stderr_is_terminal());
-    run_population(sampler, infusions, grid, run, [&](std::span<const PatientOutcome> batch) {
+    run_population(sampler, plan, run, [&](std::span<const PatientOutcome> batch) {
       summary.add(batch, options.threads);
       if (h5) h5->add(batch);
       if (csv && batch.front().index < keep) {

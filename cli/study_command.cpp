@@ -49,7 +49,8 @@ int study_command(const StudyOptions& options) {
     StudyObserver observer;
     observer.begin_arm = [&](const ArmRun& arm) {
       if (!h5) return;
-      arm_summary = std::make_unique<PopulationSummary>(patient_outputs(), arm.grid_day.size(), arm.courses.size());
+      arm_summary =
+          std::make_unique<PopulationSummary>(patient_outputs(), arm.plan.grid_day().size(), arm.plan.courses().size());
       h5->begin_arm(arm, patient_outputs(), arm_summary->metrics());
     };
     observer.batch = [&](const ArmRun&, std::span<const PatientOutcome> batch) {

@@ -9,7 +9,6 @@
 
 #include "models/reference_ranges.hpp"
 
-
 namespace alemsim {
 namespace {
 
@@ -47,7 +46,7 @@ void print_typical_summary(std::FILE* out, const Scenario& scenario, const Patie
       fmt::print(out, "  {:<20} {:>14.1f} {:>10.1f} {:>12}  {}\n", label_of(s.column), s.nadir_cells_per_ul, s.nadir_day,
                  lln, std::isnan(s.lln_cells_per_ul) ? "-" : day_or_never(s.lln_regained_day));
     }
-    fmt::print(out, "  CD4+ back at 200 cells/uL    {}\n", day_or_never(c.cd4_200_regained_day));
+    fmt::print(out, "  CD4+ back at {:.0f} cells/uL    {}\n", kProphylaxisCd4CellsPerUl, day_or_never(c.cd4_200_regained_day));
     fmt::print(out, "  herpes prophylaxis ends      {}\n",
                std::isnan(c.prophylaxis_end_day) ? "not within course window" : fmt::format("day {:.0f}", c.prophylaxis_end_day));
   }
@@ -81,12 +80,10 @@ void print_population_summary(std::FILE* out, const Scenario& scenario, const Po
     line(k, "concentration_30d_ng_per_ml", "C 30 days after last dose, ng/mL", "{:.1f}");
     line(k, "ada_titer_at_start", "ADA titer at course start", "{:.2f}");
     for (const OutputQuantity& q : patient_outputs()) {
-      if (!q.column.ends_with("_cells_per_ul")) continue;
-      const std::string s(q.column.substr(0, q.column.find("_cells_per_ul")));
+      if (!q.is_cell_count()) continue;
+      const std::string s(q.short_name);
       line(k, "nadir_" + s + "_cells_per_ul", fmt::format("{} nadir, cells/uL", q.label).c_str(), "{:.0f}");
-      const bool has_lln = std::any_of(kLowerLimitsOfNormal.begin(), kLowerLimitsOfNormal.end(),
-                                       [&](const LowerLimitOfNormal& l) { return l.column == q.column; });
-      if (has_lln) line(k, "days_to_lln_" + s, fmt::format("{} days to LLN", q.label).c_str(), "{:.0f}");
+      if (q.has_lln()) line(k, "days_to_lln_" + s, fmt::format("{} days to LLN", q.label).c_str(), "{:.0f}");
     }
     line(k, "prophylaxis_end_day", "herpes prophylaxis, days", "{:.0f}");
     for (std::size_t month = 0; month < std::size(kLlnCheckMonths); ++month) {

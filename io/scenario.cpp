@@ -123,30 +123,33 @@ Scenario parse_scenario(const Reader& r, std::string text) {
   const YAML::Node courses = r.required(root, "courses", "");
   if (!courses.IsSequence() || courses.size() == 0) r.fail(courses, "courses", "expected a non-empty list of courses");
   for (std::size_t i = 0; i < courses.size(); ++i) s.courses.push_back(read_course(r, courses[i], i));
-  try {
-    validate_regimen(s.courses);
-  } catch (const RegimenError& e) {
-    r.fail(e.course_index() >= 0 ? courses[static_cast<std::size_t>(e.course_index())] : courses, "", e.what());
-  }
-
   const YAML::Node horizon = r.required(root, "horizon_day", "");
   s.horizon_day = r.number(horizon, "horizon_day");
-  const double last_end = expand_regimen(s.courses).back().end_day;
-  if (s.horizon_day < last_end) {
-    r.fail(horizon, "horizon_day", "expected a horizon at or after the end of the last infusion (day " +
-                                       format_number(last_end) + "), got " + format_number(s.horizon_day));
-  }
-
+  YAML::Node step = root;  // where a bad output step is reported: the key if given, else the file
   if (const YAML::Node output = root["output"]) {
     r.expect_map(output, "output");
     r.check_keys(output, "output.", {"step_day"});
     if (output["step_day"]) {
-      s.output_step_day = r.number(output["step_day"], "output.step_day");
-      if (s.output_step_day <= 0.0) r.fail(output["step_day"], "output.step_day", "expected a number > 0");
-      if (s.horizon_day / s.output_step_day > 1e6) {
-        r.fail(output["step_day"], "output.step_day", "expected at most 1e6 output steps over the horizon");
-      }
+      step.reset(output["step_day"]);  // rebinds; operator= would write into the document
+      s.output_step_day = r.number(step, "output.step_day");
     }
+  }
+  // The engine's own checks of regimen, horizon and step, reported at the line they concern.
+  try {
+    (void)simulation_plan(s);
+  } catch (const PlanError& e) {
+    switch (e.field()) {
+      case PlanError::Field::kCourses:
+        r.fail(e.course_index() >= 0 ? courses[static_cast<std::size_t>(e.course_index())] : courses, "", e.what());
+      case PlanError::Field::kHorizon:
+        r.fail(horizon, "horizon_day", e.what());
+      case PlanError::Field::kOutputStep:
+        r.fail(step, "output.step_day", e.what());
+      case PlanError::Field::kExtraTimes:
+      case PlanError::Field::kSolver:
+        break;  // a scenario sets neither
+    }
+    throw;
   }
 
   if (const YAML::Node seed = root["seed"]) {
@@ -201,6 +204,10 @@ Scenario load_scenario(const std::string& path) {
 
 Scenario scenario_from_text(const std::string& text, const std::string& origin) {
   return parse_scenario(Reader(origin), text);
+}
+
+SimulationPlan simulation_plan(const Scenario& scenario, std::span<const double> extra_times_day) {
+  return SimulationPlan(scenario.courses, scenario.horizon_day, scenario.output_step_day, extra_times_day);
 }
 
 }  // namespace alemsim

@@ -2,12 +2,14 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "models/model_params.hpp"
 #include "models/variability.hpp"
+#include "sim/plan.hpp"
 #include "sim/regimen.hpp"
 
 namespace alemsim {
@@ -42,5 +44,10 @@ Scenario load_scenario(const std::string& path);
 // a file; the result has an empty path, as it belongs to no file, and is named `origin` when the
 // text has no name.
 Scenario scenario_from_text(const std::string& text, const std::string& origin);
+
+// The scenario's regimen, horizon and output step as the engine simulates them (plus any extra
+// output times). Throws PlanError for a scenario that load_scenario() would reject (one edited in
+// memory, e.g. in the viewer).
+SimulationPlan simulation_plan(const Scenario& scenario, std::span<const double> extra_times_day = {});
 
 }  // namespace alemsim

@@ -88,12 +88,12 @@ void StudyHdf5Writer::begin_arm(const ArmRun& arm, std::span<const OutputQuantit
     for (std::size_t s = 0; s < m.design.settings.size(); ++s) {
       hdf5::set_number(group, m.design.settings[s].c_str(), spec.setting_values[s]);
     }
-    hdf5::set_number(group, "horizon_day", arm.horizon_day);
+    hdf5::set_number(group, "horizon_day", arm.plan.horizon_day());
     // The regimen the arm simulated as a scenario, so the group reads like a run file on its own.
-    hdf5::set_text(group, "scenario",
-                   scenario_with_regimen(m.base_scenario_text, m.base_scenario_path, arm.courses, arm.horizon_day));
-    const RunLayoutSize size{m.design.patients, m.keep_series, arm.courses.size(), m.compress_series};
-    m.arm.emplace(group, size, arm.grid_day, outputs, metrics);
+    hdf5::set_text(group, "scenario", scenario_with_regimen(m.base_scenario_text, m.base_scenario_path,
+                                                            arm.plan.courses(), arm.plan.horizon_day()));
+    const RunLayoutSize size{m.design.patients, m.keep_series, arm.plan.courses().size(), m.compress_series};
+    m.arm.emplace(group, size, arm.plan.grid_day(), outputs, metrics);
   } catch (const H5::Exception& e) {
     m.fail(e);
   }

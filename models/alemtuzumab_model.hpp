@@ -9,6 +9,7 @@
 
 #include "models/model_params.hpp"
 #include "models/output_quantity.hpp"
+#include "models/reference_ranges.hpp"
 
 namespace alemsim {
 
@@ -28,17 +29,19 @@ struct AlemtuzumabModel {
 
   using State = std::array<double, kStateSize>;
 
-  // What the model reports at each output time, in this order (see outputs()).
+  // What the model reports at each output time, in this order (see outputs()), with each count's
+  // lower limit of normal (models/reference_ranges.hpp).
   static constexpr std::array<OutputQuantity, 7> kOutputs{{
-      {"concentration_ng_per_ml", "Serum alemtuzumab", "ng/mL"},
-      {"cd4_cells_per_ul", "CD4+ T cells", "cells/uL"},
-      {"cd8_cells_per_ul", "CD8+ T cells", "cells/uL"},
-      {"cd19_cells_per_ul", "CD19+ B cells", "cells/uL"},
-      {"nk_cells_per_ul", "NK cells", "cells/uL"},
-      {"lymphocytes_cells_per_ul", "Total lymphocytes", "cells/uL"},
-      {"ada_titer", "Anti-drug antibody titer", "x cut point"},
+      {"concentration_ng_per_ml", "Serum alemtuzumab", "ng/mL", QuantityRole::kDrugConcentration, "concentration"},
+      {"cd4_cells_per_ul", "CD4+ T cells", "cells/uL", QuantityRole::kBloodSubset, "cd4", kCd4LowerLimitCellsPerUl,
+       true},
+      {"cd8_cells_per_ul", "CD8+ T cells", "cells/uL", QuantityRole::kBloodSubset, "cd8", kCd8LowerLimitCellsPerUl},
+      {"cd19_cells_per_ul", "CD19+ B cells", "cells/uL", QuantityRole::kBloodSubset, "cd19", kCd19LowerLimitCellsPerUl},
+      {"nk_cells_per_ul", "NK cells", "cells/uL", QuantityRole::kBloodSubset, "nk"},
+      {"lymphocytes_cells_per_ul", "Total lymphocytes", "cells/uL", QuantityRole::kTotalLymphocytes, "lymphocytes",
+       kLymphocyteLowerLimitCellsPerUl},
+      {"ada_titer", "Anti-drug antibody titer", "x cut point", QuantityRole::kAntibodyTiter, "ada"},
   }};
-  static constexpr std::size_t kConcentrationOutput = 0;
 
   // mg/L is µg/mL; concentrations are in ng/mL.
   static constexpr double kNgPerMlPerMgPerL = 1000.0;

@@ -3,15 +3,6 @@
 #include <cmath>
 
 namespace alemsim {
-namespace {
-
-// "cd4_cells_per_ul" -> "cd4"
-std::string short_name(std::string_view column) {
-  const auto end = column.find("_cells_per_ul");
-  return std::string(column.substr(0, end));
-}
-
-}  // namespace
 
 std::vector<CourseMetric> course_metrics(std::span<const OutputQuantity> outputs) {
   std::vector<CourseMetric> m{
@@ -26,8 +17,8 @@ std::vector<CourseMetric> course_metrics(std::span<const OutputQuantity> outputs
   };
   std::size_t subset = 0;
   for (const OutputQuantity& q : outputs) {
-    if (!q.column.ends_with("_cells_per_ul")) continue;
-    const std::string s = short_name(q.column);
+    if (!q.is_cell_count()) continue;
+    const std::string s(q.short_name);
     const std::size_t k = subset++;
     m.push_back({"nadir_" + s + "_cells_per_ul", "cells/uL", "lowest " + std::string(q.label) + " in the course window",
                  [k](const CourseSummary& c) { return c.subsets.at(k).nadir_cells_per_ul; }});

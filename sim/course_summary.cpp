@@ -8,8 +8,9 @@
 #include <stdexcept>
 #include <string>
 
+#include "models/calendar.hpp"
 #include "models/reference_ranges.hpp"
-#include "sim/simulate.hpp"
+#include "sim/output_grid.hpp"
 
 namespace alemsim {
 namespace {
@@ -36,20 +37,6 @@ std::map<int, CourseSpan> course_spans(std::span<const Infusion> infusions) {
 double value_at(std::span<const double> grid_day, std::span<const double> values, double t_day) {
   if (t_day > grid_day.back()) return kNaN;
   return values[grid_index_of(grid_day, t_day)];
-}
-
-std::size_t find_output(std::span<const OutputQuantity> outputs, std::string_view column) {
-  for (std::size_t q = 0; q < outputs.size(); ++q) {
-    if (outputs[q].column == column) return q;
-  }
-  return outputs.size();
-}
-
-double lln_for(std::string_view column) {
-  for (const LowerLimitOfNormal& lln : kLowerLimitsOfNormal) {
-    if (lln.column == column) return lln.cells_per_ul;
-  }
-  return kNaN;
 }
 
 // Grid indices [first, last) of a course window.
@@ -104,16 +91,16 @@ std::vector<double> course_summary_times(std::span<const Infusion> infusions) {
   return times;
 }
 
-std::vector<CourseSummary> summarize_courses(std::span<const Infusion> infusions, std::span<const double> grid_day,
-                                             std::span<const OutputQuantity> outputs,
+std::vector<CourseSummary> summarize_courses(const SimulationPlan& plan, std::span<const OutputQuantity> outputs,
                                              std::span<const std::vector<double>> series) {
-  const std::size_t conc_index = find_output(outputs, "concentration_ng_per_ml");
-  if (conc_index == outputs.size()) throw std::invalid_argument("course summary needs concentration_ng_per_ml");
+  const std::span<const double> grid_day = plan.grid_day();
+  const std::size_t conc_index = find_role(outputs, QuantityRole::kDrugConcentration);
+  if (conc_index == outputs.size()) throw std::invalid_argument("course summary needs a drug concentration output");
   const std::vector<double>& conc = series[conc_index];
-  const std::size_t cd4_index = find_output(outputs, "cd4_cells_per_ul");
-  const std::size_t ada_index = find_output(outputs, "ada_titer");
+  const std::size_t ada_index = find_role(outputs, QuantityRole::kAntibodyTiter);
+  const std::size_t total_index = find_role(outputs, QuantityRole::kTotalLymphocytes);
 
-  const auto spans = course_spans(infusions);
+  const auto spans = course_spans(plan.infusions());
   std::vector<CourseSummary> result;
   for (auto it = spans.begin(); it != spans.end(); ++it) {
     const auto next = std::next(it);
@@ -133,7 +120,6 @@ std::vector<CourseSummary> summarize_courses(std::span<const Infusion> infusions
     c.half_life_day = std::log(2.0) * (kHalfLifeToDay - kHalfLifeFromDay) / std::log(c_from / c_to);
     c.concentration_30d_ng_per_ml = value_at(grid_day, conc, c.last_infusion_end_day + kWashoutDay);
     c.ada_titer_at_start = ada_index < outputs.size() ? series[ada_index][w.first] : kNaN;
-    const std::size_t total_index = find_output(outputs, "lymphocytes_cells_per_ul");
     const auto total_at = [&](double months) {
       return total_index < outputs.size() ? value_at(grid_day, series[total_index], c.start_day + months * kDaysPerMonth)
                                           : kNaN;
@@ -143,17 +129,17 @@ std::vector<CourseSummary> summarize_courses(std::span<const Infusion> infusions
 
     c.cd4_200_regained_day = kNaN;
     for (std::size_t q = 0; q < outputs.size(); ++q) {
-      if (!outputs[q].column.ends_with("_cells_per_ul")) continue;
+      if (!outputs[q].is_cell_count()) continue;
       const std::vector<double>& v = series[q];
       const std::size_t nadir = extreme_index<false>(v, w);
       SubsetCourse s;
       s.column = outputs[q].column;
       s.nadir_cells_per_ul = v[nadir];
       s.nadir_day = grid_day[nadir] - c.start_day;
-      s.lln_cells_per_ul = lln_for(s.column);
+      s.lln_cells_per_ul = outputs[q].lln_cells_per_ul;
       s.lln_regained_day = regained_day(grid_day, v, w, nadir, s.lln_cells_per_ul, c.start_day);
       c.subsets.push_back(s);
-      if (q == cd4_index) {
+      if (outputs[q].guides_prophylaxis) {
         c.cd4_200_regained_day = regained_day(grid_day, v, w, nadir, kProphylaxisCd4CellsPerUl, c.start_day);
       }
     }

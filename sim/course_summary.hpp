@@ -6,7 +6,9 @@
 #include <string_view>
 #include <vector>
 
+#include "models/calendar.hpp"
 #include "models/output_quantity.hpp"
+#include "sim/plan.hpp"
 #include "sim/regimen.hpp"
 
 namespace alemsim {
@@ -15,9 +17,6 @@ namespace alemsim {
 inline constexpr double kHalfLifeFromDay = 1.0;   // apparent half-life measured from day 1 ...
 inline constexpr double kHalfLifeToDay = 10.0;    // ... to day 10 after the last infusion
 inline constexpr double kWashoutDay = 30.0;       // "low or undetectable within about 30 days"
-// Calendar months as days: month m is day m * 365 / 12, so month 12 is day 365 (where the labelled
-// regimen's course 2 starts).
-inline constexpr double kDaysPerMonth = 365.0 / 12.0;
 // SmPC 5.1 reports the fraction of patients at the lower limit of normal 6 and 12 months after each course.
 inline constexpr double kLlnCheckMonths[] = {6.0, 12.0};
 
@@ -42,7 +41,9 @@ struct CourseSummary {
   double half_life_day = 0.0;                // ln2 * 9 / ln(C(+1 d) / C(+10 d)); NaN if past the horizon
   double concentration_30d_ng_per_ml = 0.0;  // C(+30 d); NaN if past the horizon
   std::vector<SubsetCourse> subsets;         // every cell-count output, in output order
-  double cd4_200_regained_day = 0.0;         // as lln_regained_day, for CD4+ >= 200 cells/µL
+  // As lln_regained_day, for the count that guides herpes prophylaxis (CD4+) at
+  // kProphylaxisCd4CellsPerUl (200 cells/µL).
+  double cd4_200_regained_day = 0.0;
   double prophylaxis_end_day = 0.0;          // later of the above and 2 months after the last infusion
   double ada_titer_at_start = 0.0;           // before the first infusion of the course
   // Total lymphocytes 6 and 12 months after the course's first infusion (NaN past the horizon).
@@ -51,14 +52,12 @@ struct CourseSummary {
 };
 
 // Times the summary needs on the grid (1, 10 and 30 days after each course's last infusion; 6 and
-// 12 months after its first).
+// 12 months after its first). Every SimulationPlan's grid holds them.
 std::vector<double> course_summary_times(std::span<const Infusion> infusions);
 
-// One entry per course in `infusions`. `series[q]` is aligned with grid_day and described by
-// outputs[q]; the concentration must be "concentration_ng_per_ml"; cell counts end in
-// "_cells_per_ul". `grid_day` must contain course_summary_times() within the horizon.
-std::vector<CourseSummary> summarize_courses(std::span<const Infusion> infusions, std::span<const double> grid_day,
-                                             std::span<const OutputQuantity> outputs,
+// One entry per course of `plan`. `series[q]` is aligned with plan.grid_day() and described by
+// outputs[q]; the outputs' roles say which is the concentration and which are cell counts.
+std::vector<CourseSummary> summarize_courses(const SimulationPlan& plan, std::span<const OutputQuantity> outputs,
                                              std::span<const std::vector<double>> series);
 
 }  // namespace alemsim

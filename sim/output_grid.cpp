@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
+#include <string>
 
 namespace alemsim {
 
@@ -28,6 +29,14 @@ std::vector<double> build_output_grid(double horizon_day, double step_day, std::
   times.erase(std::unique(times.begin(), times.end(), [](double a, double b) { return b - a < kGridMergeTolDay; }),
               times.end());
   return times;
+}
+
+std::size_t grid_index_of(std::span<const double> grid_day, double t_day) {
+  const auto it = std::lower_bound(grid_day.begin(), grid_day.end(), t_day - kGridMergeTolDay);
+  if (it == grid_day.end() || std::abs(*it - t_day) > kGridMergeTolDay) {
+    throw std::invalid_argument("time " + std::to_string(t_day) + " day is not on the output grid");
+  }
+  return static_cast<std::size_t>(it - grid_day.begin());
 }
 
 }  // namespace alemsim

@@ -8,7 +8,8 @@
 
 namespace alemsim {
 
-static_assert(AlemtuzumabModel::kConcentrationOutput == 0, "PatientResult::concentration_ng_per_ml() reads series 0");
+static_assert(find_role(AlemtuzumabModel::kOutputs, QuantityRole::kDrugConcentration) == 0,
+              "PatientResult::concentration_ng_per_ml() reads series 0");
 
 std::span<const OutputQuantity> patient_outputs() { return AlemtuzumabModel::kOutputs; }
 
@@ -20,26 +21,29 @@ std::size_t output_index(std::string_view column) {
   throw std::invalid_argument("no output quantity named '" + std::string(column) + "'");
 }
 
-PatientResult simulate_patient(const ModelParams& params, std::span<const Infusion> infusions,
-                               std::span<const double> grid_day, const SolverOptions& options) {
+const OutputQuantity& output_quantity(std::string_view column) { return patient_outputs()[output_index(column)]; }
+
+const OutputQuantity& output_with_role(QuantityRole role) {
+  const std::size_t q = find_role(patient_outputs(), role);
+  if (q == patient_outputs().size()) throw std::logic_error("the model reports no output of this role");
+  return patient_outputs()[q];
+}
+
+PatientResult simulate_patient(const ModelParams& params, const SimulationPlan& plan) {
   PatientResult result;
-  simulate_patient_into(result, params, infusions, grid_day, options);
+  simulate_patient_into(result, params, plan);
   return result;
 }
 
-void simulate_patient_into(PatientResult& result, const ModelParams& params, std::span<const Infusion> infusions,
-                           std::span<const double> grid_day, const SolverOptions& options) {
+void simulate_patient_into(PatientResult& result, const ModelParams& params, const SimulationPlan& plan) {
   const AlemtuzumabModel model{params};
   result.series.resize(AlemtuzumabModel::kOutputs.size());
-  for (std::vector<double>& s : result.series) s.resize(grid_day.size());  // every element is written below
-  simulate_observed(
-      model, infusions, grid_day,
-      [&](std::size_t i, const AlemtuzumabModel::State& x) {
-        const auto values = model.outputs(x);
-        for (std::size_t q = 0; q < values.size(); ++q) result.series[q][i] = values[q];
-      },
-      options);
-  result.courses = summarize_courses(infusions, grid_day, AlemtuzumabModel::kOutputs, result.series);
+  for (std::vector<double>& s : result.series) s.resize(plan.grid_day().size());  // every element is written below
+  simulate_observed(model, plan, [&](std::size_t i, const AlemtuzumabModel::State& x) {
+    const auto values = model.outputs(x);
+    for (std::size_t q = 0; q < values.size(); ++q) result.series[q][i] = values[q];
+  });
+  result.courses = summarize_courses(plan, AlemtuzumabModel::kOutputs, result.series);
 }
 
 }  // namespace alemsim

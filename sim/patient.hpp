@@ -8,8 +8,7 @@
 #include "models/output_quantity.hpp"
 #include "models/model_params.hpp"
 #include "sim/course_summary.hpp"
-#include "sim/regimen.hpp"
-#include "sim/solver.hpp"
+#include "sim/plan.hpp"
 
 namespace alemsim {
 
@@ -18,6 +17,10 @@ std::span<const OutputQuantity> patient_outputs();
 
 // Position of the quantity named `column` in patient_outputs(). Throws std::invalid_argument if absent.
 std::size_t output_index(std::string_view column);
+// The quantity named `column` (patient_outputs()[output_index(column)]).
+const OutputQuantity& output_quantity(std::string_view column);
+// The quantity with `role` in patient_outputs(). Throws std::logic_error if the model has none.
+const OutputQuantity& output_with_role(QuantityRole role);
 
 struct PatientResult {
   std::vector<std::vector<double>> series;  // [quantity of patient_outputs()][output time]
@@ -26,13 +29,12 @@ struct PatientResult {
   const std::vector<double>& concentration_ng_per_ml() const { return series.at(0); }
 };
 
-// Throws SolverError if the integration fails.
-PatientResult simulate_patient(const ModelParams& params, std::span<const Infusion> infusions,
-                               std::span<const double> grid_day, const SolverOptions& options = {});
+// One patient with parameters `params` through `plan`: every output at every grid time, and the
+// per-course summary. Throws SolverError if the integration fails.
+PatientResult simulate_patient(const ModelParams& params, const SimulationPlan& plan);
 
 // The same into `result`, reusing its memory (a population run refills the same outcomes batch after
 // batch). On SolverError, `result` is left half written.
-void simulate_patient_into(PatientResult& result, const ModelParams& params, std::span<const Infusion> infusions,
-                           std::span<const double> grid_day, const SolverOptions& options = {});
+void simulate_patient_into(PatientResult& result, const ModelParams& params, const SimulationPlan& plan);
 
 }  // namespace alemsim

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <exception>
 #include <numbers>
 #include <stdexcept>
 
@@ -144,8 +145,7 @@ SampledPatient PatientSampler::sample(std::uint64_t seed, std::int64_t patient_i
   return s;
 }
 
-void run_population(const PatientSampler& sampler, std::span<const Infusion> infusions,
-                    std::span<const double> grid_day, const PopulationRunOptions& options,
+void run_population(const PatientSampler& sampler, const SimulationPlan& plan, const PopulationRunOptions& options,
                     const std::function<void(std::span<const PatientOutcome>)>& consume) {
   if (options.patients < 1) throw std::invalid_argument("number of patients must be >= 1");
   if (options.batch_size < 1) throw std::invalid_argument("batch size must be >= 1");
@@ -156,6 +156,8 @@ void run_population(const PatientSampler& sampler, std::span<const Infusion> inf
     // The outcomes are refilled batch after batch: their vectors keep their memory (allocating and
     // freeing a batch's 40 MB each time cost page faults).
     batch.resize(static_cast<std::size_t>(count));
+    // An exception may not leave an OpenMP region: the first unexpected one is kept and rethrown.
+    std::exception_ptr unexpected;
 #pragma omp parallel for schedule(dynamic, 1) num_threads(n_threads)
     for (std::int64_t i = 0; i < count; ++i) {
       PatientOutcome& out = batch[static_cast<std::size_t>(i)];
@@ -167,29 +169,38 @@ void run_population(const PatientSampler& sampler, std::span<const Infusion> inf
         // A draw can land where the model has no steady state (e.g. negative thymic output); such a
         // patient is reported, not simulated into nonsense.
         validate(out.patient.params);
-        simulate_patient_into(out.result, out.patient.params, infusions, grid_day, options.solver);
-        if (options.bin_series) bin_series(out.result.series, out.series_bins);
       } catch (const std::invalid_argument& e) {
         out.ok = false;
         out.error = std::string("sampled parameters are invalid: ") + e.what();
+      }
+      try {
+        if (out.ok) {
+          simulate_patient_into(out.result, out.patient.params, plan);
+          if (options.bin_series) bin_series(out.result.series, out.series_bins);
+        }
       } catch (const SolverError& e) {
         out.ok = false;
         out.error = e.what();
+      } catch (...) {
+        out.ok = false;
+#pragma omp critical(alemsim_population_unexpected)
+        if (!unexpected) unexpected = std::current_exception();
       }
       if (!out.ok) {  // no half-written series from this or an earlier batch
         out.result = PatientResult{};
         out.series_bins.clear();
       }
     }
+    if (unexpected) std::rethrow_exception(unexpected);
     consume(batch);
   }
 }
 
-std::vector<PatientOutcome> simulate_population(const PatientSampler& sampler, std::span<const Infusion> infusions,
-                                                std::span<const double> grid_day, const PopulationRunOptions& options) {
+std::vector<PatientOutcome> simulate_population(const PatientSampler& sampler, const SimulationPlan& plan,
+                                                const PopulationRunOptions& options) {
   std::vector<PatientOutcome> all;
   all.reserve(static_cast<std::size_t>(std::max<std::int64_t>(options.patients, 0)));
-  run_population(sampler, infusions, grid_day, options, [&](std::span<const PatientOutcome> batch) {
+  run_population(sampler, plan, options, [&](std::span<const PatientOutcome> batch) {
     all.insert(all.end(), batch.begin(), batch.end());
   });
   return all;

@@ -60,19 +60,19 @@ struct PopulationRunOptions {
   std::int64_t patients = 1;
   int threads = 0;                 // 0: all available
   std::int64_t batch_size = 256;   // patients held in memory at once (bounds memory for any N)
-  SolverOptions solver{};
   bool bin_series = false;         // fill PatientOutcome::series_bins (for a PopulationSummary)
 };
 
-// Simulates patients 0..n-1 in batches with OpenMP threads and hands each finished batch, in patient
-// order, to `consume` on the calling thread. A patient whose integration fails is marked !ok and the
-// others go on. Results are identical for any thread count or batch size.
-void run_population(const PatientSampler& sampler, std::span<const Infusion> infusions,
-                    std::span<const double> grid_day, const PopulationRunOptions& options,
+// Simulates patients 0..n-1 through `plan` in batches with OpenMP threads and hands each finished
+// batch, in patient order, to `consume` on the calling thread. A patient whose parameters are
+// invalid or whose integration fails is marked !ok and the others go on. Results are identical for
+// any thread count or batch size. Throws std::invalid_argument for options out of range; any other
+// error in a worker (a bug, not a patient) is rethrown here after the batch.
+void run_population(const PatientSampler& sampler, const SimulationPlan& plan, const PopulationRunOptions& options,
                     const std::function<void(std::span<const PatientOutcome>)>& consume);
 
 // Convenience for small populations: every outcome in one vector.
-std::vector<PatientOutcome> simulate_population(const PatientSampler& sampler, std::span<const Infusion> infusions,
-                                                std::span<const double> grid_day, const PopulationRunOptions& options);
+std::vector<PatientOutcome> simulate_population(const PatientSampler& sampler, const SimulationPlan& plan,
+                                                const PopulationRunOptions& options);
 
 }  // namespace alemsim

@@ -7,26 +7,26 @@
 #include <stdexcept>
 #include <vector>
 
+#include "sim/output_grid.hpp"
+#include "sim/plan.hpp"
 #include "sim/regimen.hpp"
 #include "sim/solver.hpp"
 
 namespace alemsim {
 
-// Index of the grid time equal (within 1e-9 day) to t. Throws std::invalid_argument if absent.
-std::size_t grid_index_of(std::span<const double> grid_day, double t_day);
-
-// Simulates `model` from its initial state at grid_day.front() to grid_day.back(), calling
-// observe(i, state) with the state at every grid time grid_day[i], in order. `Model` is an odeint
-// system with State, kDoseState and initial_state().
-// Dosing is data: the grid is cut at every infusion start and end (which must be grid points, see
-// build_output_grid), each piece is integrated with a fresh stepper, and the engine adds the infusion
-// rate to the dose state; the model's right-hand side never sees a dose.
-// Throws SolverError on integration failure, std::invalid_argument on a grid without the infusion bounds.
+// Simulates `model` through `plan` from its initial state at day 0 to the horizon, calling
+// observe(i, state) with the state at every grid time plan.grid_day()[i], in order. `Model` is an
+// odeint system with State, kDoseState and initial_state().
+// Dosing is data: the grid is cut at every infusion start and end (grid points by construction of
+// the plan), each piece is integrated with a fresh stepper, and the engine adds the infusion rate to
+// the dose state; the model's right-hand side never sees a dose.
+// Throws SolverError on integration failure.
 template <class Model, class Observer>
-void simulate_observed(const Model& model, std::span<const Infusion> infusions, std::span<const double> grid_day,
-                       Observer&& observe, const SolverOptions& options = {}) {
+void simulate_observed(const Model& model, const SimulationPlan& plan, Observer&& observe) {
   using State = typename Model::State;
-  if (grid_day.empty()) throw std::invalid_argument("output grid is empty");
+  const std::span<const Infusion> infusions = plan.infusions();
+  const std::span<const double> grid_day = plan.grid_day();
+  const SolverOptions& options = plan.solver();
 
   // Segment boundaries as grid indices: grid ends plus every infusion start and end inside the grid.
   std::vector<std::size_t> cuts{0, grid_day.size() - 1};
@@ -67,11 +67,9 @@ void simulate_observed(const Model& model, std::span<const Infusion> infusions, 
 
 // The state at every grid time (simulate_observed, collected).
 template <class Model>
-std::vector<typename Model::State> simulate(const Model& model, std::span<const Infusion> infusions,
-                                            std::span<const double> grid_day, const SolverOptions& options = {}) {
-  std::vector<typename Model::State> states(grid_day.size());
-  simulate_observed(
-      model, infusions, grid_day, [&](std::size_t i, const typename Model::State& s) { states[i] = s; }, options);
+std::vector<typename Model::State> simulate(const Model& model, const SimulationPlan& plan) {
+  std::vector<typename Model::State> states(plan.grid_day().size());
+  simulate_observed(model, plan, [&](std::size_t i, const typename Model::State& s) { states[i] = s; });
   return states;
 }
 

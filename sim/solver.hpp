@@ -49,12 +49,24 @@ class SolverError : public std::runtime_error {
   double time_day_;
 };
 
-// Throws std::invalid_argument for options that cannot give a meaningful integration.
+// Throws std::invalid_argument naming the option when it cannot give a meaningful integration:
+// a tolerance that is not a finite number > 0, a step limit below 1, an unknown stepper.
 inline void validate(const SolverOptions& options) {
-  if (!(options.abs_tol > 0.0) || !(options.rel_tol > 0.0)) {
-    throw std::invalid_argument("solver tolerances must be > 0");
+  const auto check_tolerance = [](double value, const char* name) {
+    if (!(value > 0.0) || !std::isfinite(value)) {
+      throw std::invalid_argument(std::string("solver ") + name + ": expected a finite number > 0, got " +
+                                  std::to_string(value));
+    }
+  };
+  check_tolerance(options.abs_tol, "abs_tol");
+  check_tolerance(options.rel_tol, "rel_tol");
+  if (options.max_steps_between_outputs < 1) {
+    throw std::invalid_argument("solver max_steps_between_outputs: expected a whole number >= 1, got " +
+                                std::to_string(options.max_steps_between_outputs));
   }
-  if (options.max_steps_between_outputs < 1) throw std::invalid_argument("solver step limit must be >= 1");
+  if (options.stepper != SolverOptions::Stepper::kDormandPrince54 && options.stepper != SolverOptions::Stepper::kFehlberg78) {
+    throw std::invalid_argument("solver stepper: unknown method");
+  }
 }
 
 // odeint's default step-size policy (grow by 0.9·err^(-1/order), at most 5-fold, when err < 0.5),
@@ -118,11 +130,14 @@ double initial_step(const System& system, const State& x, double t0, double span
 // the controller chose: the caller passes it as the first step of a following segment.
 // On return `x` holds the state at times.back(). The caller must not put a discontinuity inside
 // (times.front(), times.back()): dosing boundaries separate calls, and each call restarts the stepper.
-// Throws SolverError when the step limit is hit, the step size collapses, or the state stops being finite.
+// Throws std::invalid_argument for options validate() rejects (checked on every call, as cheap as a
+// few comparisons), SolverError when the step limit is hit, the step size collapses, or the state
+// stops being finite.
 template <class System, class State, class Observer>
 double integrate_on_times(const System& system, State& x, std::span<const double> times, Observer&& observe,
                           const SolverOptions& options, double first_step_day = 0.0) {
   namespace odeint = boost::numeric::odeint;
+  validate(options);
   if (times.empty()) return first_step_day;
   for (std::size_t i = 1; i < times.size(); ++i) {
     if (!(times[i] > times[i - 1])) throw SolverError(times[i], "output times must be strictly increasing");

@@ -6,7 +6,6 @@
 #include <limits>
 #include <stdexcept>
 
-#include "models/reference_ranges.hpp"
 
 namespace alemsim {
 namespace {
@@ -32,11 +31,10 @@ PercentileRank percentile_rank(double p, std::int64_t n) {
   return below + 1 < n ? PercentileRank{below, h - static_cast<double>(below)} : PercentileRank{n - 1, 0.0};
 }
 
-double lymphocyte_lln() {
-  for (const LowerLimitOfNormal& lln : kLowerLimitsOfNormal) {
-    if (lln.column == "lymphocytes_cells_per_ul") return lln.cells_per_ul;
-  }
-  return kNaN;
+// Lower limit of normal of the total-lymphocyte output; NaN when the model has none.
+double total_lymphocyte_lln(std::span<const OutputQuantity> outputs) {
+  const std::size_t q = find_role(outputs, QuantityRole::kTotalLymphocytes);
+  return q < outputs.size() ? outputs[q].lln_cells_per_ul : kNaN;
 }
 
 }  // namespace
@@ -157,13 +155,14 @@ std::vector<double> SeriesPercentiles::values_at_rank(std::size_t q, std::int64_
 
 PopulationSummary::PopulationSummary(std::span<const OutputQuantity> outputs, std::size_t times, std::size_t courses)
     : metrics_(course_metrics(outputs)),
+      lymphocyte_lln_cells_per_ul_(total_lymphocyte_lln(outputs)),
       by_course_(courses, std::vector<StreamingDistribution>(metrics_.size())),
       at_lln_(courses, std::vector<std::int64_t>(std::size(kLlnCheckMonths), 0)),
       lln_known_(courses, std::vector<std::int64_t>(std::size(kLlnCheckMonths), 0)),
       series_(outputs.size(), times) {}
 
 void PopulationSummary::add(std::span<const PatientOutcome> batch, int threads) {
-  const double lln = lymphocyte_lln();
+  const double lln = lymphocyte_lln_cells_per_ul_;
   for (const PatientOutcome& p : batch) {
     ++patients_;
     if (!p.ok) {

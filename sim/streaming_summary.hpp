@@ -70,13 +70,17 @@ class PopulationSummary {
   const std::vector<CourseMetric>& metrics() const { return metrics_; }
   // Distribution of metric m in course k (0-based) over the patients that reached course k.
   const StreamingDistribution& metric(std::size_t m, std::size_t k) const { return by_course_[k][m]; }
-  // Fraction of patients with total lymphocytes >= 1000 cells/µL, kLlnCheckMonths[month] after course k;
-  // NaN when no patient's horizon reaches that time.
+  // Fraction of patients with total lymphocytes at or above their lower limit of normal
+  // (lymphocyte_lln_cells_per_ul()), kLlnCheckMonths[month] after course k; NaN when no patient's
+  // horizon reaches that time.
   double fraction_at_lln(std::size_t k, std::size_t month) const;
+  // The lower limit of normal the outputs declare for total lymphocytes (NaN if none).
+  double lymphocyte_lln_cells_per_ul() const { return lymphocyte_lln_cells_per_ul_; }
   const SeriesPercentiles& series() const { return series_; }
 
  private:
   std::vector<CourseMetric> metrics_;
+  double lymphocyte_lln_cells_per_ul_;
   std::vector<std::vector<StreamingDistribution>> by_course_;  // [course][metric]
   std::vector<std::vector<std::int64_t>> at_lln_;              // [course][month]
   std::vector<std::vector<std::int64_t>> lln_known_;           // [course][month]

@@ -5,6 +5,7 @@
 #include <limits>
 #include <stdexcept>
 
+#include "models/reference_ranges.hpp"
 #include "sim/course_summary.hpp"
 #include "sim/output_grid.hpp"
 #include "sim/patient.hpp"
@@ -14,18 +15,23 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// Subsets compared by a study, as output columns and short names.
-struct Subset {
-  const char* column;
-  const char* short_name;
-  const char* label;
-};
-constexpr Subset kSubsets[] = {
-    {"cd4_cells_per_ul", "cd4", "CD4+ T cells"},
-    {"cd8_cells_per_ul", "cd8", "CD8+ T cells"},
-    {"cd19_cells_per_ul", "cd19", "CD19+ B cells"},
-    {"nk_cells_per_ul", "nk", "NK cells"},
-};
+// The blood subsets a study compares: every one the model reports, in output order.
+std::vector<OutputQuantity> blood_subsets() {
+  std::vector<OutputQuantity> subsets;
+  for (const OutputQuantity& q : patient_outputs()) {
+    if (q.role == QuantityRole::kBloodSubset) subsets.push_back(q);
+  }
+  return subsets;
+}
+
+// The count herpes prophylaxis waits for (CD4+): incomplete depletion and days below 200 read it.
+std::size_t prophylaxis_output() {
+  const auto outputs = patient_outputs();
+  for (std::size_t q = 0; q < outputs.size(); ++q) {
+    if (outputs[q].guides_prophylaxis) return q;
+  }
+  throw std::logic_error("the model reports no count that guides herpes prophylaxis");
+}
 
 // Value of a piecewise-linear series at time t within [grid[i], grid[i+1]].
 double lerp(std::span<const double> grid, std::span<const double> y, std::size_t i, double t) {
@@ -91,24 +97,31 @@ std::vector<Course> arm_courses(const StudyDesign& design, const StudyArm& arm) 
   return kept;
 }
 
+SimulationPlan arm_plan(const StudyDesign& design, const StudyArm& arm) {
+  std::vector<Course> courses = arm_courses(design, arm);
+  const double last_end_day = expand_regimen(courses).back().end_day;
+  return SimulationPlan(std::move(courses), std::max(arm_horizon_day(design, arm), last_end_day),
+                        design.output_step_day);
+}
+
 std::vector<StudyOutcome> study_outcomes() {
   std::vector<StudyOutcome> o{
       {"cmax_ng_per_ml", "ng/mL", "highest concentration of the course"},
       {"auc_ng_day_per_ml", "ng*day/mL", "concentration integrated over the course window (trapezoid)"},
       {"ada_titer_at_start", "x cut point", "anti-drug antibody titer before the course's first infusion"},
   };
-  for (const Subset& s : kSubsets) {
-    o.push_back({std::string("nadir_") + s.short_name + "_cells_per_ul", "cells/uL",
-                 std::string("lowest ") + s.label + " in the course window"});
+  for (const OutputQuantity& s : blood_subsets()) {
+    o.push_back({"nadir_" + std::string(s.short_name) + "_cells_per_ul", "cells/uL",
+                 "lowest " + std::string(s.label) + " in the course window"});
   }
   o.push_back({"incomplete_depletion", "fraction",
                "CD4+ nadir above 50% of CD4+ at the course start (per patient 0 or 1; the mean is the fraction)"});
   o.push_back({"days_cd4_below_200", "day", "days with CD4+ below 200 cells/uL in the course window"});
   o.push_back({"prophylaxis_end_day", "day", "end of herpes prophylaxis, days from the course start"});
-  for (const Subset& s : kSubsets) {
-    if (std::string_view(s.short_name) == "nk") continue;  // no LLN defined for NK cells
-    o.push_back({std::string("days_to_lln_") + s.short_name, "day",
-                 std::string("days from the course start until ") + s.label +
+  for (const OutputQuantity& s : blood_subsets()) {
+    if (!s.has_lln()) continue;  // none defined for NK cells
+    o.push_back({"days_to_lln_" + std::string(s.short_name), "day",
+                 "days from the course start until " + std::string(s.label) +
                      " are back at the lower limit of normal (0: never below; NaN: not within the window)"});
   }
   return o;
@@ -123,25 +136,26 @@ std::vector<double> patient_study_outcomes(const PatientOutcome& patient, std::s
   double end = window_end_day;
   if (course + 1 < patient.result.courses.size()) end = std::min(end, patient.result.courses[course + 1].start_day);
   const auto& series = patient.result.series;
-  const auto& conc = series[output_index("concentration_ng_per_ml")];
-  const auto& cd4 = series[output_index("cd4_cells_per_ul")];
+  const auto& conc = series[find_role(patient_outputs(), QuantityRole::kDrugConcentration)];
+  const OutputQuantity& cd4_quantity = patient_outputs()[prophylaxis_output()];
+  const auto& cd4 = series[prophylaxis_output()];
 
   std::vector<double> v{c.cmax_ng_per_ml, trapezoid_integral(grid_day, conc, c.start_day, end), c.ada_titer_at_start};
-  const auto subset_summary = [&](const char* column) -> const SubsetCourse& {
+  const auto subset_summary = [&](std::string_view column) -> const SubsetCourse& {
     for (const SubsetCourse& s : c.subsets) {
       if (s.column == column) return s;
     }
-    throw std::invalid_argument(std::string("study outcomes: model has no output ") + column);
+    throw std::logic_error("study outcomes: no course summary of " + std::string(column));
   };
-  for (const Subset& s : kSubsets) v.push_back(subset_summary(s.column).nadir_cells_per_ul);
+  const auto subsets = blood_subsets();
+  for (const OutputQuantity& s : subsets) v.push_back(subset_summary(s.column).nadir_cells_per_ul);
   const double cd4_start = value_at(grid_day, cd4, c.start_day);
-  v.push_back(subset_summary("cd4_cells_per_ul").nadir_cells_per_ul > kIncompleteDepletionFraction * cd4_start ? 1.0
-                                                                                                                : 0.0);
-  v.push_back(days_below(grid_day, cd4, kCd4ThresholdCellsPerUl, c.start_day, end));
+  v.push_back(subset_summary(cd4_quantity.column).nadir_cells_per_ul > kIncompleteDepletionFraction * cd4_start ? 1.0
+                                                                                                                 : 0.0);
+  v.push_back(days_below(grid_day, cd4, kProphylaxisCd4CellsPerUl, c.start_day, end));
   v.push_back(c.prophylaxis_end_day);
-  for (const Subset& s : kSubsets) {
-    if (std::string_view(s.short_name) == "nk") continue;
-    v.push_back(subset_summary(s.column).lln_regained_day);
+  for (const OutputQuantity& s : subsets) {
+    if (s.has_lln()) v.push_back(subset_summary(s.column).lln_regained_day);
   }
   return v;
 }
@@ -206,15 +220,13 @@ std::vector<ArmSummary> run_study(const StudyDesign& design, const StudyRunOptio
     summary.name = design.arms[a].name;
     summary.value.resize(n_outcomes);
     summary.difference.resize(n_outcomes);
-    ArmRun arm{a, arm_horizon_day(design, design.arms[a]), arm_courses(design, design.arms[a]), {}};
-    const auto infusions = expand_regimen(arm.courses);
-    arm.grid_day = build_output_grid(arm.horizon_day, design.output_step_day, infusions, course_summary_times(infusions));
+    const ArmRun arm{a, arm_horizon_day(design, design.arms[a]), arm_plan(design, design.arms[a])};
     if (observer.begin_arm) observer.begin_arm(arm);
-    run_population(sampler, infusions, arm.grid_day, run, [&](std::span<const PatientOutcome> batch) {
+    run_population(sampler, arm.plan, run, [&](std::span<const PatientOutcome> batch) {
       for (const PatientOutcome& p : batch) {
         ++summary.patients;
         if (!p.ok) ++summary.failed;
-        const auto values = patient_study_outcomes(p, arm.grid_day, design.outcome_course, arm.horizon_day);
+        const auto values = patient_study_outcomes(p, arm.plan.grid_day(), design.outcome_course, arm.outcome_end_day);
         double* ref = &reference[static_cast<std::size_t>(p.index) * n_outcomes];
         for (std::size_t m = 0; m < n_outcomes; ++m) {
           summary.value[m].add(values[m]);

@@ -10,14 +10,13 @@
 
 #include "models/model_params.hpp"
 #include "models/variability.hpp"
+#include "sim/plan.hpp"
 #include "sim/population.hpp"
 #include "sim/regimen.hpp"
 #include "sim/streaming_summary.hpp"
 
 namespace alemsim {
 
-// CD4+ count below which the label advises herpes prophylaxis and which the study counts days under.
-inline constexpr double kCd4ThresholdCellsPerUl = 200.0;
 // A course depletes incompletely when its CD4+ nadir stays above this fraction of the CD4+ count at the
 // course start (relative, so a course given before CD4+ has recovered is not counted as depleting).
 inline constexpr double kIncompleteDepletionFraction = 0.5;
@@ -41,11 +40,16 @@ struct StudyDesign {
   VariabilityModel variability;
 };
 
-// The courses an arm simulates: those starting before the arm's horizon (outcome course start +
-// window) by more than kGridMergeTolDay; later courses cannot act on the outcomes. Throws std::invalid_argument if the arm has no
-// outcome course.
-std::vector<Course> arm_courses(const StudyDesign& design, const StudyArm& arm);
+// The end of an arm's outcome window: the outcome course's start + StudyDesign::outcome_window_day.
+// Throws std::invalid_argument if the arm has no outcome course.
 double arm_horizon_day(const StudyDesign& design, const StudyArm& arm);
+// The courses an arm simulates: those starting before arm_horizon_day() by more than
+// kGridMergeTolDay; later courses cannot act on the outcomes. Throws as arm_horizon_day().
+std::vector<Course> arm_courses(const StudyDesign& design, const StudyArm& arm);
+// What an arm simulates: arm_courses() from day 0 to arm_horizon_day(), or to the end of the last
+// infusion if a kept course is still infusing then (its outcomes still end at arm_horizon_day()).
+// Throws PlanError for a regimen that cannot be simulated.
+SimulationPlan arm_plan(const StudyDesign& design, const StudyArm& arm);
 
 struct StudyOutcome {
   std::string name;   // e.g. "nadir_cd4_cells_per_ul"
@@ -97,10 +101,9 @@ struct StudyRunOptions {
 
 // One arm as run_study simulates it.
 struct ArmRun {
-  std::size_t arm = 0;             // index in StudyDesign::arms
-  double horizon_day = 0.0;        // arm_horizon_day()
-  std::vector<Course> courses;     // arm_courses(): the courses simulated
-  std::vector<double> grid_day;    // output times [T], days from day 0
+  std::size_t arm = 0;               // index in StudyDesign::arms
+  double outcome_end_day = 0.0;      // arm_horizon_day(): the outcome window ends here
+  SimulationPlan plan;               // arm_plan(): the courses simulated, output times [T], solver
 };
 
 // What run_study hands out as it goes, on the calling thread: for each arm in run order (the

@@ -75,10 +75,9 @@ double population_mean(const ValidationRuns& runs, F per_patient) {
 }
 
 double lln_of(std::string_view column) {
-  for (const LowerLimitOfNormal& l : kLowerLimitsOfNormal) {
-    if (l.column == column) return l.cells_per_ul;
-  }
-  throw std::invalid_argument("no lower limit of normal for " + std::string(column));
+  const OutputQuantity& q = output_quantity(column);
+  if (!q.has_lln()) throw std::invalid_argument("no lower limit of normal for " + std::string(column));
+  return q.lln_cells_per_ul;
 }
 
 }  // namespace

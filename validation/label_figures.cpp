@@ -1,8 +1,8 @@
 #include "validation/label_figures.hpp"
 
-#include "sim/course_summary.hpp"
+#include "models/calendar.hpp"
 #include "sim/output_grid.hpp"
-#include "sim/simulate.hpp"
+#include "sim/plan.hpp"
 
 namespace alemsim {
 
@@ -16,15 +16,15 @@ double label_value(const LabelFigures& f, std::string_view column, double t_day)
 
 LabelFigures simulate_label(const ModelParams& params, std::span<const double> extra_times_day) {
   constexpr double kStepDay = 1.0;
-  const auto infusions = expand_regimen(label_regimen());
-  std::vector<double> extra = course_summary_times(infusions);
+  std::vector<double> extra;
   for (double month : kCareMsMonths) extra.push_back(month * kDaysPerMonth);
   extra.push_back(15.0 * kDaysPerMonth);
   extra.insert(extra.end(), extra_times_day.begin(), extra_times_day.end());
 
+  const SimulationPlan plan(label_regimen(), kLabelHorizonDay, kStepDay, extra);
   LabelFigures f;
-  f.grid_day = build_output_grid(kLabelHorizonDay, kStepDay, infusions, extra);
-  f.result = simulate_patient(params, infusions, f.grid_day);
+  f.grid_day.assign(plan.grid_day().begin(), plan.grid_day().end());
+  f.result = simulate_patient(params, plan);
   for (std::size_t i = 0; i < kCareMsMonths.size(); ++i) {
     f.cd4_cells_per_ul[i] = label_value(f, "cd4_cells_per_ul", kCareMsMonths[i] * kDaysPerMonth);
     f.cd8_cells_per_ul[i] = label_value(f, "cd8_cells_per_ul", kCareMsMonths[i] * kDaysPerMonth);

@@ -39,9 +39,10 @@ double largest_difference_of_peak(const PatientResult& a, const PatientResult& b
   return worst;
 }
 
-double mass_balance_error(const ModelParams& params, std::span<const Infusion> infusions,
-                          std::span<const double> grid_day) {
-  const auto states = simulate(ModelWithEliminated{Model{params}}, infusions, grid_day);
+double mass_balance_error(const ModelParams& params, const SimulationPlan& plan) {
+  const std::span<const Infusion> infusions = plan.infusions();
+  const std::span<const double> grid_day = plan.grid_day();
+  const auto states = simulate(ModelWithEliminated{Model{params}}, plan);
   const double total = dosed_mg(infusions, grid_day.back());
   double worst = 0.0;
   for (std::size_t i = 0; i < grid_day.size(); ++i) {
@@ -51,12 +52,14 @@ double mass_balance_error(const ModelParams& params, std::span<const Infusion> i
   return worst;
 }
 
-double closed_form_error(SolverOptions::Stepper stepper, std::span<const Infusion> infusions,
-                         std::span<const double> grid_day) {
+double closed_form_error(SolverOptions::Stepper stepper, const SimulationPlan& default_plan) {
   const double k = std::log(2.0) / 4.5;  // the labelled alpha half-life
   SolverOptions options;
   options.stepper = stepper;
-  const auto states = simulate(OneCompartment{k}, infusions, grid_day, options);
+  const SimulationPlan plan = default_plan.with_solver(options);
+  const std::span<const Infusion> infusions = plan.infusions();
+  const std::span<const double> grid_day = plan.grid_day();
+  const auto states = simulate(OneCompartment{k}, plan);
   double worst = 0.0;
   for (std::size_t i = 0; i < grid_day.size(); ++i) {
     const double exact = exact_one_compartment_mg(infusions, k, grid_day[i]);
@@ -71,8 +74,8 @@ double closed_form_error(SolverOptions::Stepper stepper, std::span<const Infusio
 }  // namespace
 
 std::vector<NumericalCheck> run_numerical_checks(const ValidationRuns& runs) {
-  const auto infusions = expand_regimen(label_regimen());
-  const std::vector<double>& grid = runs.typical.grid_day;
+  // The typical run's own grid: its times as extra times give exactly that grid again.
+  const SimulationPlan plan(label_regimen(), kLabelHorizonDay, 1.0, runs.typical.grid_day);
   const PatientResult& ours = runs.typical.result;
 
   SolverOptions tight;
@@ -84,19 +87,19 @@ std::vector<NumericalCheck> run_numerical_checks(const ValidationRuns& runs) {
 
   std::vector<NumericalCheck> checks;
   checks.push_back({"Default tolerances vs rel_tol 1e-12 (typical patient)", of_peak,
-                    largest_difference_of_peak(ours, simulate_patient(runs.params, infusions, grid, tight)),
+                    largest_difference_of_peak(ours, simulate_patient(runs.params, plan.with_solver(tight))),
                     kAgreementOfPeak});
   checks.push_back({"Dormand-Prince 5(4) vs Fehlberg 7(8) (typical patient)", of_peak,
-                    largest_difference_of_peak(ours, simulate_patient(runs.params, infusions, grid, fehlberg)),
+                    largest_difference_of_peak(ours, simulate_patient(runs.params, plan.with_solver(fehlberg))),
                     kAgreementOfPeak});
   checks.push_back({"Drug mass balance (typical patient)",
                     "largest |dosed - in serum - eliminated|, fraction of the dose",
-                    mass_balance_error(runs.params, infusions, grid), kMassBalanceOfDose});
+                    mass_balance_error(runs.params, plan), kMassBalanceOfDose});
   for (const auto& [name, stepper] : {std::pair{"Dormand-Prince 5(4)", SolverOptions::Stepper::kDormandPrince54},
                                       std::pair{"Fehlberg 7(8)", SolverOptions::Stepper::kFehlberg78}}) {
     checks.push_back({std::string("Closed-form one-compartment infusion, ") + name,
                       "largest relative error of the amount (where above 0.01 mg)",
-                      closed_form_error(stepper, infusions, grid), kClosedFormRelative});
+                      closed_form_error(stepper, plan), kClosedFormRelative});
   }
   const auto failed =
       std::count_if(runs.population.begin(), runs.population.end(), [](const PatientOutcome& p) { return !p.ok; });

@@ -7,7 +7,8 @@
 #include <fmt/format.h>
 
 #include "sim/course_summary.hpp"
-#include "sim/output_grid.hpp"
+#include "models/reference_ranges.hpp"
+#include "sim/plan.hpp"
 #include "sim/population.hpp"
 #include "validation/label_figures.hpp"
 
@@ -34,21 +35,18 @@ double bisect(F&& f, double lo, double hi, double target, bool increasing, int& 
 
 LlnFractions simulate_lln_fractions(const ModelParams& typical, const VariabilityModel& variability,
                                     std::int64_t patients, std::uint64_t seed) {
-  const auto course1 = std::vector<Course>{label_regimen().front()};
-  const auto infusions = expand_regimen(course1);
-  const double horizon = 12.0 * kDaysPerMonth;
-  const auto grid = build_output_grid(horizon, 1.0, infusions, course_summary_times(infusions));
+  const SimulationPlan plan({label_regimen().front()}, 12.0 * kDaysPerMonth);
   PopulationRunOptions options;
   options.seed = seed;
   options.patients = patients;
   std::int64_t known = 0, at6 = 0, at12 = 0;
-  run_population(PatientSampler(typical, variability), infusions, grid, options, [&](std::span<const PatientOutcome> batch) {
+  run_population(PatientSampler(typical, variability), plan, options, [&](std::span<const PatientOutcome> batch) {
     for (const PatientOutcome& p : batch) {
       if (!p.ok) continue;
       ++known;
       const CourseSummary& c = p.result.courses.front();
-      at6 += c.lymphocytes_6_months_cells_per_ul >= 1000.0 ? 1 : 0;
-      at12 += c.lymphocytes_12_months_cells_per_ul >= 1000.0 ? 1 : 0;
+      at6 += c.lymphocytes_6_months_cells_per_ul >= kLymphocyteLowerLimitCellsPerUl ? 1 : 0;
+      at12 += c.lymphocytes_12_months_cells_per_ul >= kLymphocyteLowerLimitCellsPerUl ? 1 : 0;
     }
   });
   return {static_cast<double>(at6) / static_cast<double>(known), static_cast<double>(at12) / static_cast<double>(known)};
@@ -91,15 +89,15 @@ PopulationCalibration calibrate_population(const ModelParams& typical, const Var
 
 double simulate_ada_positive_fraction(const ModelParams& typical, const VariabilityModel& variability,
                                       std::int64_t patients, std::uint64_t seed) {
-  const auto infusions = expand_regimen(label_regimen());
   const double month15 = 15.0 * kDaysPerMonth;
-  const auto grid = build_output_grid(month15, 1.0, infusions, course_summary_times(infusions));
+  const SimulationPlan plan(label_regimen(), month15);
+  const std::span<const double> grid = plan.grid_day();
   const std::size_t titer = output_index("ada_titer");
   PopulationRunOptions options;
   options.seed = seed;
   options.patients = patients;
   std::int64_t known = 0, positive = 0;
-  run_population(PatientSampler(typical, variability), infusions, grid, options, [&](std::span<const PatientOutcome> batch) {
+  run_population(PatientSampler(typical, variability), plan, options, [&](std::span<const PatientOutcome> batch) {
     for (const PatientOutcome& p : batch) {
       if (!p.ok) continue;
       ++known;

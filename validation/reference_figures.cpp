@@ -5,7 +5,6 @@
 #include <filesystem>
 #include <set>
 
-#include "models/reference_ranges.hpp"
 #include "io/yaml_reader.hpp"
 #include "sim/patient.hpp"
 #include "validation/label_figures.hpp"
@@ -24,14 +23,16 @@ bool is_id(const std::string& s) {
 
 bool is_cell_count(std::string_view column) {
   for (const OutputQuantity& q : patient_outputs()) {
-    if (q.column == column) return column.ends_with("_cells_per_ul");
+    if (q.column == column) return q.is_cell_count();
   }
   return false;
 }
 
 bool has_lln(std::string_view column) {
-  return std::any_of(kLowerLimitsOfNormal.begin(), kLowerLimitsOfNormal.end(),
-                     [&](const LowerLimitOfNormal& l) { return l.column == column; });
+  for (const OutputQuantity& q : patient_outputs()) {
+    if (q.column == column) return q.has_lln();
+  }
+  return false;
 }
 
 void read_reference(const Reader& r, const YAML::Node& node, const std::string& field, ReferenceFigure& f) {

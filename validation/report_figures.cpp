@@ -184,12 +184,7 @@ std::string course_title(int course) {
                      format_number(c.start_day));
 }
 
-double lln(std::string_view column) {
-  for (const LowerLimitOfNormal& l : kLowerLimitsOfNormal) {
-    if (l.column == column) return l.cells_per_ul;
-  }
-  return std::nan("");
-}
+double lln(std::string_view column) { return output_quantity(column).lln_cells_per_ul; }
 
 std::string population_words(const ValidationRuns& runs) {
   return fmt::format("{} virtual patients (seed {})", runs.population.size(), runs.population_seed);

@@ -4,9 +4,9 @@
 #include <stdexcept>
 
 #include "models/variability.hpp"
-#include "sim/course_summary.hpp"
 #include "io/scenario.hpp"
-#include "sim/output_grid.hpp"
+#include "models/calendar.hpp"
+#include "sim/plan.hpp"
 
 namespace alemsim {
 
@@ -51,25 +51,20 @@ ValidationRuns simulate_validation_runs(const ReferenceSet& set, const ModelPara
                                   [&](const ScenarioRun& s) { return s.path == f.scenario_path; });
     if (done) continue;
     const Scenario scenario = load_scenario(f.scenario_path);
-    const auto infusions = expand_regimen(scenario.courses);
-    ScenarioRun run{f.scenario_path, scenario.name, {}, {}};
-    run.grid_day =
-        build_output_grid(scenario.horizon_day, scenario.output_step_day, infusions, course_summary_times(infusions));
-    run.result = simulate_patient(rebase_scenario_params(scenario.typical_params, params), infusions, run.grid_day);
+    const SimulationPlan plan = simulation_plan(scenario);
+    ScenarioRun run{f.scenario_path, scenario.name, {plan.grid_day().begin(), plan.grid_day().end()}, {}};
+    run.result = simulate_patient(rebase_scenario_params(scenario.typical_params, params), plan);
     runs.scenarios.push_back(std::move(run));
   }
 
-  const auto infusions = expand_regimen(label_regimen());
-  std::vector<double> extra = course_summary_times(infusions);
-  extra.insert(extra.end(), figure_times.begin(), figure_times.end());
+  const SimulationPlan plan(label_regimen(), kLabelHorizonDay, 1.0, figure_times);
   runs.population_seed = set.seed;
-  runs.population_grid_day = build_output_grid(kLabelHorizonDay, 1.0, infusions, extra);
+  runs.population_grid_day.assign(plan.grid_day().begin(), plan.grid_day().end());
   PopulationRunOptions options;
   options.seed = set.seed;
   options.patients = patients;
   options.threads = threads;
-  runs.population = simulate_population(PatientSampler(params, default_variability()), infusions,
-                                        runs.population_grid_day, options);
+  runs.population = simulate_population(PatientSampler(params, default_variability()), plan, options);
   return runs;
 }
 

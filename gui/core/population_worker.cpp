@@ -99,14 +99,14 @@ std::shared_ptr<const PopulationSnapshot> PopulationWorker::run(const Population
   options.threads = threads_;
   options.batch_size = kBatchPatients;
   options.bin_series = true;
-  std::size_t courses = 0;
-  for (const Infusion& infusion : request.infusions) courses = std::max(courses, static_cast<std::size_t>(infusion.course_index) + 1);
-  PopulationSummary summary(patient_outputs(), request.grid_day.size(), courses);
+  const std::size_t courses = request.plan.courses().size();
+  const std::span<const double> grid_day = request.plan.grid_day();
+  PopulationSummary summary(patient_outputs(), grid_day.size(), courses);
   std::vector<std::vector<std::vector<double>>> traces(patient_outputs().size());
   std::size_t kept = 0;
   std::string first_error;
   try {
-    run_population(sampler, request.infusions, request.grid_day, options, [&](std::span<const PatientOutcome> batch) {
+    run_population(sampler, request.plan, options, [&](std::span<const PatientOutcome> batch) {
       // run_population calls this between batches, outside its parallel region, so throwing here
       // is how a superseded run stops without changes to the engine.
       if (cancel_) throw Cancelled{};
@@ -122,7 +122,7 @@ std::shared_ptr<const PopulationSnapshot> PopulationWorker::run(const Population
   } catch (const Cancelled&) {
     return nullptr;
   }
-  auto snapshot = std::make_shared<PopulationSnapshot>(make_population_snapshot(request.grid_day, summary, courses, first_error));
+  auto snapshot = std::make_shared<PopulationSnapshot>(make_population_snapshot(grid_day, summary, courses, first_error));
   snapshot->traces = std::move(traces);
   snapshot->generation = generation;
   snapshot->source = std::to_string(request.patients) + " virtual patients, seed " + std::to_string(request.seed);

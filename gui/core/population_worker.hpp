@@ -17,6 +17,7 @@
 
 #include "gui/core/snapshot.hpp"
 #include "models/variability.hpp"
+#include "sim/plan.hpp"
 
 namespace alemsim::gui {
 
@@ -27,8 +28,7 @@ inline constexpr std::int64_t kBatchPatients = 16;
 struct PopulationRequest {
   ModelParams typical{};
   VariabilityModel variability;
-  std::vector<Infusion> infusions;
-  std::vector<double> grid_day;
+  SimulationPlan plan;
   std::uint64_t seed = 1;
   std::int64_t patients = 1;
   int trace_count = 0;  // individual patients kept for optional traces

@@ -4,6 +4,7 @@
 
 #include "models/reference_ranges.hpp"
 #include "sim/course_summary.hpp"
+#include "sim/patient.hpp"
 #include "validation/label_figures.hpp"
 
 namespace alemsim::gui {
@@ -15,9 +16,9 @@ std::string whole(double value) { return std::to_string(std::lround(value)); }
 
 std::vector<ReferenceLine> build_lines() {
   std::vector<ReferenceLine> lines;
-  for (const LowerLimitOfNormal& lln : kLowerLimitsOfNormal) {
-    lines.push_back({std::string(lln.column), lln.cells_per_ul, "LLN " + whole(lln.cells_per_ul) + "/µL",
-                     kLlnSource});
+  for (const OutputQuantity& q : patient_outputs()) {
+    if (!q.has_lln()) continue;
+    lines.push_back({std::string(q.column), q.lln_cells_per_ul, "LLN " + whole(q.lln_cells_per_ul) + "/µL", kLlnSource});
   }
   lines.push_back({"cd4_cells_per_ul", kProphylaxisCd4CellsPerUl,
                    whole(kProphylaxisCd4CellsPerUl) + "/µL: herpes prophylaxis",

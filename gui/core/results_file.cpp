@@ -130,10 +130,7 @@ void read_metrics(const H5Reader& h5, const Group& g, PopulationSnapshot& s) {
   std::vector<std::string> engine_names;
   for (const CourseMetric& m : course_metrics(patient_outputs())) engine_names.push_back(m.name);
   sort_known_first(names, engine_names);
-  double lymphocyte_lln = kNaN;
-  for (const LowerLimitOfNormal& lln : kLowerLimitsOfNormal) {
-    if (lln.column == "lymphocytes_cells_per_ul") lymphocyte_lln = lln.cells_per_ul;
-  }
+  const double lymphocyte_lln = output_with_role(QuantityRole::kTotalLymphocytes).lln_cells_per_ul;
   std::uint64_t courses = 0;
   for (const std::string& name : names) courses = std::max(courses, h5.shape(g.at("metrics/" + name), 2)[1]);
   s.course_metrics.assign(courses, {});

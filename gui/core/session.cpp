@@ -6,24 +6,24 @@ namespace alemsim::gui {
 
 Session::Session(int worker_threads) : worker_(worker_threads) {}
 
-bool Session::simulate_typical_patient(const Scenario& scenario, SimulationPlan& plan) {
+std::optional<SimulationPlan> Session::simulate_typical_patient(const Scenario& scenario) {
   try {
-    plan = plan_simulation(scenario);
+    SimulationPlan plan = plan_simulation(scenario);
     results_.typical = std::make_shared<const TypicalSnapshot>(simulate_typical(scenario, plan));
     results_.simulation_error.clear();
-    return true;
+    return plan;
   } catch (const std::exception& e) {
     results_.simulation_error = e.what();
-    return false;
+    return std::nullopt;
   }
 }
 
 void Session::update(const Scenario& scenario, int trace_count) {
-  SimulationPlan plan;
-  if (!simulate_typical_patient(scenario, plan)) return;
+  std::optional<SimulationPlan> plan = simulate_typical_patient(scenario);
+  if (!plan) return;
   from_file_.reset();
   try {
-    check_population_size(scenario.patients, plan);
+    check_population_size(scenario.patients, *plan);
   } catch (const std::exception& e) {
     worker_.cancel();
     results_.population_error = e.what();
@@ -32,14 +32,13 @@ void Session::update(const Scenario& scenario, int trace_count) {
   }
   results_.population_error.clear();
   results_.wanted_generation = worker_.submit(PopulationRequest{scenario.typical_params, scenario.variability,
-                                                                std::move(plan.infusions), std::move(plan.grid_day),
-                                                                scenario.seed, scenario.patients, trace_count});
+                                                                std::move(*plan), scenario.seed, scenario.patients,
+                                                                trace_count});
 }
 
 void Session::show_population(std::shared_ptr<const PopulationSnapshot> population, const Scenario* scenario) {
   worker_.cancel();
-  SimulationPlan plan;
-  if (scenario != nullptr) simulate_typical_patient(*scenario, plan);
+  if (scenario != nullptr) simulate_typical_patient(*scenario);
   from_file_ = std::move(population);
   results_.population_error.clear();
   results_.wanted_generation = from_file_->generation;

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "gui/core/population_worker.hpp"
@@ -45,8 +46,8 @@ class Session {
   bool wait_population(std::chrono::milliseconds timeout);
 
  private:
-  // The typical patient of `scenario`, and its plan; false (with simulation_error) when it cannot be simulated.
-  bool simulate_typical_patient(const Scenario& scenario, SimulationPlan& plan);
+  // The typical patient of `scenario`, and its plan; nullopt (with simulation_error) when it cannot be simulated.
+  std::optional<SimulationPlan> simulate_typical_patient(const Scenario& scenario);
 
   PopulationWorker worker_;
   Results results_;

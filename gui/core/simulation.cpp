@@ -4,39 +4,37 @@
 #include <stdexcept>
 #include <string>
 
-#include "sim/output_grid.hpp"
 #include "sim/patient.hpp"
 #include "sim/streaming_summary.hpp"
 
 namespace alemsim::gui {
 
 SimulationPlan plan_simulation(const Scenario& scenario) {
-  validate_regimen(scenario.courses);
   validate(scenario.typical_params);
-  SimulationPlan plan;
-  plan.infusions = expand_regimen(scenario.courses);
-  const double last_end_day = plan.infusions.back().end_day;
-  if (!(scenario.horizon_day >= last_end_day)) {
-    throw std::invalid_argument("horizon: expected a day at or after the end of the last infusion (day " +
-                                format_number(last_end_day) + "), got " + format_number(scenario.horizon_day));
+  try {
+    const SimulationPlan plan = simulation_plan(scenario);
+    if (scenario.horizon_day / scenario.output_step_day > kMaxGridPoints) {
+      throw std::invalid_argument("output step: at most " + format_number(kMaxGridPoints) +
+                                  " output times in the viewer; choose a step of at least " +
+                                  format_number(scenario.horizon_day / kMaxGridPoints) + " days");
+    }
+    return plan;
+  } catch (const PlanError& e) {
+    // The regimen's messages name the course and field; the others get the panel's name for them.
+    switch (e.field()) {
+      case PlanError::Field::kHorizon: throw std::invalid_argument(std::string("horizon: ") + e.what());
+      case PlanError::Field::kOutputStep: throw std::invalid_argument(std::string("output step: ") + e.what());
+      default: throw;
+    }
   }
-  if (!(scenario.output_step_day > 0.0)) throw std::invalid_argument("output step: expected a number of days > 0");
-  if (scenario.horizon_day / scenario.output_step_day > kMaxGridPoints) {
-    throw std::invalid_argument("output step: at most " + format_number(kMaxGridPoints) +
-                                " output times in the viewer; choose a step of at least " +
-                                format_number(scenario.horizon_day / kMaxGridPoints) + " days");
-  }
-  plan.grid_day = build_output_grid(scenario.horizon_day, scenario.output_step_day, plan.infusions,
-                                    course_summary_times(plan.infusions));
-  return plan;
 }
 
 TypicalSnapshot simulate_typical(const Scenario& scenario, const SimulationPlan& plan) {
   const auto start = std::chrono::steady_clock::now();
-  PatientResult result = simulate_patient(scenario.typical_params, plan.infusions, plan.grid_day);
+  PatientResult result = simulate_patient(scenario.typical_params, plan);
   TypicalSnapshot s;
   s.compute_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-  s.grid_day = plan.grid_day;
+  s.grid_day.assign(plan.grid_day().begin(), plan.grid_day().end());
   s.quantities = engine_quantities();
   s.series = std::move(result.series);
   s.courses = std::move(result.courses);
@@ -49,9 +47,9 @@ void check_population_size(std::int64_t patients, const SimulationPlan& plan) {
   if (patients < 1) throw std::invalid_argument("patients: expected a whole number >= 1");
   const auto bytes_per_time = static_cast<std::int64_t>(patient_outputs().size() * LogBins::count() * sizeof(std::uint32_t));
   const std::int64_t max_times = kMaxHistogramBytes / bytes_per_time;
-  if (static_cast<std::int64_t>(plan.grid_day.size()) > max_times) {
+  if (static_cast<std::int64_t>(plan.grid_day().size()) > max_times) {
     throw std::invalid_argument("output step: population bands in the viewer hold at most " + std::to_string(max_times) +
-                                " output times (this plan has " + std::to_string(plan.grid_day.size()) +
+                                " output times (this plan has " + std::to_string(plan.grid_day().size()) +
                                 "); choose a coarser step, or run the population with 'alemsim run'");
   }
 }

@@ -19,14 +19,9 @@ inline constexpr std::int64_t kMaxHistogramBytes = std::int64_t{256} << 20;
 // Most output times the viewer simulates (a 30-year horizon at a daily step fits).
 inline constexpr double kMaxGridPoints = 20'000;
 
-struct SimulationPlan {
-  std::vector<Infusion> infusions;  // sorted by start
-  std::vector<double> grid_day;     // output times including the course summary times
-};
-
-// Checks what the scenario loader checks (regimen, horizon after the last infusion, parameters > 0)
-// plus the viewer's size limit, and builds the plan. Throws std::invalid_argument (RegimenError is
-// one) with a message meant for the user.
+// The engine's plan of the scenario being edited (regimen, horizon, output step: the checks the
+// scenario loader makes), the parameters checked, and the viewer's size limit. Throws
+// std::invalid_argument with a message meant for the user, naming what to change.
 SimulationPlan plan_simulation(const Scenario& scenario);
 
 // Throws SolverError when the integration fails.

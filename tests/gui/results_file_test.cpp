@@ -89,12 +89,11 @@ TEST(ResultsFile, ReadsWhatTheCommandLineWroteAsItComputedIt) {
   PopulationRunOptions options;
   options.seed = scenario.seed;
   options.patients = kPatients;
-  const auto outcomes = simulate_population(PatientSampler(scenario.typical_params, scenario.variability), plan.infusions,
-                                            plan.grid_day, options);
-  PopulationSummary summary(patient_outputs(), plan.grid_day.size(), scenario.courses.size());
+  const auto outcomes = simulate_population(PatientSampler(scenario.typical_params, scenario.variability), plan, options);
+  PopulationSummary summary(patient_outputs(), plan.grid_day().size(), scenario.courses.size());
   summary.add(outcomes, 1);
 
-  EXPECT_EQ(s.grid_day, plan.grid_day);
+  EXPECT_EQ(s.grid_day, std::vector<double>(plan.grid_day().begin(), plan.grid_day().end()));
   ASSERT_EQ(s.quantities.size(), patient_outputs().size());
   for (std::size_t q = 0; q < s.quantities.size(); ++q) {
     SCOPED_TRACE(s.quantities[q].column);

@@ -15,14 +15,20 @@ using namespace std::chrono_literals;
 // Error tests start from a valid scenario and break exactly one thing.
 TEST(PlanSimulation, AcceptsTheLabelledRegimen) {
   const SimulationPlan plan = plan_simulation(labelled_regimen_scenario());
-  EXPECT_EQ(plan.infusions.size(), 8u);
-  EXPECT_DOUBLE_EQ(plan.grid_day.back(), 2192.0);
+  EXPECT_EQ(plan.infusions().size(), 8u);
+  EXPECT_DOUBLE_EQ(plan.grid_day().back(), 2192.0);
 }
 
 TEST(PlanSimulation, RejectsOverlappingCourses) {
   Scenario s = labelled_regimen_scenario();
   s.courses[1].start_day = 2.0;
-  EXPECT_THROW(plan_simulation(s), RegimenError);
+  try {
+    plan_simulation(s);
+    FAIL() << "expected PlanError";
+  } catch (const PlanError& e) {
+    EXPECT_EQ(e.field(), PlanError::Field::kCourses);
+    EXPECT_EQ(e.course_index(), 1);
+  }
 }
 
 TEST(PlanSimulation, RejectsAHorizonBeforeTheLastInfusion) {
@@ -134,10 +140,11 @@ TEST(Session, APopulationFromAFileIsShownUntilTheNextEdit) {
 TEST(ReferenceData, LinesAreTheEnginesThresholds) {
   EXPECT_TRUE(reference_lines_for("concentration_ng_per_ml").empty());
   EXPECT_TRUE(reference_lines_for("not_an_output").empty());
-  for (const LowerLimitOfNormal& lln : kLowerLimitsOfNormal) {
+  for (const OutputQuantity& q : patient_outputs()) {
+    if (!q.has_lln()) continue;
     bool found = false;
-    for (const ReferenceLine* line : reference_lines_for(lln.column)) found = found || line->value == lln.cells_per_ul;
-    EXPECT_TRUE(found) << lln.column;
+    for (const ReferenceLine* line : reference_lines_for(q.column)) found = found || line->value == q.lln_cells_per_ul;
+    EXPECT_TRUE(found) << q.column;
   }
   const auto cd4 = reference_lines_for("cd4_cells_per_ul");
   ASSERT_EQ(cd4.size(), 2u);

@@ -34,14 +34,14 @@ EngineRun engine_run(const Scenario& s, const SimulationPlan& plan) {
   PopulationRunOptions options;
   options.seed = s.seed;
   options.patients = s.patients;
-  EngineRun run{simulate_population(sampler, plan.infusions, plan.grid_day, options),
-                PopulationSummary(patient_outputs(), plan.grid_day.size(), s.courses.size())};
+  EngineRun run{simulate_population(sampler, plan, options),
+                PopulationSummary(patient_outputs(), plan.grid_day().size(), s.courses.size())};
   run.summary.add(run.outcomes, 1);
   return run;
 }
 
 PopulationRequest request_for(const Scenario& s, const SimulationPlan& plan, int traces) {
-  return {s.typical_params, s.variability, plan.infusions, plan.grid_day, s.seed, s.patients, traces};
+  return {s.typical_params, s.variability, plan, s.seed, s.patients, traces};
 }
 
 TEST(EngineQuantities, FollowPatientOutputs) {
@@ -56,7 +56,7 @@ TEST(PopulationSnapshot, HoldsTheSummarysPercentilesAndCourseMetrics) {
   const Scenario s = short_label(31);
   const SimulationPlan plan = plan_simulation(s);
   const EngineRun run = engine_run(s, plan);
-  const PopulationSnapshot snap = make_population_snapshot(plan.grid_day, run.summary, 2, "");
+  const PopulationSnapshot snap = make_population_snapshot(plan.grid_day(), run.summary, 2, "");
   ASSERT_EQ(snap.percentiles.size(), patient_outputs().size());
   for (std::size_t q = 0; q < snap.percentiles.size(); ++q) {
     EXPECT_EQ(snap.percentiles[q].p05, run.summary.series().percentile(q, 5.0));
@@ -83,16 +83,16 @@ TEST(PopulationSnapshot, FailedPatientsAreCountedAndNoSuccessIsAnError) {
   const SimulationPlan plan = plan_simulation(s);
   EngineRun run = engine_run(s, plan);
   run.outcomes[1].ok = false;
-  PopulationSummary summary(patient_outputs(), plan.grid_day.size(), 2);
+  PopulationSummary summary(patient_outputs(), plan.grid_day().size(), 2);
   summary.add(run.outcomes, 1);
-  const PopulationSnapshot snap = make_population_snapshot(plan.grid_day, summary, 2, "solver failed at t = 3 day");
+  const PopulationSnapshot snap = make_population_snapshot(plan.grid_day(), summary, 2, "solver failed at t = 3 day");
   EXPECT_EQ(snap.failed, 1);
   EXPECT_EQ(snap.patients, 4);
   EXPECT_EQ(snap.first_error, "solver failed at t = 3 day");
   for (auto& p : run.outcomes) p.ok = false;
-  PopulationSummary none(patient_outputs(), plan.grid_day.size(), 2);
+  PopulationSummary none(patient_outputs(), plan.grid_day().size(), 2);
   none.add(run.outcomes, 1);
-  EXPECT_THROW(make_population_snapshot(plan.grid_day, none, 2, "x"), std::invalid_argument);
+  EXPECT_THROW(make_population_snapshot(plan.grid_day(), none, 2, "x"), std::invalid_argument);
 }
 
 TEST(PopulationWorker, GivesExactlyTheEnginesPopulation) {

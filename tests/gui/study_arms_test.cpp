@@ -120,7 +120,8 @@ TEST(StudyArms, ReadingArm002GivesThatArmsGridRegimenAndPatients) {
   EXPECT_EQ(arm.scenario->seed, study.design.seed);
   EXPECT_EQ(arm.scenario->patients, 6);
   // The grid stored for the arm is the one its scenario plans: horizon, infusion bounds, read times.
-  EXPECT_EQ(arm.population.grid_day, plan_simulation(*arm.scenario).grid_day);
+  const SimulationPlan arm_plan = plan_simulation(*arm.scenario);
+  EXPECT_EQ(arm.population.grid_day, std::vector<double>(arm_plan.grid_day().begin(), arm_plan.grid_day().end()));
   EXPECT_EQ(arm.population.grid_day.back(), 748.0);
   EXPECT_NE(arm.population.grid_day.size(), reference.population.grid_day.size());
   EXPECT_EQ(reference.population.grid_day.back(), 730.0 + 200.0);

@@ -3,24 +3,29 @@
 #include <gtest/gtest.h>
 
 #include "sim/course_summary.hpp"
-#include "sim/output_grid.hpp"
+#include "models/reference_ranges.hpp"
+#include "sim/plan.hpp"
 
 namespace alemsim {
 namespace {
 
-const OutputQuantity kConcentrationOnly[] = {{"concentration_ng_per_ml", "C", "ng/mL"}};
+// Outputs declared by role, as a model declares them: the summary finds them by role, not by name.
+constexpr OutputQuantity kConcentration{"concentration_ng_per_ml", "C", "ng/mL", QuantityRole::kDrugConcentration, "c"};
+constexpr OutputQuantity kCd4{"cd4_cells_per_ul", "CD4", "cells/uL", QuantityRole::kBloodSubset, "cd4", 400.0, true};
+const OutputQuantity kConcentrationOnly[] = {kConcentration};
 
 TEST(CourseSummary, ReadsCmaxHalfLifeAndWashoutFromAnExactMonoexponential) {
   // A made-up concentration: rises during the infusions, then falls with a 4.5-day half-life.
-  const auto infusions = expand_regimen({Course{0.0, 2, 12.0, 4.0, {}}});
-  const auto grid = build_output_grid(60.0, 1.0, infusions, course_summary_times(infusions));
+  const SimulationPlan plan({Course{0.0, 2, 12.0, 4.0, {}}}, 60.0);
+  const auto infusions = plan.infusions();
+  const auto grid = plan.grid_day();
   const double end = infusions.back().end_day;
   const double k = std::log(2.0) / 4.5;
   std::vector<double> c(grid.size());
   for (std::size_t i = 0; i < grid.size(); ++i) c[i] = grid[i] <= end ? 100.0 * grid[i] : 100.0 * end * std::exp(-k * (grid[i] - end));
 
   const std::vector<std::vector<double>> series{c};
-  const auto summary = summarize_courses(infusions, grid, kConcentrationOnly, series);
+  const auto summary = summarize_courses(plan, kConcentrationOnly, series);
   ASSERT_EQ(summary.size(), 1u);
   EXPECT_DOUBLE_EQ(summary[0].tmax_day, end);
   EXPECT_DOUBLE_EQ(summary[0].cmax_ng_per_ml, 100.0 * end);
@@ -29,27 +34,29 @@ TEST(CourseSummary, ReadsCmaxHalfLifeAndWashoutFromAnExactMonoexponential) {
 }
 
 TEST(CourseSummary, FiguresPastTheHorizonAreNaN) {
-  const auto infusions = expand_regimen({Course{0.0, 1, 12.0, 4.0, {}}});
-  const auto grid = build_output_grid(5.0, 1.0, infusions, course_summary_times(infusions));
+  const SimulationPlan plan({Course{0.0, 1, 12.0, 4.0, {}}}, 5.0);
+  const auto infusions = plan.infusions();
+  const auto grid = plan.grid_day();
   const std::vector<std::vector<double>> series{std::vector<double>(grid.size(), 1.0)};
-  const auto summary = summarize_courses(infusions, grid, kConcentrationOnly, series);
+  const auto summary = summarize_courses(plan, kConcentrationOnly, series);
   EXPECT_TRUE(std::isnan(summary[0].half_life_day));
   EXPECT_TRUE(std::isnan(summary[0].concentration_30d_ng_per_ml));
 }
 
 TEST(CourseSummary, NadirLowerLimitAndProphylaxisFromACellCount) {
   // CD4+ falls linearly from 900 to 50 by day 20, then rises 2 cells/uL/day.
-  const auto infusions = expand_regimen({Course{0.0, 5, 12.0, 4.0, {}}});
-  const auto grid = build_output_grid(400.0, 1.0, infusions, course_summary_times(infusions));
+  const SimulationPlan plan({Course{0.0, 5, 12.0, 4.0, {}}}, 400.0);
+  const auto infusions = plan.infusions();
+  const auto grid = plan.grid_day();
   std::vector<double> conc(grid.size(), 0.0), cd4(grid.size());
   for (std::size_t i = 0; i < grid.size(); ++i) {
     const double t = grid[i];
     cd4[i] = t <= 20.0 ? 900.0 - 42.5 * t : 50.0 + 2.0 * (t - 20.0);
     conc[i] = t < 5.0 ? 100.0 : 100.0 * std::exp(-(t - 5.0));
   }
-  const OutputQuantity outputs[] = {{"concentration_ng_per_ml", "C", "ng/mL"}, {"cd4_cells_per_ul", "CD4", "cells/uL"}};
+  const OutputQuantity outputs[] = {kConcentration, kCd4};
   const std::vector<std::vector<double>> series{conc, cd4};
-  const auto summary = summarize_courses(infusions, grid, outputs, series);
+  const auto summary = summarize_courses(plan, outputs, series);
   ASSERT_EQ(summary[0].subsets.size(), 1u);
   const SubsetCourse& s = summary[0].subsets[0];
   EXPECT_EQ(s.column, "cd4_cells_per_ul");
@@ -62,14 +69,36 @@ TEST(CourseSummary, NadirLowerLimitAndProphylaxisFromACellCount) {
 }
 
 TEST(CourseSummary, ProphylaxisLastsAtLeastTwoMonths) {
-  const auto infusions = expand_regimen({Course{0.0, 3, 12.0, 4.0, {}}});
-  const auto grid = build_output_grid(200.0, 1.0, infusions, course_summary_times(infusions));
-  const OutputQuantity outputs[] = {{"concentration_ng_per_ml", "C", "ng/mL"}, {"cd4_cells_per_ul", "CD4", "cells/uL"}};
+  const SimulationPlan plan({Course{0.0, 3, 12.0, 4.0, {}}}, 200.0);
+  const auto infusions = plan.infusions();
+  const auto grid = plan.grid_day();
+  const OutputQuantity outputs[] = {kConcentration, kCd4};
   const std::vector<std::vector<double>> series{std::vector<double>(grid.size(), 1.0),
                                                 std::vector<double>(grid.size(), 500.0)};
-  const auto summary = summarize_courses(infusions, grid, outputs, series);
+  const auto summary = summarize_courses(plan, outputs, series);
   EXPECT_EQ(summary[0].cd4_200_regained_day, 0.0) << "never below 200";
-  EXPECT_NEAR(summary[0].prophylaxis_end_day, 2.0 + 4.0 / 24.0 + 2.0 * 365.25 / 12.0, 1e-9);
+  EXPECT_NEAR(summary[0].prophylaxis_end_day, 2.0 + 4.0 / 24.0 + 2.0 * 365.0 / 12.0, 1e-9) << "2 months of 365/12 days";
+}
+
+TEST(CourseSummary, FindsOutputsByRoleWhateverTheirNames) {
+  const SimulationPlan plan({Course{0.0, 5, 12.0, 4.0, {}}}, 400.0);
+  const auto grid = plan.grid_day();
+  std::vector<double> conc(grid.size(), 0.0), cd4(grid.size());
+  for (std::size_t i = 0; i < grid.size(); ++i) {
+    conc[i] = grid[i] < 5.0 ? 100.0 : 0.0;
+    cd4[i] = grid[i] <= 20.0 ? 900.0 - 42.5 * grid[i] : 50.0 + 2.0 * (grid[i] - 20.0);
+  }
+  // Renamed outputs, concentration second: the figures must not change.
+  const OutputQuantity renamed[] = {{"helper_t", "T", "cells/uL", QuantityRole::kBloodSubset, "t", 400.0, true},
+                                    {"drug", "D", "ng/mL", QuantityRole::kDrugConcentration, "d"}};
+  const std::vector<std::vector<double>> series{cd4, conc};
+  const auto summary = summarize_courses(plan, renamed, series);
+  EXPECT_DOUBLE_EQ(summary[0].cmax_ng_per_ml, 100.0);
+  ASSERT_EQ(summary[0].subsets.size(), 1u);
+  EXPECT_EQ(summary[0].subsets[0].column, "helper_t");
+  EXPECT_DOUBLE_EQ(summary[0].cd4_200_regained_day, 95.0);
+  const OutputQuantity no_drug[] = {renamed[0]};
+  EXPECT_THROW(summarize_courses(plan, no_drug, std::vector<std::vector<double>>{cd4}), std::invalid_argument);
 }
 
 }  // namespace

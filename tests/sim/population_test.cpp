@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "sim/course_summary.hpp"
-#include "sim/output_grid.hpp"
+#include "sim/plan.hpp"
 #include "sim/population.hpp"
 #include "sim/statistics.hpp"
 
@@ -113,13 +113,12 @@ TEST(Population, WeightScalesVolumeAndClearanceAllometrically) {
 }
 
 TEST(Population, ResultsAreBitIdenticalForAnyThreadCountAndBatchSize) {
-  const auto infusions = expand_regimen({Course{0.0, 5, 12.0, 4.0, {}}, Course{365.0, 3, 12.0, 4.0, {}}});
-  const auto grid = build_output_grid(400.0, 1.0, infusions, course_summary_times(infusions));
+  const SimulationPlan plan({Course{0.0, 5, 12.0, 4.0, {}}, Course{365.0, 3, 12.0, 4.0, {}}}, 400.0);
   const PatientSampler sampler(typical_params(), default_variability());
   PopulationRunOptions small_batches = options(3, 64, 2);
   small_batches.batch_size = 5;
-  const auto one = simulate_population(sampler, infusions, grid, options(3, 64, 1));
-  const auto two = simulate_population(sampler, infusions, grid, small_batches);
+  const auto one = simulate_population(sampler, plan, options(3, 64, 1));
+  const auto two = simulate_population(sampler, plan, small_batches);
   ASSERT_EQ(one.size(), two.size());
   for (std::size_t p = 0; p < one.size(); ++p) {
     ASSERT_TRUE(one[p].ok && two[p].ok);
@@ -129,11 +128,10 @@ TEST(Population, ResultsAreBitIdenticalForAnyThreadCountAndBatchSize) {
 }
 
 TEST(Population, AFailingPatientIsFlaggedAndTheRunGoesOn) {
-  const auto infusions = expand_regimen({Course{0.0, 1, 12.0, 4.0, {}}});
-  const auto grid = build_output_grid(30.0, 10.0, infusions);
-  PopulationRunOptions starved = options(1, 4);
-  starved.solver.max_steps_between_outputs = 3;  // too few for anyone
-  const auto patients = simulate_population(PatientSampler(typical_params(), default_variability()), infusions, grid, starved);
+  SolverOptions starved;
+  starved.max_steps_between_outputs = 3;  // too few for anyone
+  const SimulationPlan plan({Course{0.0, 1, 12.0, 4.0, {}}}, 30.0, 10.0, {}, starved);
+  const auto patients = simulate_population(PatientSampler(typical_params(), default_variability()), plan, options(1, 4));
   ASSERT_EQ(patients.size(), 4u);
   for (const PatientOutcome& p : patients) {
     EXPECT_FALSE(p.ok);
@@ -142,9 +140,8 @@ TEST(Population, AFailingPatientIsFlaggedAndTheRunGoesOn) {
 }
 
 TEST(Population, RejectsEmptyPopulation) {
-  const auto infusions = expand_regimen({Course{0.0, 1, 12.0, 4.0, {}}});
-  const auto grid = build_output_grid(10.0, 1.0, infusions);
-  EXPECT_THROW(simulate_population(PatientSampler(typical_params(), default_variability()), infusions, grid, options(1, 0)),
+  const SimulationPlan plan({Course{0.0, 1, 12.0, 4.0, {}}}, 10.0);
+  EXPECT_THROW(simulate_population(PatientSampler(typical_params(), default_variability()), plan, options(1, 0)),
                std::invalid_argument);
 }
 

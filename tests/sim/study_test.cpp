@@ -45,7 +45,7 @@ std::vector<std::vector<std::vector<double>>> per_patient_outcomes(const StudyDe
   StudyObserver observer;
   observer.batch = [&](const ArmRun& arm, std::span<const PatientOutcome> batch) {
     for (const PatientOutcome& p : batch) {
-      out[arm.arm].push_back(patient_study_outcomes(p, arm.grid_day, d.outcome_course, arm.horizon_day));
+      out[arm.arm].push_back(patient_study_outcomes(p, arm.plan.grid_day(), d.outcome_course, arm.outcome_end_day));
     }
   };
   run_study(d, {}, observer);
@@ -146,6 +146,19 @@ TEST(Study, EveryArmSeesTheSamePatients) {
             arms[0].value[outcome("nadir_cd4_cells_per_ul")].percentile(0.0));
 }
 
+TEST(Study, ACourseStillInfusingAtTheWindowEndIsSimulatedToItsEnd) {
+  // Course 4 starts half a day before course 3's outcome window ends: the arm is simulated to the
+  // end of its last infusion, and the outcomes still end with the window.
+  const StudyDesign d = design({arm("course 4 at 3000", 12.0, 3000.0), arm("course 4 at the end", 12.0, 929.5)});
+  const SimulationPlan plan = arm_plan(d, d.arms[1]);
+  EXPECT_EQ(plan.courses().size(), 4u);
+  EXPECT_DOUBLE_EQ(arm_horizon_day(d, d.arms[1]), 930.0);
+  EXPECT_DOUBLE_EQ(plan.horizon_day(), plan.infusions().back().end_day);
+  EXPECT_GT(plan.horizon_day(), 930.0);
+  const auto arms = run_study(d, {});
+  EXPECT_EQ(arms[1].failed, 0);
+}
+
 TEST(Study, ObserverSeesEveryArmAndPatientInRunOrder) {
   StudyDesign d = design({arm("a", 12.0, 4000.0), arm("b", 24.0, 4000.0), arm("c", 12.0, 800.0)});
   d.reference_arm = 1;
@@ -154,12 +167,12 @@ TEST(Study, ObserverSeesEveryArmAndPatientInRunOrder) {
   StudyObserver observer;
   observer.begin_arm = [&](const ArmRun& a) {
     begun.push_back(a.arm);
-    EXPECT_DOUBLE_EQ(a.grid_day.back(), a.horizon_day);
-    EXPECT_EQ(a.courses.size(), arm_courses(d, d.arms[a.arm]).size());
+    EXPECT_DOUBLE_EQ(a.plan.grid_day().back(), a.outcome_end_day);
+    EXPECT_EQ(a.plan.courses().size(), arm_courses(d, d.arms[a.arm]).size());
   };
   observer.batch = [&](const ArmRun& a, std::span<const PatientOutcome> batch) {
     for (const PatientOutcome& p : batch) EXPECT_EQ(p.index, next_patient[a.arm]++);
-    EXPECT_EQ(batch.front().result.series.at(0).size(), a.grid_day.size());
+    EXPECT_EQ(batch.front().result.series.at(0).size(), a.plan.grid_day().size());
   };
   observer.end_arm = [&](const ArmRun& a) { ended.push_back(a.arm); };
   run_study(d, {.threads = 1, .batch_size = 4}, observer);

@@ -21,15 +21,14 @@ namespace {
 const PopulationSummary& label_population() {
   static const PopulationSummary summary = [] {
     const Scenario s = load_scenario(std::string(ALEMSIM_SOURCE_DIR) + "/scenarios/label.yaml");
-    const auto infusions = expand_regimen(s.courses);
     // Two years cover both courses' 12-month figures.
-    const auto grid = build_output_grid(730.0, 1.0, infusions, course_summary_times(infusions));
+    const SimulationPlan plan(s.courses, 730.0);
     PopulationRunOptions options;
     options.seed = s.seed;
     options.patients = kPopulationCalibrationPatients;
     options.bin_series = true;
-    PopulationSummary out(patient_outputs(), grid.size(), s.courses.size());
-    run_population(PatientSampler(s.typical_params, s.variability), infusions, grid, options,
+    PopulationSummary out(patient_outputs(), plan.grid_day().size(), s.courses.size());
+    run_population(PatientSampler(s.typical_params, s.variability), plan, options,
                    [&](std::span<const PatientOutcome> batch) { out.add(batch, 0); });
     return out;
   }();
