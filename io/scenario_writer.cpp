@@ -73,18 +73,4 @@ void save_scenario(const std::string& path, const Scenario& scenario) {
   file.commit();
 }
 
-Scenario labelled_regimen_scenario() {
-  Scenario s;
-  s.name = "labelled regimen";
-  s.description = "SmPC 4.2: 12 mg/day over 4 h, 5 days, then 3 days 12 months later";
-  s.courses = {Course{0.0, 5, 12.0, 4.0, {}}, Course{365.0, 3, 12.0, 4.0, {}}};
-  s.horizon_day = 2192.0;
-  s.output_step_day = 1.0;
-  s.seed = 1;
-  s.patients = 200;
-  s.typical_params = typical_params();
-  s.variability = default_variability();
-  return s;
-}
-
 }  // namespace alemsim

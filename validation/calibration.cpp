@@ -8,16 +8,17 @@
 
 #include <fmt/format.h>
 
-#include "sim/course_summary.hpp"
 #include "sim/solver.hpp"
+#include "validation/checks.hpp"
 #include "validation/nelder_mead.hpp"
+#include "validation/reference_figures.hpp"
+#include "validation/validation_runs.hpp"
 
 namespace alemsim {
 namespace {
 
-constexpr double kHalfLifeMidDay = 0.5 * (kLabelHalfLifeMinDay + kLabelHalfLifeMaxDay);
-
-double cell_scale(double reference) { return std::max(0.3 * reference, 30.0); }
+// The labelled regimen with the days the targets are read on its grid.
+LabelFigures simulate_targets(const ModelParams& p) { return simulate_label(p, calibration_times_day()); }
 
 ModelParams with_log_values(ModelParams p, const std::vector<double>& log_values) {
   for (std::size_t i = 0; i < std::size(kCalibratedParams); ++i) {
@@ -32,7 +33,7 @@ double objective_of(const ModelParams& p) {
   try {
     validate(p);
     double sum = 0.0;
-    for (const CalibrationTarget& t : calibration_targets(simulate_label(p))) sum += t.residual() * t.residual();
+    for (const CalibrationTarget& t : calibration_targets(simulate_targets(p))) sum += t.residual() * t.residual();
     return std::isfinite(sum) ? sum : HUGE_VAL;
   } catch (const std::invalid_argument&) {
     return HUGE_VAL;
@@ -44,23 +45,24 @@ double objective_of(const ModelParams& p) {
 }  // namespace
 
 std::vector<CalibrationTarget> calibration_targets(const LabelFigures& f) {
-  const CourseSummary& c1 = f.result.courses.at(0);
-  const CourseSummary& c2 = f.result.courses.at(1);
-  std::vector<CalibrationTarget> t{
-      {"Cmax, course 1", "SmPC 5.2", kLabelCmaxCourse1NgPerMl, c1.cmax_ng_per_ml, 0.1 * kLabelCmaxCourse1NgPerMl, "ng/mL"},
-      {"Cmax, course 2", "SmPC 5.2", kLabelCmaxCourse2NgPerMl, c2.cmax_ng_per_ml, 0.1 * kLabelCmaxCourse2NgPerMl, "ng/mL"},
-      {"alpha half-life, course 1", "SmPC 5.2", kHalfLifeMidDay, c1.half_life_day, 0.5, "day"},
-      {"alpha half-life, course 2", "SmPC 5.2", kHalfLifeMidDay, c2.half_life_day, 0.5, "day"},
-  };
-  for (std::size_t i = 0; i < kCareMsMonths.size(); ++i) {
-    t.push_back({fmt::format("CD4+ month {:g}", kCareMsMonths[i]), "Dubuisson 2018 T1", kCareMsCd4CellsPerUl[i],
-                 f.cd4_cells_per_ul[i], cell_scale(kCareMsCd4CellsPerUl[i]), "cells/uL"});
+  std::vector<CalibrationTarget> targets;
+  for (std::string_view id : kCalibrationFigures) {
+    const ReferenceFigure& figure = find_figure(shipped_reference_figures(), id);
+    const double reference = figure.is_point() ? figure.min : 0.5 * (figure.min + figure.max);
+    const double scale =
+        figure.is_point() ? figure.tolerance_at(figure.min) : 0.5 * (figure.max - figure.min) + figure.tolerance_at(figure.max);
+    targets.push_back({figure.id, figure.source, reference, evaluate_typical(figure, f), scale, figure.unit});
   }
-  for (std::size_t i = 0; i < kCareMsMonths.size(); ++i) {
-    t.push_back({fmt::format("CD8+ month {:g}", kCareMsMonths[i]), "Dubuisson 2018 T1", kCareMsCd8CellsPerUl[i],
-                 f.cd8_cells_per_ul[i], cell_scale(kCareMsCd8CellsPerUl[i]), "cells/uL"});
+  return targets;
+}
+
+std::vector<double> calibration_times_day() {
+  std::vector<double> days;
+  for (std::string_view id : kCalibrationFigures) {
+    const ReferenceFigure& figure = find_figure(shipped_reference_figures(), id);
+    if (figure.metric->needs_months_after) days.push_back(figure_day(figure));
   }
-  return t;
+  return days;
 }
 
 NelderMeadResult minimise_with_restarts(const std::function<double(const std::vector<double>&)>& objective,
@@ -110,7 +112,7 @@ Calibration calibrate(const ModelParams& start) {
   }
   Calibration fit;
   fit.fitted = with_log_values(start, best.x);
-  fit.targets = calibration_targets(simulate_label(fit.fitted));
+  fit.targets = calibration_targets(simulate_targets(fit.fitted));
   fit.objective = best.value;
   fit.evaluations = evaluations;
   fit.converged = best.converged;
@@ -118,10 +120,10 @@ Calibration calibrate(const ModelParams& start) {
 }
 
 void print_calibration(std::FILE* out, const Calibration& fit) {
-  fmt::print(out, "{:<28} {:<18} {:>10} {:>10} {:>9}  {}\n", "target", "source", "reference", "simulated",
+  fmt::print(out, "{:<22} {:<24} {:>10} {:>10} {:>9}  {}\n", "target", "source", "reference", "simulated",
              "residual", "unit");
   for (const CalibrationTarget& t : fit.targets) {
-    fmt::print(out, "{:<28} {:<18} {:>10.4g} {:>10.4g} {:>+9.3f}  {}\n", t.name, t.source, t.reference, t.simulated,
+    fmt::print(out, "{:<22} {:<24} {:>10.4g} {:>10.4g} {:>+9.3f}  {}\n", t.name, t.source, t.reference, t.simulated,
                t.residual(), t.unit);
   }
   fmt::print(out, "residuals are in units of the acceptance tolerance; objective {:.4e} after {} evaluations ({})\n",

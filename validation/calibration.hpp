@@ -1,5 +1,6 @@
 // Calibration of the parameters that the literature does not fix, against the SmPC 5.2 PK figures
-// and the CARE-MS CD4+/CD8+ means. Run as alemsim-calibrate; its output is the shipped table.
+// and the CARE-MS CD4+/CD8+ means of validation/reference_figures.yaml (kCalibrationFigures). Run as
+// alemsim-calibrate; its output is the shipped table.
 #pragma once
 
 #include <cstdio>
@@ -18,6 +19,15 @@ inline constexpr std::string_view kCalibratedParams[] = {
     "kill_max_per_day",           "cd8_cd52_relative_density",        "cd4_homeostatic_max_per_day",
     "cd8_homeostatic_max_per_day"};
 
+// The reference figures the calibration fits (ids in validation/reference_figures.yaml), in this
+// order: Cmax and alpha half-life of both courses (SmPC 5.2), CD4+ and CD8+ means at months 1, 3, 6,
+// 9 and 12 after course 1 (Dubuisson 2018, Table 1).
+inline constexpr std::string_view kCalibrationFigures[] = {
+    "cmax-course-1",        "cmax-course-2",        "half-life-course-1",    "half-life-course-2",
+    "care-ms-cd4-month-1",  "care-ms-cd4-month-3",  "care-ms-cd4-month-6",   "care-ms-cd4-month-9",
+    "care-ms-cd4-month-12", "care-ms-cd8-month-1",  "care-ms-cd8-month-3",   "care-ms-cd8-month-6",
+    "care-ms-cd8-month-9",  "care-ms-cd8-month-12"};
+
 // One calibration target: residual = (simulated - reference) / scale, so 1 means "at the
 // acceptance tolerance" for every target and the sum of squares weighs them alike.
 struct CalibrationTarget {
@@ -30,10 +40,14 @@ struct CalibrationTarget {
   double residual() const { return (simulated - reference) / scale; }
 };
 
-// Targets for one run: Cmax of both courses (scale 10%), half-life of both courses (to 4.5 days,
-// scale 0.5 day: the 4-5 day band), CD4+ and CD8+ at months 1, 3, 6, 9, 12 (scale: the larger of
-// 30% and 30 cells/µL).
+// The targets of kCalibrationFigures in one run of the labelled regimen. A figure's reference is its
+// value, or the middle of its range; its scale is half the width of the band the validation accepts
+// (value: its tolerance, e.g. 10% of Cmax, or 30% or 30 cells/µL; range: half the range plus its
+// tolerance, e.g. 0.5 day for the 4-5 day half-life).
 std::vector<CalibrationTarget> calibration_targets(const LabelFigures& figures);
+
+// The days the targets are read at (a run needs them on its grid).
+std::vector<double> calibration_times_day();
 
 struct Calibration {
   ModelParams fitted;

@@ -82,9 +82,10 @@ double lln_of(std::string_view column) {
 
 }  // namespace
 
-double evaluate(const ReferenceFigure& f, const ValidationRuns& runs) {
-  const LabelFigures& t = runs.typical;
-  const std::vector<double>& grid = runs.population_grid_day;
+double evaluate_typical(const ReferenceFigure& f, const LabelFigures& t) {
+  if (f.metric->population || f.metric->needs_scenario || f.metric->metric == Metric::kAdaEffectOnCd4NadirPercent) {
+    throw std::invalid_argument(f.id + ": metric " + std::string(f.metric->name) + " is not read from one typical run");
+  }
   switch (f.metric->metric) {
     case Metric::kCmax: return course_of(t, f.course).cmax_ng_per_ml;
     case Metric::kCmaxCourseDay: {
@@ -109,6 +110,24 @@ double evaluate(const ReferenceFigure& f, const ValidationRuns& runs) {
       return 100.0 * label_value(t, f.subset, figure_day(f)) / t.result.series[output_index(f.subset)].front();
     case Metric::kAdaPeakTiter:
       return peak_until(t.grid_day, t.result.series[output_index("ada_titer")], figure_day(f));
+    default: break;
+  }
+  throw std::invalid_argument(f.id + ": metric not handled");
+}
+
+double evaluate(const ReferenceFigure& f, const ValidationRuns& runs) {
+  const LabelFigures& t = runs.typical;
+  const std::vector<double>& grid = runs.population_grid_day;
+  switch (f.metric->metric) {
+    case Metric::kCmax:
+    case Metric::kCmaxCourseDay:
+    case Metric::kHalfLife:
+    case Metric::kWashoutPercentOfCmax:
+    case Metric::kCount:
+    case Metric::kLatestNadirDay:
+    case Metric::kCd19BaselineRegainedDay:
+    case Metric::kPercentOfBaseline:
+    case Metric::kAdaPeakTiter: return evaluate_typical(f, t);
     case Metric::kAdaEffectOnCd4NadirPercent: {
       const double with = subset_of(course_of(t, f.course), "cd4_cells_per_ul").nadir_cells_per_ul;
       const double without =

@@ -21,6 +21,10 @@ struct CheckResult {
   Verdict verdict = Verdict::kFail;         // kKnownDeviation for known-deviation figures, whatever within_tolerance says
 };
 
+// The value of a typical-patient figure (no population, no scenario of its own, no second run) in
+// one run of the labelled regimen. Throws std::invalid_argument naming the figure for any other.
+double evaluate_typical(const ReferenceFigure& figure, const LabelFigures& typical);
+
 // The value of figure.metric in the runs. Throws std::invalid_argument when the runs cannot give it
 // (a scenario with fewer courses than the metric reads), naming the figure.
 double evaluate(const ReferenceFigure& figure, const ValidationRuns& runs);

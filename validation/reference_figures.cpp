@@ -61,7 +61,8 @@ void read_tolerance(const Reader& r, const YAML::Node& node, const std::string& 
 }
 
 // Checks that the entry carries exactly the arguments its metric takes, and that they make sense.
-void read_arguments(const Reader& r, const YAML::Node& node, const std::string& prefix, ReferenceFigure& f) {
+void read_arguments(const Reader& r, const YAML::Node& node, const std::string& prefix, bool check_files,
+                    ReferenceFigure& f) {
   const MetricInfo& m = *f.metric;
   const auto argument = [&](const char* key, bool needed) -> YAML::Node {
     if (needed) return r.required(node, key, prefix);
@@ -97,13 +98,13 @@ void read_arguments(const Reader& r, const YAML::Node& node, const std::string& 
   if (const YAML::Node scenario = argument("scenario", m.needs_scenario)) {
     const std::filesystem::path folder = std::filesystem::path(r.path()).parent_path();
     f.scenario_path = (folder / r.text(scenario, prefix + "scenario")).lexically_normal().string();
-    if (!std::filesystem::is_regular_file(f.scenario_path)) {
+    if (check_files && !std::filesystem::is_regular_file(f.scenario_path)) {
       r.fail(scenario, prefix + "scenario", "no such file: " + f.scenario_path);
     }
   }
 }
 
-ReferenceFigure read_figure(const Reader& r, const YAML::Node& node, std::size_t index) {
+ReferenceFigure read_figure(const Reader& r, const YAML::Node& node, std::size_t index, bool check_files) {
   const std::string prefix = "figures[" + std::to_string(index) + "].";
   r.expect_map(node, prefix.substr(0, prefix.size() - 1));
   r.check_keys(node, prefix,
@@ -122,7 +123,7 @@ ReferenceFigure read_figure(const Reader& r, const YAML::Node& node, std::size_t
     for (const MetricInfo& m : metric_table()) list += (list.empty() ? "" : ", ") + std::string(m.name);
     r.fail(metric, prefix + "metric", "unknown metric; expected one of: " + list);
   }
-  read_arguments(r, node, prefix, f);
+  read_arguments(r, node, prefix, check_files, f);
   read_reference(r, r.required(node, "reference", prefix), prefix + "reference", f);
 
   const YAML::Node unit = r.required(node, "unit", prefix);
@@ -161,12 +162,24 @@ double ReferenceFigure::accepted_max() const { return max + (std::isfinite(max) 
 
 ReferenceSet load_reference_figures(const std::string& path) {
   const Reader r(path);
-  const YAML::Node root = r.load();
+  return reference_figures_from_text(r.read_text(), path, true);
+}
+
+const ReferenceFigure& find_figure(const ReferenceSet& set, std::string_view id) {
+  for (const ReferenceFigure& f : set.figures) {
+    if (f.id == id) return f;
+  }
+  throw std::invalid_argument(set.path + ": no figure with id '" + std::string(id) + "'");
+}
+
+ReferenceSet reference_figures_from_text(const std::string& text, const std::string& origin, bool check_scenario_files) {
+  const Reader r(origin);
+  const YAML::Node root = r.parse(text);
   if (!root.IsMap()) r.fail(root, "(top level)", "expected a mapping with keys population and figures");
   r.check_keys(root, "", {"population", "figures"});
 
   ReferenceSet set;
-  set.path = path;
+  set.path = origin;
   const YAML::Node population = r.required(root, "population", "");
   r.expect_map(population, "population");
   r.check_keys(population, "population.", {"seed", "patients"});
@@ -180,7 +193,7 @@ ReferenceSet load_reference_figures(const std::string& path) {
   if (!figures.IsSequence() || figures.size() == 0) r.fail(figures, "figures", "expected a non-empty list of figures");
   std::set<std::string> ids;
   for (std::size_t i = 0; i < figures.size(); ++i) {
-    ReferenceFigure f = read_figure(r, figures[i], i);
+    ReferenceFigure f = read_figure(r, figures[i], i, check_scenario_files);
     if (!ids.insert(f.id).second)
       r.fail(figures[i]["id"], "figures[" + std::to_string(i) + "].id", "duplicate id '" + f.id + "'");
     set.figures.push_back(std::move(f));

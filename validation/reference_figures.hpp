@@ -6,6 +6,7 @@
 #include <limits>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "validation/metric.hpp"
@@ -65,5 +66,18 @@ class ReferenceFileError : public std::runtime_error {
 // tolerance, a missing reason for the tolerance, duplicate ids, a scenario file that does not exist.
 // Throws ReferenceFileError.
 ReferenceSet load_reference_figures(const std::string& path);
+
+// The same checks on reference-file text kept elsewhere; errors name `origin`, and scenario paths
+// are resolved against origin's folder. With check_scenario_files false a scenario file need not
+// exist where origin says (the copy compiled into the program, shipped_reference_figures()).
+ReferenceSet reference_figures_from_text(const std::string& text, const std::string& origin, bool check_scenario_files);
+
+// The figure with `id`. Throws std::invalid_argument naming the id and the file if there is none.
+const ReferenceFigure& find_figure(const ReferenceSet& set, std::string_view id);
+
+// validation/reference_figures.yaml as this program was built with it: the one definition of the
+// published figures, for what needs them without reading the file (the viewer's overlays, the
+// calibration). Parsed once.
+const ReferenceSet& shipped_reference_figures();
 
 }  // namespace alemsim

@@ -1,3 +1,4 @@
+#include "io/shipped_scenarios.hpp"
 #include "gui/app/viewer_window.hpp"
 
 #include <algorithm>

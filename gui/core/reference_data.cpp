@@ -3,9 +3,10 @@
 #include <cmath>
 
 #include "models/reference_ranges.hpp"
-#include "sim/course_summary.hpp"
 #include "sim/patient.hpp"
 #include "validation/label_figures.hpp"
+#include "validation/reference_figures.hpp"
+#include "validation/validation_runs.hpp"
 
 namespace alemsim::gui {
 namespace {
@@ -26,25 +27,43 @@ std::vector<ReferenceLine> build_lines() {
   return lines;
 }
 
+// The series of `column` from `source`, created on first use.
+ReferenceSeries& series_of(std::vector<ReferenceSeries>& all, const std::string& column, const std::string& name,
+                           const std::string& source) {
+  for (ReferenceSeries& s : all) {
+    if (s.column == column && s.source == source) return s;
+  }
+  return all.emplace_back(ReferenceSeries{column, name, source, {}, {}, {}});
+}
+
+// Published values that are a point on a curve of the labelled regimen, from the reference figures
+// (validation/reference_figures.yaml): each typical Cmax at the end of the infusion on its labelled
+// day, and each typical count at its month after its course (days as the validation reads them).
 std::vector<ReferenceSeries> build_series() {
-  // Cmax follows the end of the last infusion of a course: 4 h infusions, day 5 of course 1 starts at
-  // day 4, day 3 of course 2 at day 365 + 2.
-  const double infusion_day = 4.0 / 24.0;
-  ReferenceSeries cmax{"concentration_ng_per_ml", "SmPC Cmax", "EU SmPC 5.2, mean",
-                       {4.0 + infusion_day, 367.0 + infusion_day},
-                       {kLabelCmaxCourse1NgPerMl, kLabelCmaxCourse2NgPerMl},
-                       {"SmPC " + whole(kLabelCmaxCourse1NgPerMl) + " (course 1, day 5)",
-                        "SmPC " + whole(kLabelCmaxCourse2NgPerMl) + " (course 2, day 3)"}};
-  // Month m is day m * 365 / 12, as in the course summaries and the validation.
-  std::vector<double> care_ms_day;
-  for (double month : kCareMsMonths) care_ms_day.push_back(month * kDaysPerMonth);
-  const std::vector<std::string> unlabelled(care_ms_day.size());
-  const char* care_ms_source = "Dubuisson 2018, Table 1 (course 1)";
-  ReferenceSeries cd4{"cd4_cells_per_ul", "CARE-MS mean", care_ms_source, care_ms_day,
-                      {kCareMsCd4CellsPerUl.begin(), kCareMsCd4CellsPerUl.end()}, unlabelled};
-  ReferenceSeries cd8{"cd8_cells_per_ul", "CARE-MS mean", care_ms_source, care_ms_day,
-                      {kCareMsCd8CellsPerUl.begin(), kCareMsCd8CellsPerUl.end()}, unlabelled};
-  return {cmax, cd4, cd8};
+  const ReferenceSet& figures = shipped_reference_figures();
+  std::vector<ReferenceSeries> all;
+  for (const ReferenceFigure& f : figures.figures) {
+    if (!f.is_point()) continue;
+    if (f.metric->metric == Metric::kCmax) {
+      // The labelled day of Cmax (a figure of its own) is the day of the course's last infusion.
+      const Course& course = label_regimen().at(static_cast<std::size_t>(f.course - 1));
+      double cmax_day = std::nan("");
+      for (const ReferenceFigure& d : figures.figures) {
+        if (d.metric->metric == Metric::kCmaxCourseDay && d.course == f.course && d.is_point()) cmax_day = d.min;
+      }
+      if (std::isnan(cmax_day)) continue;
+      ReferenceSeries& s = series_of(all, "concentration_ng_per_ml", "SmPC Cmax", f.source + ", mean");
+      s.day.push_back(course.start_day + (cmax_day - 1.0) + course.infusion_hours / 24.0);
+      s.value.push_back(f.min);
+      s.labels.push_back("SmPC " + whole(f.min) + " (course " + std::to_string(f.course) + ", day " + whole(cmax_day) + ")");
+    } else if (f.metric->metric == Metric::kCount) {
+      ReferenceSeries& s = series_of(all, f.subset, "mean, " + f.source, f.source);
+      s.day.push_back(figure_day(f));
+      s.value.push_back(f.min);
+      s.labels.emplace_back();
+    }
+  }
+  return all;
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // Published figures drawn beside the simulated curves, keyed by output column name, taken from where
-// the engine and the validation keep them (models/reference_ranges.hpp, validation/label_figures.hpp)
-// so the viewer shows the thresholds the summaries use and the figures the model is checked against.
+// the engine and the validation keep them (the outputs' lower limits of normal, models/reference_ranges.hpp,
+// and validation/reference_figures.yaml) so the viewer shows the thresholds the summaries use and the
+// figures the model is checked against.
 // A quantity without published figures simply gets none.
 #pragma once
 

@@ -9,6 +9,7 @@
 #include <imgui_internal.h>
 #include <unistd.h>
 
+#include "io/shipped_scenarios.hpp"
 #include "io/scenario_writer.hpp"
 #include "gui/viewer/controller.hpp"
 #include "gui/viewer/panels.hpp"
@@ -97,7 +98,7 @@ TEST_F(PanelsFixture, EveryBadScenarioFileShowsAnErrorAndKeepsTheScenario) {
     SCOPED_TRACE(entry.path().string());
     EXPECT_FALSE(controller.open(entry.path().string()));
     EXPECT_FALSE(controller.ui().file_error.empty());
-    EXPECT_EQ(controller.ui().scenario.name, "labelled regimen");
+    EXPECT_EQ(controller.ui().scenario.name, labelled_regimen_scenario().name);
     imgui.frame([&] { controller.frame(); });  // the window goes on drawing
     const std::string text = imgui.window_text([&] { draw_file_error(controller.ui()); });
     EXPECT_NE(text.find("Could not open the file"), std::string::npos) << text;
@@ -115,7 +116,7 @@ TEST_F(PanelsFixture, ABadResultsFileShowsAnErrorAndKeepsWhatWasShown) {
   const auto population = controller.results().population;
   EXPECT_FALSE(controller.open(bad.string()));
   EXPECT_NE(controller.ui().file_error.find("not an HDF5 file"), std::string::npos) << controller.ui().file_error;
-  EXPECT_EQ(controller.ui().scenario.name, "labelled regimen");
+  EXPECT_EQ(controller.ui().scenario.name, labelled_regimen_scenario().name);
   imgui.frame([&] { controller.frame(); });
   EXPECT_EQ(controller.results().population, population);
   EXPECT_FALSE(controller.results().population_from_file);
@@ -290,7 +291,7 @@ TEST_F(PanelsFixture, ReferenceLinesAndPublishedPointsAppearOnTheirCounts) {
   imgui.frame([&] { controller.frame(); });
   const plot::PlotStats cd4 = plot::LastPlotStats("CD4+ T cells");
   EXPECT_EQ(cd4.visible_ref_lines_y, 2);  // LLN 400 and 200 (herpes prophylaxis)
-  EXPECT_EQ(cd4.visible_markers, 5);      // CARE-MS months 1, 3, 6, 9, 12
+  EXPECT_EQ(cd4.visible_markers, 7);      // CARE-MS months 1, 3, 6, 9, 12; US label months 1 and 12
   const plot::PlotStats cd8 = plot::LastPlotStats("CD8+ T cells");
   EXPECT_EQ(cd8.visible_ref_lines_y, 1);
   EXPECT_EQ(cd8.visible_markers, 5);

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "io/shipped_scenarios.hpp"
 #include "io/scenario_writer.hpp"
 #include "gui/viewer/layout.hpp"
 #include "gui/viewer/regimen_edit.hpp"

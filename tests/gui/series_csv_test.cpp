@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "io/shipped_scenarios.hpp"
 #include "gui/core/series_csv.hpp"
 #include "gui/core/simulation.hpp"
 #include "io/scenario_writer.hpp"

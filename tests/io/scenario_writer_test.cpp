@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "io/shipped_scenarios.hpp"
 #include "io/scenario_writer.hpp"
 #include "io/variability_overrides.hpp"
 #include "tests/shipped_files.hpp"
