@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "io/atomic_file.hpp"
+#include "io/hdf5_names.hpp"
 #include "io/hdf5_output.hpp"
 
 namespace alemsim::hdf5 {
@@ -22,8 +23,8 @@ void set_number(H5::H5Object& object, const char* name, double value) {
 }
 
 void set_provenance(H5::Group& root, std::uint64_t seed) {
-  set_text(root, "seed", std::to_string(seed));
-  set_text(root, "alemsim_version", alemsim_version());
+  set_text(root, hdf5_names::kSeed, std::to_string(seed));
+  set_text(root, hdf5_names::kVersion, alemsim_version());
   set_text(root, "git_commit", alemsim_git_commit());
   set_text(root, "layout", "docs/output-format.md");
 }

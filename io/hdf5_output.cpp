@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "io/hdf5_file.hpp"
+#include "io/hdf5_names.hpp"
 #include "io/hdf5_run_layout.hpp"
 
 namespace alemsim {
@@ -23,8 +24,8 @@ Hdf5Writer::Hdf5Writer(const std::string& path, const RunInfo& info, std::span<c
   try {
     m.file.emplace(path);
     H5::Group root = m.file->file().openGroup("/");
-    hdf5::set_text(root, "scenario", info.scenario_text);
-    hdf5::set_text(root, "scenario_path", info.scenario_path);
+    hdf5::set_text(root, hdf5_names::kScenario, info.scenario_text);
+    hdf5::set_text(root, hdf5_names::kScenarioPath, info.scenario_path);
     hdf5::set_provenance(root, info.seed);
     m.layout.emplace(root, RunLayoutSize{info.patients, info.keep_series, info.courses, info.compress_series}, grid_day, outputs, metrics);
   } catch (const H5::Exception& e) {

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "io/hdf5_file.hpp"
+#include "io/hdf5_names.hpp"
 
 namespace alemsim {
 namespace {
@@ -21,7 +22,7 @@ constexpr std::pair<const char*, const char*> kCovariateColumns[] = {
 constexpr double Covariates::*kCovariateMembers[] = {&Covariates::weight_kg, &Covariates::female,
                                                      &Covariates::age_years};
 
-void set_units(H5::DataSet& d, std::string_view units) { hdf5::set_text(d, "units", std::string(units)); }
+void set_units(H5::DataSet& d, std::string_view units) { hdf5::set_text(d, hdf5_names::kUnits, std::string(units)); }
 
 }  // namespace
 
@@ -37,12 +38,12 @@ RunLayoutWriter::RunLayoutWriter(H5::Group group, const RunLayoutSize& size, std
   const auto t = static_cast<hsize_t>(times_);
   const auto courses = static_cast<hsize_t>(size.courses);
 
-  H5::DataSet time = hdf5::create(group_, "time_day", H5::PredType::NATIVE_DOUBLE, {t});
+  H5::DataSet time = hdf5::create(group_, hdf5_names::kTime, H5::PredType::NATIVE_DOUBLE, {t});
   time.write(grid_day.data(), H5::PredType::NATIVE_DOUBLE);
   set_units(time, "day");
 
-  H5::Group series = group_.createGroup("series");
-  group_.createGroup("summary");  // filled by write_summary()
+  H5::Group series = group_.createGroup(hdf5_names::kSeries);
+  group_.createGroup(hdf5_names::kSummary);  // filled by write_summary()
   for (const OutputQuantity& q : outputs) {
     if (k > 0) {
       series_.push_back(hdf5::create(series, std::string(q.column), H5::PredType::NATIVE_FLOAT, {k, t}, {kSeriesChunkRows, t},
@@ -50,14 +51,14 @@ RunLayoutWriter::RunLayoutWriter(H5::Group group, const RunLayoutSize& size, std
       set_units(series_.back(), q.unit);
     }
   }
-  H5::Group metric_group = group_.createGroup("metrics");
+  H5::Group metric_group = group_.createGroup(hdf5_names::kMetrics);
   for (const CourseMetric& metric : metrics) {
     metric_sets_.push_back(
         hdf5::create(metric_group, metric.name, H5::PredType::NATIVE_DOUBLE, {n, courses}, {kPatientChunk, courses}));
     set_units(metric_sets_.back(), metric.unit);
-    hdf5::set_text(metric_sets_.back(), "description", metric.description);
+    hdf5::set_text(metric_sets_.back(), hdf5_names::kDescription, metric.description);
   }
-  H5::Group params = group_.createGroup("parameters");
+  H5::Group params = group_.createGroup(hdf5_names::kParameters);
   for (const ParamInfo& p : param_table()) {
     parameters_.push_back(hdf5::create(params, std::string(p.name), H5::PredType::NATIVE_DOUBLE, {n}, {kPatientChunk}));
     set_units(parameters_.back(), p.unit);
@@ -66,7 +67,7 @@ RunLayoutWriter::RunLayoutWriter(H5::Group group, const RunLayoutSize& size, std
     parameters_.push_back(hdf5::create(params, name, H5::PredType::NATIVE_DOUBLE, {n}, {kPatientChunk}));
     set_units(parameters_.back(), unit);
   }
-  status_ = hdf5::create(group_, "status", H5::PredType::NATIVE_INT8, {n}, {kPatientChunk});
+  status_ = hdf5::create(group_, hdf5_names::kStatus, H5::PredType::NATIVE_INT8, {n}, {kPatientChunk});
   set_units(status_, "0 = simulated, 1 = failed (invalid sampled parameters or solver failure)");
 }
 
@@ -118,7 +119,7 @@ void RunLayoutWriter::add(std::span<const PatientOutcome> batch) {
 }
 
 void RunLayoutWriter::write_summary(const PopulationSummary& summary) {
-  H5::Group group = group_.openGroup("summary");
+  H5::Group group = group_.openGroup(hdf5_names::kSummary);
   const auto t = static_cast<hsize_t>(times_);
   const auto bands = static_cast<hsize_t>(std::size(kSummaryPercentiles));
   std::vector<double> values(bands * times_);
@@ -130,7 +131,7 @@ void RunLayoutWriter::write_summary(const PopulationSummary& summary) {
     H5::DataSet d = hdf5::create(group, std::string(outputs_[q].column), H5::PredType::NATIVE_DOUBLE, {bands, t});
     d.write(values.data(), H5::PredType::NATIVE_DOUBLE);
     set_units(d, outputs_[q].unit);
-    hdf5::set_text(d, "percentiles", "5, 25, 50, 75, 95 (rows); binned to within +-1%, see docs/output-format.md");
+    hdf5::set_text(d, hdf5_names::kPercentiles, "5, 25, 50, 75, 95 (rows); binned to within +-1%, see docs/output-format.md");
   }
 }
 

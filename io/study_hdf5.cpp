@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "io/hdf5_file.hpp"
+#include "io/hdf5_names.hpp"
 #include "io/hdf5_output.hpp"
 #include "io/hdf5_run_layout.hpp"
 #include "io/scenario_yaml.hpp"
@@ -14,7 +15,6 @@ namespace alemsim {
 namespace {
 
 // Arm names may hold '/', which HDF5 reads as a path: groups are numbered, the name is an attribute.
-std::string arm_group(std::size_t arm) { return fmt::format("/arms/{:03}", arm); }
 
 // Percentiles kSummaryPercentiles as float64 [5], with the exact mean and count as attributes.
 template <class Distribution>
@@ -23,8 +23,8 @@ void write_distribution(H5::Group& group, const StudyOutcome& outcome, const Dis
   for (double p : kSummaryPercentiles) values.push_back(d.percentile(p));
   H5::DataSet set = hdf5::create(group, outcome.name, H5::PredType::NATIVE_DOUBLE, {values.size()});
   set.write(values.data(), H5::PredType::NATIVE_DOUBLE);
-  hdf5::set_text(set, "units", outcome.unit);
-  hdf5::set_text(set, "description", outcome.description);
+  hdf5::set_text(set, hdf5_names::kUnits, outcome.unit);
+  hdf5::set_text(set, hdf5_names::kDescription, outcome.description);
   hdf5::set_number(set, "mean", d.mean());
   hdf5::set_number(set, "count", static_cast<double>(d.count()));
 }
@@ -62,15 +62,15 @@ StudyHdf5Writer::StudyHdf5Writer(const std::string& path, const StudyFile& study
     H5::Group root = m.file->file().openGroup("/");
     hdf5::set_text(root, "study", study.text);
     hdf5::set_text(root, "study_path", study.path);
-    hdf5::set_text(root, "scenario", study.base.text);
-    hdf5::set_text(root, "scenario_path", study.base.path);
+    hdf5::set_text(root, hdf5_names::kScenario, study.base.text);
+    hdf5::set_text(root, hdf5_names::kScenarioPath, study.base.path);
     hdf5::set_provenance(root, d.seed);
-    hdf5::set_text(root, "reference_arm", d.arms[d.reference_arm].name);
+    hdf5::set_text(root, hdf5_names::kReferenceArm, d.arms[d.reference_arm].name);
     hdf5::set_number(root, "patients", static_cast<double>(d.patients));
     hdf5::set_number(root, "keep_series", static_cast<double>(keep_series));
     hdf5::set_number(root, "outcome_course", static_cast<double>(d.outcome_course + 1));
     hdf5::set_number(root, "outcome_window_day", d.outcome_window_day);
-    m.file->file().createGroup("/arms");
+    m.file->file().createGroup(hdf5_names::kArms);
   } catch (const H5::Exception& e) {
     throw std::runtime_error(path + ": cannot create HDF5 file: " + e.getDetailMsg());
   }
@@ -82,15 +82,15 @@ void StudyHdf5Writer::begin_arm(const ArmRun& arm, std::span<const OutputQuantit
                                 const std::vector<CourseMetric>& metrics) {
   Impl& m = *impl_;
   try {
-    H5::Group group = m.file->file().createGroup(arm_group(arm.arm));
+    H5::Group group = m.file->file().createGroup(hdf5_names::arm_group(arm.arm));
     const StudyArm& spec = m.design.arms[arm.arm];
-    hdf5::set_text(group, "name", spec.name);
+    hdf5::set_text(group, hdf5_names::kName, spec.name);
     for (std::size_t s = 0; s < m.design.settings.size(); ++s) {
       hdf5::set_number(group, m.design.settings[s].c_str(), spec.setting_values[s]);
     }
     hdf5::set_number(group, "horizon_day", arm.plan.horizon_day());
     // The regimen the arm simulated as a scenario, so the group reads like a run file on its own.
-    hdf5::set_text(group, "scenario", scenario_with_regimen(m.base_scenario_text, m.base_scenario_path,
+    hdf5::set_text(group, hdf5_names::kScenario, scenario_with_regimen(m.base_scenario_text, m.base_scenario_path,
                                                             arm.plan.courses(), arm.plan.horizon_day()));
     const RunLayoutSize size{m.design.patients, m.keep_series, arm.plan.courses().size(), m.compress_series};
     m.arm.emplace(group, size, arm.plan.grid_day(), outputs, metrics);
@@ -122,11 +122,11 @@ void StudyHdf5Writer::finish(const std::vector<ArmSummary>& arms) {
   const auto outcomes = study_outcomes();
   try {
     for (std::size_t a = 0; a < arms.size(); ++a) {
-      H5::Group group = m.file->file().openGroup(arm_group(a));
+      H5::Group group = m.file->file().openGroup(hdf5_names::arm_group(a));
       hdf5::set_number(group, "patients", static_cast<double>(arms[a].patients));
       hdf5::set_number(group, "failed", static_cast<double>(arms[a].failed));
-      H5::Group values = group.createGroup("outcomes");
-      H5::Group difference = group.createGroup("paired_difference");
+      H5::Group values = group.createGroup(hdf5_names::kOutcomes);
+      H5::Group difference = group.createGroup(hdf5_names::kPairedDifference);
       for (std::size_t o = 0; o < outcomes.size(); ++o) {
         write_distribution(values, outcomes[o], arms[a].value[o]);
         write_distribution(difference, outcomes[o], arms[a].difference[o]);

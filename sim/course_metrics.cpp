@@ -4,6 +4,10 @@
 
 namespace alemsim {
 
+std::string lymphocytes_at_month_metric(double months) {
+  return "lymphocytes_" + std::to_string(static_cast<int>(months)) + "_months_cells_per_ul";
+}
+
 std::vector<CourseMetric> course_metrics(std::span<const OutputQuantity> outputs) {
   std::vector<CourseMetric> m{
       {"cmax_ng_per_ml", "ng/mL", "highest concentration of the course", [](const CourseSummary& c) { return c.cmax_ng_per_ml; }},
@@ -33,9 +37,11 @@ std::vector<CourseMetric> course_metrics(std::span<const OutputQuantity> outputs
                [](const CourseSummary& c) { return c.cd4_200_regained_day; }});
   m.push_back({"prophylaxis_end_day", "day", "end of herpes prophylaxis, days from the course start",
                [](const CourseSummary& c) { return c.prophylaxis_end_day; }});
-  m.push_back({"lymphocytes_6_months_cells_per_ul", "cells/uL", "total lymphocytes 6 months after the course start",
+  m.push_back({lymphocytes_at_month_metric(kLlnCheckMonths[0]), "cells/uL",
+               "total lymphocytes 6 months after the course start",
                [](const CourseSummary& c) { return c.lymphocytes_6_months_cells_per_ul; }});
-  m.push_back({"lymphocytes_12_months_cells_per_ul", "cells/uL", "total lymphocytes 12 months after the course start",
+  m.push_back({lymphocytes_at_month_metric(kLlnCheckMonths[1]), "cells/uL",
+               "total lymphocytes 12 months after the course start",
                [](const CourseSummary& c) { return c.lymphocytes_12_months_cells_per_ul; }});
   return m;
 }

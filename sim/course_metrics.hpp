@@ -19,6 +19,10 @@ struct CourseMetric {
   std::function<double(const CourseSummary&)> value;  // NaN when not defined (past horizon, never back)
 };
 
+// Name of the metric of total lymphocytes `months` after a course's start (kLlnCheckMonths),
+// e.g. "lymphocytes_6_months_cells_per_ul".
+std::string lymphocytes_at_month_metric(double months);
+
 // Every metric of a CourseSummary for a model with these outputs, in a stable order.
 std::vector<CourseMetric> course_metrics(std::span<const OutputQuantity> outputs);
 

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "gui/core/h5_reader.hpp"
+#include "io/hdf5_names.hpp"
 #include "models/reference_ranges.hpp"
 #include "sim/course_metrics.hpp"
 #include "sim/patient.hpp"
@@ -45,8 +46,8 @@ struct Group {
 };
 
 std::vector<double> read_time(const H5Reader& h5, const Group& g) {
-  const std::string name = g.at("time_day");
-  if (!h5.has(name) && g.path == "/" && h5.has("/arms")) {
+  const std::string name = g.at(hdf5_names::kTime);
+  if (!h5.has(name) && g.path == "/" && h5.has(hdf5_names::kArms)) {
     throw std::runtime_error(h5.path() + ": a study file, with one population per arm: read an arm (/arms/000, ...)");
   }
   if (!h5.has(name)) fail(h5, "no " + name);
@@ -59,7 +60,7 @@ std::vector<double> read_time(const H5Reader& h5, const Group& g) {
 }
 
 QuantityInfo describe_quantity(const H5Reader& h5, const Group& g, const std::string& column) {
-  QuantityInfo info{column, column, h5.text_attribute(g.at("summary/" + column), "units")};
+  QuantityInfo info{column, column, h5.text_attribute(g.at(hdf5_names::member(hdf5_names::kSummary, column)), hdf5_names::kUnits)};
   for (const OutputQuantity& q : patient_outputs()) {
     if (q.column != column) continue;
     info.label = std::string(q.label);
@@ -69,14 +70,14 @@ QuantityInfo describe_quantity(const H5Reader& h5, const Group& g, const std::st
 }
 
 void read_summary(const H5Reader& h5, const Group& g, PopulationSnapshot& s) {
-  std::vector<std::string> columns = h5.datasets_in(g.at("summary"));
-  if (columns.empty()) fail(h5, "no percentile bands in " + g.at("summary"));
+  std::vector<std::string> columns = h5.datasets_in(g.at(hdf5_names::kSummary));
+  if (columns.empty()) fail(h5, "no percentile bands in " + g.at(hdf5_names::kSummary));
   std::vector<std::string> engine_columns;
   for (const OutputQuantity& q : patient_outputs()) engine_columns.emplace_back(q.column);
   sort_known_first(columns, engine_columns);
   const std::size_t times = s.grid_day.size();
   for (const std::string& column : columns) {
-    const std::string name = g.at("summary/" + column);
+    const std::string name = g.at(hdf5_names::member(hdf5_names::kSummary, column));
     const auto dims = h5.shape(name, 2);
     if (dims[0] != kPercentileRows || dims[1] != times) {
       fail(h5, name + ": expected 5 percentile rows of " + std::to_string(times) + " times, found " + std::to_string(dims[0]) +
@@ -98,7 +99,7 @@ void read_traces(const H5Reader& h5, const Group& g, int count, PopulationSnapsh
   std::vector<std::string> datasets(s.quantities.size());
   std::uint64_t stored = std::numeric_limits<std::uint64_t>::max();
   for (std::size_t q = 0; q < s.quantities.size(); ++q) {
-    const std::string name = g.at("series/" + s.quantities[q].column);
+    const std::string name = g.at(hdf5_names::member(hdf5_names::kSeries, s.quantities[q].column));
     if (!h5.has(name)) continue;
     const auto dims = h5.shape(name, 2);
     if (dims[1] != s.grid_day.size()) fail(h5, name + ": expected " + std::to_string(s.grid_day.size()) + " times per row");
@@ -126,19 +127,19 @@ void read_traces(const H5Reader& h5, const Group& g, int count, PopulationSnapsh
 // Per course: the metric's distribution, and for the total lymphocytes at months 6 and 12 the
 // fraction at or above the LLN, as PopulationSummary reports them for a run.
 void read_metrics(const H5Reader& h5, const Group& g, PopulationSnapshot& s) {
-  std::vector<std::string> names = h5.datasets_in(g.at("metrics"));
+  std::vector<std::string> names = h5.datasets_in(g.at(hdf5_names::kMetrics));
   std::vector<std::string> engine_names;
   for (const CourseMetric& m : course_metrics(patient_outputs())) engine_names.push_back(m.name);
   sort_known_first(names, engine_names);
   const double lymphocyte_lln = output_with_role(QuantityRole::kTotalLymphocytes).lln_cells_per_ul;
   std::uint64_t courses = 0;
-  for (const std::string& name : names) courses = std::max(courses, h5.shape(g.at("metrics/" + name), 2)[1]);
+  for (const std::string& name : names) courses = std::max(courses, h5.shape(g.at(hdf5_names::member(hdf5_names::kMetrics, name)), 2)[1]);
   s.course_metrics.assign(courses, {});
   s.lln_fractions.assign(courses, {});
   for (auto& f : s.lln_fractions) f.fill(kNaN);
 
   for (const std::string& name : names) {
-    const std::string path = g.at("metrics/" + name);
+    const std::string path = g.at(hdf5_names::member(hdf5_names::kMetrics, name));
     const auto dims = h5.shape(path, 2);
     std::vector<StreamingDistribution> by_course(dims[1]);
     std::vector<std::int64_t> at_lln(dims[1], 0);
@@ -150,12 +151,12 @@ void read_metrics(const H5Reader& h5, const Group& g, PopulationSnapshot& s) {
         if (values[i] >= lymphocyte_lln) ++at_lln[i % dims[1]];
       }
     }
-    s.metrics.push_back({name, h5.text_attribute(path, "units"), h5.text_attribute(path, "description")});
+    s.metrics.push_back({name, h5.text_attribute(path, hdf5_names::kUnits), h5.text_attribute(path, hdf5_names::kDescription)});
     for (std::uint64_t k = 0; k < courses; ++k) {
       s.course_metrics[k].push_back(k < dims[1] ? metric_spread(by_course[k]) : MetricSpread{kNaN, kNaN, kNaN, 0, 0});
     }
     for (std::size_t month = 0; month < std::size(kLlnCheckMonths); ++month) {
-      if (name != "lymphocytes_" + std::to_string(static_cast<int>(kLlnCheckMonths[month])) + "_months_cells_per_ul") continue;
+      if (name != lymphocytes_at_month_metric(kLlnCheckMonths[month])) continue;
       for (std::uint64_t k = 0; k < dims[1]; ++k) {
         const std::int64_t known = by_course[k].count();
         s.lln_fractions[k][month] = known > 0 ? static_cast<double>(at_lln[k]) / static_cast<double>(known) : kNaN;
@@ -165,17 +166,17 @@ void read_metrics(const H5Reader& h5, const Group& g, PopulationSnapshot& s) {
 }
 
 void read_status(const H5Reader& h5, const Group& g, PopulationSnapshot& s) {
-  if (!h5.has(g.at("status"))) return;
-  const std::vector<double> status = h5.read_vector(g.at("status"));
+  if (!h5.has(g.at(hdf5_names::kStatus))) return;
+  const std::vector<double> status = h5.read_vector(g.at(hdf5_names::kStatus));
   s.patients = static_cast<std::int64_t>(status.size());
   s.failed = std::count_if(status.begin(), status.end(), [](double v) { return v != 0.0; });
-  if (s.failed > 0) s.first_error = "the solver failed for these patients when the file was written (see " + g.at("status") + ")";
+  if (s.failed > 0) s.first_error = "the solver failed for these patients when the file was written (see " + g.at(hdf5_names::kStatus) + ")";
 }
 
 // The group's own scenario (an arm's holds the arm's regimen); the seed is the root's, as every arm
 // of a study shares its virtual patients.
 void read_scenario(const H5Reader& h5, const Group& g, const PopulationSnapshot& s, ResultsFile& out) {
-  const std::string text = h5.text_attribute(g.path, "scenario");
+  const std::string text = h5.text_attribute(g.path, hdf5_names::kScenario);
   if (text.empty()) {
     out.scenario_error = g.path == "/" ? "the file holds no scenario (root attribute 'scenario')"
                                        : "the file holds no scenario for " + g.path +
@@ -183,8 +184,8 @@ void read_scenario(const H5Reader& h5, const Group& g, const PopulationSnapshot&
     return;
   }
   try {
-    Scenario scenario = scenario_from_text(text, h5.path() + ":" + g.at("scenario"));
-    const std::string seed = h5.text_attribute("/", "seed");
+    Scenario scenario = scenario_from_text(text, h5.path() + ":" + g.at(hdf5_names::kScenario));
+    const std::string seed = h5.text_attribute("/", hdf5_names::kSeed);
     if (!seed.empty()) scenario.seed = std::stoull(seed);
     if (s.patients > 0) scenario.patients = s.patients;
     out.scenario = std::move(scenario);
@@ -216,9 +217,9 @@ ResultsFile read_results_file(const std::string& path, int trace_count, const st
   read_metrics(h5, g, s);
   read_status(h5, g, s);
   read_scenario(h5, g, s, out);
-  const std::string seed = h5.text_attribute("/", "seed");
-  const std::string version = h5.text_attribute("/", "alemsim_version");
-  const std::string arm = h5.text_attribute(group, "name");
+  const std::string seed = h5.text_attribute("/", hdf5_names::kSeed);
+  const std::string version = h5.text_attribute("/", hdf5_names::kVersion);
+  const std::string arm = h5.text_attribute(group, hdf5_names::kName);
   const std::string shown = group == "/" ? path : path + ", " + group + (arm.empty() ? "" : " '" + arm + "'");
   s.source = shown + ": " + (s.patients > 0 ? std::to_string(s.patients) + " virtual patients" : std::string("population")) +
              (seed.empty() ? "" : ", seed " + seed) + (version.empty() ? "" : ", alemsim " + version);

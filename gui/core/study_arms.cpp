@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "gui/core/h5_reader.hpp"
+#include "io/hdf5_names.hpp"
 
 namespace alemsim::gui {
 namespace {
@@ -29,14 +30,14 @@ StudyArms list_study_arms(const std::string& path) {
   const H5Reader h5(path);
   StudyArms out;
   out.path = path;
-  out.study = h5.has("/arms");
+  out.study = h5.has(hdf5_names::kArms);
   if (!out.study) return out;
-  std::vector<std::string> groups = h5.groups_in("/arms");
+  std::vector<std::string> groups = h5.groups_in(hdf5_names::kArms);
   if (groups.empty()) throw std::runtime_error(path + ": /arms holds no arm groups (not an alemsim study file?)");
   std::sort(groups.begin(), groups.end(), arm_order);
-  const std::string reference = h5.text_attribute("/", "reference_arm");
+  const std::string reference = h5.text_attribute("/", hdf5_names::kReferenceArm);
   for (const std::string& group : groups) {
-    StudyArmEntry arm{"/arms/" + group, h5.text_attribute("/arms/" + group, "name")};
+    StudyArmEntry arm{hdf5_names::member(hdf5_names::kArms, group), h5.text_attribute(hdf5_names::member(hdf5_names::kArms, group), hdf5_names::kName)};
     if (arm.name.empty()) arm.name = group;
     if (!reference.empty() && arm.name == reference) out.reference_arm = out.arms.size();
     out.arms.push_back(std::move(arm));
