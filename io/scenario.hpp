@@ -1,4 +1,4 @@
-// Scenario files (YAML): what a researcher edits. Format documented in README.md#scenario-files.
+// Scenario files (YAML): what a researcher edits. Format documented in docs/scenarios.md.
 #pragma once
 
 #include <cstdint>

@@ -39,7 +39,7 @@ void emit_variability(YAML::Emitter& out, const VariabilityOverrides& v) {
 
 std::string scenario_yaml(const Scenario& s) {
   YAML::Emitter out;
-  out << YAML::Comment("alemsim scenario, saved by alemsim-viewer (format: README.md, Scenario files)");
+  out << YAML::Comment("alemsim scenario, saved by alemsim-viewer (format: docs/scenarios.md)");
   out << YAML::BeginMap;
   if (!s.name.empty()) out << YAML::Key << "name" << YAML::Value << s.name;
   if (!s.description.empty()) out << YAML::Key << "description" << YAML::Value << s.description;

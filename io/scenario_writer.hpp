@@ -1,4 +1,4 @@
-// Saving the scenario being edited in the scenario file format (README.md#scenario-files), so that
+// Saving the scenario being edited in the scenario file format (docs/scenarios.md), so that
 // load_scenario() reads back exactly the same scenario.
 #pragma once
 

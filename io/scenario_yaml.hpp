@@ -1,4 +1,4 @@
-// Writing scenario YAML (README.md#scenario-files) that load_scenario() reads back exactly: numbers
+// Writing scenario YAML (docs/scenarios.md) that load_scenario() reads back exactly: numbers
 // in their shortest exact form, courses under the keys read_course() reads.
 #pragma once
 

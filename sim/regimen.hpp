@@ -16,7 +16,7 @@ struct Course {
   // 1-based days of the course whose scheduled dose was missed. SmPC 4.2: a missed dose is not
   // given on the same day as a scheduled dose, so each one is given on the next free day after the
   // scheduled ones.
-  std::vector<int> missed_days;
+  std::vector<int> missed_days{};
 
   friend bool operator==(const Course&, const Course&) = default;
 };
