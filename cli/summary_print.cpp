@@ -81,9 +81,8 @@ void print_population_summary(std::FILE* out, const Scenario& scenario, const Po
     line(k, "ada_titer_at_start", "ADA titer at course start", "{:.2f}");
     for (const OutputQuantity& q : patient_outputs()) {
       if (!q.is_cell_count()) continue;
-      const std::string s(q.short_name);
-      line(k, "nadir_" + s + "_cells_per_ul", fmt::format("{} nadir, cells/uL", q.label).c_str(), "{:.0f}");
-      if (q.has_lln()) line(k, "days_to_lln_" + s, fmt::format("{} days to LLN", q.label).c_str(), "{:.0f}");
+      line(k, nadir_metric(q.short_name), fmt::format("{} nadir, cells/uL", q.label).c_str(), "{:.0f}");
+      if (q.has_lln()) line(k, days_to_lln_metric(q.short_name), fmt::format("{} days to LLN", q.label).c_str(), "{:.0f}");
     }
     line(k, "prophylaxis_end_day", "herpes prophylaxis, days", "{:.0f}");
     for (std::size_t month = 0; month < std::size(kLlnCheckMonths); ++month) {

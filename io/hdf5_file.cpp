@@ -25,8 +25,8 @@ void set_number(H5::H5Object& object, const char* name, double value) {
 void set_provenance(H5::Group& root, std::uint64_t seed) {
   set_text(root, hdf5_names::kSeed, std::to_string(seed));
   set_text(root, hdf5_names::kVersion, alemsim_version());
-  set_text(root, "git_commit", alemsim_git_commit());
-  set_text(root, "layout", "docs/output-format.md");
+  set_text(root, hdf5_names::kGitCommit, alemsim_git_commit());
+  set_text(root, hdf5_names::kLayout, "docs/output-format.md");
 }
 
 H5::DataSet create(H5::Group& group, const std::string& name, const H5::PredType& type, std::vector<hsize_t> dims,

@@ -22,7 +22,23 @@ inline constexpr const char* kArms = "/arms";
 inline constexpr const char* kOutcomes = "outcomes";
 inline constexpr const char* kPairedDifference = "paired_difference";
 
-// Attributes.
+// Attributes of the root.
+inline constexpr const char* kGitCommit = "git_commit";
+inline constexpr const char* kLayout = "layout";               // where the layout is documented
+inline constexpr const char* kStudy = "study";                 // a study file's study as YAML text
+inline constexpr const char* kStudyPath = "study_path";
+inline constexpr const char* kPatients = "patients";
+inline constexpr const char* kKeepSeries = "keep_series";
+inline constexpr const char* kOutcomeCourse = "outcome_course";
+inline constexpr const char* kOutcomeWindowDay = "outcome_window_day";
+// Attributes of an arm group.
+inline constexpr const char* kHorizonDay = "horizon_day";
+inline constexpr const char* kFailed = "failed";
+// Attributes of an outcome dataset.
+inline constexpr const char* kMean = "mean";
+inline constexpr const char* kCount = "count";
+
+// Attributes of any object.
 inline constexpr const char* kUnits = "units";
 inline constexpr const char* kDescription = "description";
 inline constexpr const char* kPercentiles = "percentiles";
@@ -38,7 +54,8 @@ inline std::string member(std::string_view group, std::string_view name) {
   return std::string(group) + "/" + std::string(name);
 }
 
-// The group of study arm `arm` (0-based): "/arms/007".
+// The group of study arm `arm` (0-based): "/arms/007". Arm names may hold '/', which HDF5 reads as a
+// path: groups are numbered, the name is an attribute (kName).
 inline std::string arm_group(std::size_t arm) {
   char number[24];
   std::snprintf(number, sizeof number, "%03zu", arm);

@@ -14,8 +14,6 @@
 namespace alemsim {
 namespace {
 
-// Arm names may hold '/', which HDF5 reads as a path: groups are numbered, the name is an attribute.
-
 // Percentiles kSummaryPercentiles as float64 [5], with the exact mean and count as attributes.
 template <class Distribution>
 void write_distribution(H5::Group& group, const StudyOutcome& outcome, const Distribution& d) {
@@ -25,8 +23,8 @@ void write_distribution(H5::Group& group, const StudyOutcome& outcome, const Dis
   set.write(values.data(), H5::PredType::NATIVE_DOUBLE);
   hdf5::set_text(set, hdf5_names::kUnits, outcome.unit);
   hdf5::set_text(set, hdf5_names::kDescription, outcome.description);
-  hdf5::set_number(set, "mean", d.mean());
-  hdf5::set_number(set, "count", static_cast<double>(d.count()));
+  hdf5::set_number(set, hdf5_names::kMean, d.mean());
+  hdf5::set_number(set, hdf5_names::kCount, static_cast<double>(d.count()));
 }
 
 }  // namespace
@@ -60,16 +58,16 @@ StudyHdf5Writer::StudyHdf5Writer(const std::string& path, const StudyFile& study
   try {
     m.file.emplace(path);
     H5::Group root = m.file->file().openGroup("/");
-    hdf5::set_text(root, "study", study.text);
-    hdf5::set_text(root, "study_path", study.path);
+    hdf5::set_text(root, hdf5_names::kStudy, study.text);
+    hdf5::set_text(root, hdf5_names::kStudyPath, study.path);
     hdf5::set_text(root, hdf5_names::kScenario, study.base.text);
     hdf5::set_text(root, hdf5_names::kScenarioPath, study.base.path);
     hdf5::set_provenance(root, d.seed);
     hdf5::set_text(root, hdf5_names::kReferenceArm, d.arms[d.reference_arm].name);
-    hdf5::set_number(root, "patients", static_cast<double>(d.patients));
-    hdf5::set_number(root, "keep_series", static_cast<double>(keep_series));
-    hdf5::set_number(root, "outcome_course", static_cast<double>(d.outcome_course + 1));
-    hdf5::set_number(root, "outcome_window_day", d.outcome_window_day);
+    hdf5::set_number(root, hdf5_names::kPatients, static_cast<double>(d.patients));
+    hdf5::set_number(root, hdf5_names::kKeepSeries, static_cast<double>(keep_series));
+    hdf5::set_number(root, hdf5_names::kOutcomeCourse, static_cast<double>(d.outcome_course + 1));
+    hdf5::set_number(root, hdf5_names::kOutcomeWindowDay, d.outcome_window_day);
     m.file->file().createGroup(hdf5_names::kArms);
   } catch (const H5::Exception& e) {
     throw std::runtime_error(path + ": cannot create HDF5 file: " + e.getDetailMsg());
@@ -88,7 +86,7 @@ void StudyHdf5Writer::begin_arm(const ArmRun& arm, std::span<const OutputQuantit
     for (std::size_t s = 0; s < m.design.settings.size(); ++s) {
       hdf5::set_number(group, m.design.settings[s].c_str(), spec.setting_values[s]);
     }
-    hdf5::set_number(group, "horizon_day", arm.plan.horizon_day());
+    hdf5::set_number(group, hdf5_names::kHorizonDay, arm.plan.horizon_day());
     // The regimen the arm simulated as a scenario, so the group reads like a run file on its own.
     hdf5::set_text(group, hdf5_names::kScenario, scenario_with_regimen(m.base_scenario_text, m.base_scenario_path,
                                                             arm.plan.courses(), arm.plan.horizon_day()));
@@ -123,8 +121,8 @@ void StudyHdf5Writer::finish(const std::vector<ArmSummary>& arms) {
   try {
     for (std::size_t a = 0; a < arms.size(); ++a) {
       H5::Group group = m.file->file().openGroup(hdf5_names::arm_group(a));
-      hdf5::set_number(group, "patients", static_cast<double>(arms[a].patients));
-      hdf5::set_number(group, "failed", static_cast<double>(arms[a].failed));
+      hdf5::set_number(group, hdf5_names::kPatients, static_cast<double>(arms[a].patients));
+      hdf5::set_number(group, hdf5_names::kFailed, static_cast<double>(arms[a].failed));
       H5::Group values = group.createGroup(hdf5_names::kOutcomes);
       H5::Group difference = group.createGroup(hdf5_names::kPairedDifference);
       for (std::size_t o = 0; o < outcomes.size(); ++o) {

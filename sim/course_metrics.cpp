@@ -4,6 +4,10 @@
 
 namespace alemsim {
 
+std::string nadir_metric(std::string_view short_name) { return "nadir_" + std::string(short_name) + "_cells_per_ul"; }
+
+std::string days_to_lln_metric(std::string_view short_name) { return "days_to_lln_" + std::string(short_name); }
+
 std::string lymphocytes_at_month_metric(double months) {
   return "lymphocytes_" + std::to_string(static_cast<int>(months)) + "_months_cells_per_ul";
 }
@@ -24,11 +28,11 @@ std::vector<CourseMetric> course_metrics(std::span<const OutputQuantity> outputs
     if (!q.is_cell_count()) continue;
     const std::string s(q.short_name);
     const std::size_t k = subset++;
-    m.push_back({"nadir_" + s + "_cells_per_ul", "cells/uL", "lowest " + std::string(q.label) + " in the course window",
+    m.push_back({nadir_metric(s), "cells/uL", "lowest " + std::string(q.label) + " in the course window",
                  [k](const CourseSummary& c) { return c.subsets.at(k).nadir_cells_per_ul; }});
     m.push_back({"nadir_day_" + s, "day", "day of that nadir from the course start",
                  [k](const CourseSummary& c) { return c.subsets.at(k).nadir_day; }});
-    m.push_back({"days_to_lln_" + s, "day",
+    m.push_back({days_to_lln_metric(s), "day",
                  "days from the course start until back at the lower limit of normal (0: never below; NaN: not "
                  "within the course window or no LLN)",
                  [k](const CourseSummary& c) { return c.subsets.at(k).lln_regained_day; }});

@@ -19,6 +19,11 @@ struct CourseMetric {
   std::function<double(const CourseSummary&)> value;  // NaN when not defined (past horizon, never back)
 };
 
+// Names of the per-count metrics, from the quantity's short name: "nadir_cd4_cells_per_ul",
+// "days_to_lln_cd4".
+std::string nadir_metric(std::string_view short_name);
+std::string days_to_lln_metric(std::string_view short_name);
+
 // Name of the metric of total lymphocytes `months` after a course's start (kLlnCheckMonths),
 // e.g. "lymphocytes_6_months_cells_per_ul".
 std::string lymphocytes_at_month_metric(double months);

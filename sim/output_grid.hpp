@@ -16,10 +16,10 @@ inline constexpr double kGridMergeTolDay = 1e-9;
 // Times closer than kGridMergeTolDay are merged (the earliest is kept).
 // Times outside [0, horizon_day] are dropped. Throws std::invalid_argument if step_day <= 0 or
 // horizon_day <= 0.
-// Index of the grid time within kGridMergeTolDay of t_day. Throws std::invalid_argument if absent.
-std::size_t grid_index_of(std::span<const double> grid_day, double t_day);
-
 std::vector<double> build_output_grid(double horizon_day, double step_day, std::span<const Infusion> infusions,
                                       std::span<const double> extra_times_day = {});
+
+// Index of the grid time within kGridMergeTolDay of t_day. Throws std::invalid_argument if absent.
+std::size_t grid_index_of(std::span<const double> grid_day, double t_day);
 
 }  // namespace alemsim

@@ -1,6 +1,7 @@
 #include "sim/plan.hpp"
 
 #include <cmath>
+#include <string>
 
 #include "sim/course_summary.hpp"
 #include "sim/output_grid.hpp"
@@ -26,7 +27,9 @@ SimulationPlan::SimulationPlan(std::vector<Course> courses, double horizon_day, 
     throw PlanError(PlanError::Field::kOutputStep, "expected a number of days > 0, got " + format_number(output_step_day_));
   }
   if (horizon_day_ / output_step_day_ > kMaxOutputSteps) {
-    throw PlanError(PlanError::Field::kOutputStep, "expected at most 1e6 output steps over the horizon");
+    throw PlanError(PlanError::Field::kOutputStep,
+                    "expected at most " + std::to_string(static_cast<long long>(kMaxOutputSteps)) +
+                        " output steps over the horizon");
   }
   for (double t : extra_times_day) {
     if (!std::isfinite(t)) throw PlanError(PlanError::Field::kExtraTimes, "extra output times must be finite");

@@ -156,22 +156,35 @@ void run_population(const PatientSampler& sampler, const SimulationPlan& plan, c
     // The outcomes are refilled batch after batch: their vectors keep their memory (allocating and
     // freeing a batch's 40 MB each time cost page faults).
     batch.resize(static_cast<std::size_t>(count));
-    // An exception may not leave an OpenMP region: the first unexpected one is kept and rethrown.
+    // An exception may not leave an OpenMP region: an unexpected one (a bug or no memory, not a
+    // patient) is kept, the lowest patient's so the error is the same for any thread count, and
+    // rethrown after the batch.
     std::exception_ptr unexpected;
+    std::int64_t unexpected_index = -1;
+    const auto keep_unexpected = [&](std::int64_t index) {
+#pragma omp critical(alemsim_population_unexpected)
+      if (unexpected_index < 0 || index < unexpected_index) {
+        unexpected = std::current_exception();
+        unexpected_index = index;
+      }
+    };
 #pragma omp parallel for schedule(dynamic, 1) num_threads(n_threads)
     for (std::int64_t i = 0; i < count; ++i) {
       PatientOutcome& out = batch[static_cast<std::size_t>(i)];
       out.index = first + i;
       out.ok = true;
       out.error.clear();
-      out.patient = sampler.sample(options.seed, out.index);
       try {
+        out.patient = sampler.sample(options.seed, out.index);
         // A draw can land where the model has no steady state (e.g. negative thymic output); such a
         // patient is reported, not simulated into nonsense.
         validate(out.patient.params);
       } catch (const std::invalid_argument& e) {
         out.ok = false;
         out.error = std::string("sampled parameters are invalid: ") + e.what();
+      } catch (...) {
+        out.ok = false;
+        keep_unexpected(out.index);
       }
       try {
         if (out.ok) {
@@ -183,8 +196,7 @@ void run_population(const PatientSampler& sampler, const SimulationPlan& plan, c
         out.error = e.what();
       } catch (...) {
         out.ok = false;
-#pragma omp critical(alemsim_population_unexpected)
-        if (!unexpected) unexpected = std::current_exception();
+        keep_unexpected(out.index);
       }
       if (!out.ok) {  // no half-written series from this or an earlier batch
         out.result = PatientResult{};

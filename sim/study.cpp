@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "models/reference_ranges.hpp"
+#include "sim/course_metrics.hpp"
 #include "sim/course_summary.hpp"
 #include "sim/output_grid.hpp"
 #include "sim/patient.hpp"
@@ -15,22 +16,29 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// The blood subsets a study compares: every one the model reports, in output order.
-std::vector<OutputQuantity> blood_subsets() {
-  std::vector<OutputQuantity> subsets;
-  for (const OutputQuantity& q : patient_outputs()) {
-    if (q.role == QuantityRole::kBloodSubset) subsets.push_back(q);
-  }
+// The blood subsets a study compares: every one the model reports, in output order. Found once: the
+// outcomes of every patient read them.
+const std::vector<OutputQuantity>& blood_subsets() {
+  static const std::vector<OutputQuantity> subsets = [] {
+    std::vector<OutputQuantity> found;
+    for (const OutputQuantity& q : patient_outputs()) {
+      if (q.role == QuantityRole::kBloodSubset) found.push_back(q);
+    }
+    return found;
+  }();
   return subsets;
 }
 
 // The count herpes prophylaxis waits for (CD4+): incomplete depletion and days below 200 read it.
 std::size_t prophylaxis_output() {
-  const auto outputs = patient_outputs();
-  for (std::size_t q = 0; q < outputs.size(); ++q) {
-    if (outputs[q].guides_prophylaxis) return q;
-  }
-  throw std::logic_error("the model reports no count that guides herpes prophylaxis");
+  static const std::size_t index = [] {
+    const auto outputs = patient_outputs();
+    for (std::size_t q = 0; q < outputs.size(); ++q) {
+      if (outputs[q].guides_prophylaxis) return q;
+    }
+    throw std::logic_error("the model reports no count that guides herpes prophylaxis");
+  }();
+  return index;
 }
 
 // Value of a piecewise-linear series at time t within [grid[i], grid[i+1]].
@@ -99,6 +107,12 @@ std::vector<Course> arm_courses(const StudyDesign& design, const StudyArm& arm) 
 
 SimulationPlan arm_plan(const StudyDesign& design, const StudyArm& arm) {
   std::vector<Course> courses = arm_courses(design, arm);
+  // The regimen first: the horizon below reads its last infusion.
+  try {
+    validate_regimen(courses);
+  } catch (const RegimenError& e) {
+    throw PlanError(PlanError::Field::kCourses, "arm '" + arm.name + "': " + e.what(), e.course_index());
+  }
   const double last_end_day = expand_regimen(courses).back().end_day;
   return SimulationPlan(std::move(courses), std::max(arm_horizon_day(design, arm), last_end_day),
                         design.output_step_day);
@@ -111,7 +125,7 @@ std::vector<StudyOutcome> study_outcomes() {
       {"ada_titer_at_start", "x cut point", "anti-drug antibody titer before the course's first infusion"},
   };
   for (const OutputQuantity& s : blood_subsets()) {
-    o.push_back({"nadir_" + std::string(s.short_name) + "_cells_per_ul", "cells/uL",
+    o.push_back({nadir_metric(s.short_name), "cells/uL",
                  "lowest " + std::string(s.label) + " in the course window"});
   }
   o.push_back({"incomplete_depletion", "fraction",
@@ -120,7 +134,7 @@ std::vector<StudyOutcome> study_outcomes() {
   o.push_back({"prophylaxis_end_day", "day", "end of herpes prophylaxis, days from the course start"});
   for (const OutputQuantity& s : blood_subsets()) {
     if (!s.has_lln()) continue;  // none defined for NK cells
-    o.push_back({"days_to_lln_" + std::string(s.short_name), "day",
+    o.push_back({days_to_lln_metric(s.short_name), "day",
                  "days from the course start until " + std::string(s.label) +
                      " are back at the lower limit of normal (0: never below; NaN: not within the window)"});
   }
@@ -129,7 +143,7 @@ std::vector<StudyOutcome> study_outcomes() {
 
 std::vector<double> patient_study_outcomes(const PatientOutcome& patient, std::span<const double> grid_day,
                                            std::size_t course, double window_end_day) {
-  const std::size_t n = study_outcomes().size();
+  static const std::size_t n = study_outcomes().size();
   if (!patient.ok || course >= patient.result.courses.size()) return std::vector<double>(n, kNaN);
   const CourseSummary& c = patient.result.courses[course];
   // A next course inside the window closes it, as in CourseSummary.
@@ -147,7 +161,7 @@ std::vector<double> patient_study_outcomes(const PatientOutcome& patient, std::s
     }
     throw std::logic_error("study outcomes: no course summary of " + std::string(column));
   };
-  const auto subsets = blood_subsets();
+  const auto& subsets = blood_subsets();
   for (const OutputQuantity& s : subsets) v.push_back(subset_summary(s.column).nadir_cells_per_ul);
   const double cd4_start = value_at(grid_day, cd4, c.start_day);
   v.push_back(subset_summary(cd4_quantity.column).nadir_cells_per_ul > kIncompleteDepletionFraction * cd4_start ? 1.0

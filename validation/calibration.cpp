@@ -48,6 +48,11 @@ std::vector<CalibrationTarget> calibration_targets(const LabelFigures& f) {
   std::vector<CalibrationTarget> targets;
   for (std::string_view id : kCalibrationFigures) {
     const ReferenceFigure& figure = find_figure(shipped_reference_figures(), id);
+    // A bound has no middle, and a band whose sides have different tolerances no single width.
+    if (!std::isfinite(figure.min) || !std::isfinite(figure.max) ||
+        figure.tolerance_at(figure.min) != figure.tolerance_at(figure.max)) {
+      throw std::logic_error("calibration target " + figure.id + ": expected a value, or a range with one tolerance");
+    }
     const double reference = figure.is_point() ? figure.min : 0.5 * (figure.min + figure.max);
     const double scale =
         figure.is_point() ? figure.tolerance_at(figure.min) : 0.5 * (figure.max - figure.min) + figure.tolerance_at(figure.max);

@@ -10,7 +10,9 @@
 #include "models/reference_ranges.hpp"
 #include "sim/plan.hpp"
 #include "sim/population.hpp"
+#include "validation/checks.hpp"
 #include "validation/label_figures.hpp"
+#include "validation/reference_figures.hpp"
 
 namespace alemsim {
 namespace {
@@ -31,7 +33,14 @@ double bisect(F&& f, double lo, double hi, double target, bool increasing, int& 
   return 0.5 * (lo + hi);
 }
 
+// A population figure of the reference file as a fraction.
+double fraction_of(std::string_view id) { return find_figure(shipped_reference_figures(), id).min / 100.0; }
+
 }  // namespace
+
+double smpc_fraction_at_lln_month6() { return fraction_of("population-lln-6-months-course-1"); }
+double smpc_fraction_at_lln_month12() { return fraction_of("population-lln-12-months-course-1"); }
+double smpc_fraction_ada_positive() { return fraction_of("population-ada-positive-by-15-months"); }
 
 LlnFractions simulate_lln_fractions(const ModelParams& typical, const VariabilityModel& variability,
                                     std::int64_t patients, std::uint64_t seed) {
@@ -74,11 +83,11 @@ PopulationCalibration calibrate_population(const ModelParams& typical, const Var
   // and NK cells, more patients above it); over spreads, the one that then puts 80% there at month
   // 12 (month 12 sits above the median, so a wider spread moves patients below the LLN).
   const auto scale_for_month6 = [&](double v) {
-    return bisect([&](double s) { return fractions(s, v).month6; }, 0.2, 1.5, kSmpcFractionAtLlnMonth6, true,
+    return bisect([&](double s) { return fractions(s, v).month6; }, 0.2, 1.5, smpc_fraction_at_lln_month6(), true,
                   fit.evaluations);
   };
   const double cv_scale = bisect([&](double v) { return fractions(scale_for_month6(v), v).month12; }, 0.05, 2.0,
-                    kSmpcFractionAtLlnMonth12, false, fit.evaluations);
+                    smpc_fraction_at_lln_month12(), false, fit.evaluations);
   const double baseline_scale = scale_for_month6(cv_scale);
   fit.baseline_scale = baseline_scale;
   fit.cv_scale = cv_scale;
@@ -102,7 +111,7 @@ double simulate_ada_positive_fraction(const ModelParams& typical, const Variabil
       if (!p.ok) continue;
       ++known;
       const auto& s = p.result.series[titer];
-      positive += *std::max_element(s.begin(), s.end()) >= 1.0 ? 1 : 0;
+      positive += *std::max_element(s.begin(), s.end()) >= kAdaPositiveTiter ? 1 : 0;
     }
   });
   return static_cast<double>(positive) / static_cast<double>(known);
@@ -116,14 +125,14 @@ double calibrate_ada_priming(const ModelParams& typical, const VariabilityModel&
         p.ada_priming_per_day = priming;
         return simulate_ada_positive_fraction(p, variability, kPopulationCalibrationPatients, kPopulationCalibrationSeed);
       },
-      0.01, 1.0, kSmpcFractionAdaPositive, true, evaluations);
+      0.01, 1.0, smpc_fraction_ada_positive(), true, evaluations);
 }
 
 void print_population_calibration(std::FILE* out, const PopulationCalibration& fit) {
   fmt::print(out, "{:<44} {:>9} {:>9}\n", "target (SmPC 5.1, course 1)", "reference", "simulated");
-  fmt::print(out, "{:<44} {:>9.3f} {:>9.4f}\n", "total lymphocytes >= 1000/uL at month 6", kSmpcFractionAtLlnMonth6,
+  fmt::print(out, "{:<44} {:>9.3f} {:>9.4f}\n", "total lymphocytes >= LLN at month 6", smpc_fraction_at_lln_month6(),
              fit.fractions.month6);
-  fmt::print(out, "{:<44} {:>9.3f} {:>9.4f}\n", "total lymphocytes >= 1000/uL at month 12", kSmpcFractionAtLlnMonth12,
+  fmt::print(out, "{:<44} {:>9.3f} {:>9.4f}\n", "total lymphocytes >= LLN at month 12", smpc_fraction_at_lln_month12(),
              fit.fractions.month12);
   fmt::print(out, "{} virtual patients, seed {}, {} population runs\n", kPopulationCalibrationPatients,
              kPopulationCalibrationSeed, fit.evaluations);

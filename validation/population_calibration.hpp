@@ -19,10 +19,15 @@ namespace alemsim {
 
 inline constexpr double kHealthyCd19CellsPerUl = 349.0;  // Clin Diagn Lab Immunol 2004;11:168
 inline constexpr double kHealthyNkCellsPerUl = 472.0;
-inline constexpr double kSmpcFractionAtLlnMonth6 = 0.40;  // SmPC 5.1, "approximately 40%"
-inline constexpr double kSmpcFractionAtLlnMonth12 = 0.80; // SmPC 5.1, "approximately 80%"
 inline constexpr std::int64_t kPopulationCalibrationPatients = 10000;
 inline constexpr std::uint64_t kPopulationCalibrationSeed = 20130912;  // the shipped scenarios' seed
+
+// The SmPC 5.1 figures fitted here, as fractions, from validation/reference_figures.yaml: total
+// lymphocytes at or above the LLN 6 and 12 months after course 1 (about 40% and 80%), and patients
+// with anti-drug antibodies by month 15 (about 85%).
+double smpc_fraction_at_lln_month6();
+double smpc_fraction_at_lln_month12();
+double smpc_fraction_ada_positive();
 
 struct LlnFractions {
   double month6;
@@ -53,11 +58,10 @@ void print_population_calibration(std::FILE* out, const PopulationCalibration& f
 // SmPC 5.1: about 85% of patients developed anti-drug antibodies, all by 15 months after first
 // exposure. The typical patient is positive by then; the spread of the propensity decides how many
 // others are. Fraction with a peak titer >= 1 (the assay cut point) by month 15 of the labelled regimen.
-inline constexpr double kSmpcFractionAdaPositive = 0.85;
 double simulate_ada_positive_fraction(const ModelParams& typical, const VariabilityModel& variability,
                                       std::int64_t patients, std::uint64_t seed);
 
-// The typical ada_priming_per_day that gives kSmpcFractionAdaPositive with the shipped spread of the
+// The typical ada_priming_per_day that gives smpc_fraction_ada_positive() with the shipped spread of the
 // propensity (bisection: faster priming, more patients over the cut point). The spread alone cannot:
 // with the typical patient only just positive (peak titer about 1.6), even a CV near 0 leaves the
 // fraction near 60%, because exposure differs between patients.

@@ -8,6 +8,7 @@
 #include "io/yaml_reader.hpp"
 #include "sim/patient.hpp"
 #include "validation/label_figures.hpp"
+#include "validation/validation_runs.hpp"
 
 namespace alemsim {
 namespace {
@@ -80,8 +81,7 @@ void read_arguments(const Reader& r, const YAML::Node& node, const std::string& 
   }
   if (const YAML::Node months = argument("months_after", m.needs_months_after)) {
     f.months_after = r.number(months, prefix + "months_after");
-    const double day =
-        label_regimen()[static_cast<std::size_t>(f.course - 1)].start_day + f.months_after * kDaysPerMonth;
+    const double day = figure_day(f);
     if (f.months_after <= 0.0 || day > kLabelHorizonDay + 1e-9) {
       r.fail(months, prefix + "months_after",
              "expected a number > 0 that stays within the " + format_number(kLabelHorizonDay) + "-day validation run");

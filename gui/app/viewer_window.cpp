@@ -1,4 +1,3 @@
-#include "io/shipped_scenarios.hpp"
 #include "gui/app/viewer_window.hpp"
 
 #include <algorithm>
@@ -15,6 +14,7 @@
 
 #include "gui/app/png_capture.hpp"
 #include "io/scenario_writer.hpp"
+#include "io/shipped_scenarios.hpp"
 #include "gui/viewer/controller.hpp"
 #include "gui/viewer/panels.hpp"
 #include "gui/viewer/style.hpp"

@@ -21,19 +21,21 @@ std::vector<ReferenceLine> build_lines() {
     if (!q.has_lln()) continue;
     lines.push_back({std::string(q.column), q.lln_cells_per_ul, "LLN " + whole(q.lln_cells_per_ul) + "/µL", kLlnSource});
   }
-  lines.push_back({"cd4_cells_per_ul", kProphylaxisCd4CellsPerUl,
-                   whole(kProphylaxisCd4CellsPerUl) + "/µL: herpes prophylaxis",
-                   "LEMTRADA US prescribing information"});
+  for (const OutputQuantity& q : patient_outputs()) {
+    if (!q.guides_prophylaxis) continue;
+    lines.push_back({std::string(q.column), kProphylaxisCd4CellsPerUl,
+                     whole(kProphylaxisCd4CellsPerUl) + "/µL: herpes prophylaxis", "LEMTRADA US prescribing information"});
+  }
   return lines;
 }
 
 // The series of `column` from `source`, created on first use.
-ReferenceSeries& series_of(std::vector<ReferenceSeries>& all, const std::string& column, const std::string& name,
+ReferenceSeries& series_of(std::vector<ReferenceSeries>& all, std::string_view column, const std::string& name,
                            const std::string& source) {
   for (ReferenceSeries& s : all) {
     if (s.column == column && s.source == source) return s;
   }
-  return all.emplace_back(ReferenceSeries{column, name, source, {}, {}, {}});
+  return all.emplace_back(ReferenceSeries{std::string(column), name, source, {}, {}, {}, {}});
 }
 
 // Published values that are a point on a curve of the labelled regimen, from the reference figures
@@ -52,15 +54,18 @@ std::vector<ReferenceSeries> build_series() {
         if (d.metric->metric == Metric::kCmaxCourseDay && d.course == f.course && d.is_point()) cmax_day = d.min;
       }
       if (std::isnan(cmax_day)) continue;
-      ReferenceSeries& s = series_of(all, "concentration_ng_per_ml", "SmPC Cmax", f.source + ", mean");
+      ReferenceSeries& s =
+          series_of(all, output_with_role(QuantityRole::kDrugConcentration).column, "SmPC Cmax", f.source + ", mean");
       s.day.push_back(course.start_day + (cmax_day - 1.0) + course.infusion_hours / 24.0);
       s.value.push_back(f.min);
+      s.course.push_back(f.course);
       s.labels.push_back("SmPC " + whole(f.min) + " (course " + std::to_string(f.course) + ", day " + whole(cmax_day) + ")");
     } else if (f.metric->metric == Metric::kCount) {
       ReferenceSeries& s = series_of(all, f.subset, "mean, " + f.source, f.source);
       s.day.push_back(figure_day(f));
       s.value.push_back(f.min);
       s.labels.emplace_back();
+      s.course.push_back(f.course);
     }
   }
   return all;

@@ -27,6 +27,7 @@ struct ReferenceSeries {
   std::vector<double> day;          // days from the first infusion
   std::vector<double> value;        // in the column's unit
   std::vector<std::string> labels;  // one per point; "" for an unlabelled point
+  std::vector<int> course;          // one per point: the course (1-based) it follows
 };
 
 // Every line and series, built once.

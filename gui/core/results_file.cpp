@@ -60,10 +60,12 @@ std::vector<double> read_time(const H5Reader& h5, const Group& g) {
 }
 
 QuantityInfo describe_quantity(const H5Reader& h5, const Group& g, const std::string& column) {
-  QuantityInfo info{column, column, h5.text_attribute(g.at(hdf5_names::member(hdf5_names::kSummary, column)), hdf5_names::kUnits)};
+  QuantityInfo info{column, column, h5.text_attribute(g.at(hdf5_names::member(hdf5_names::kSummary, column)), hdf5_names::kUnits),
+                    std::nullopt};
   for (const OutputQuantity& q : patient_outputs()) {
     if (q.column != column) continue;
     info.label = std::string(q.label);
+    info.role = q.role;
     if (info.unit.empty()) info.unit = std::string(q.unit);
   }
   return info;

@@ -8,7 +8,7 @@ Session::Session(int worker_threads) : worker_(worker_threads) {}
 
 std::optional<SimulationPlan> Session::simulate_typical_patient(const Scenario& scenario) {
   try {
-    SimulationPlan plan = plan_simulation(scenario);
+    SimulationPlan plan = viewer_plan(scenario);
     results_.typical = std::make_shared<const TypicalSnapshot>(simulate_typical(scenario, plan));
     results_.simulation_error.clear();
     return plan;

@@ -9,7 +9,7 @@
 
 namespace alemsim::gui {
 
-SimulationPlan plan_simulation(const Scenario& scenario) {
+SimulationPlan viewer_plan(const Scenario& scenario) {
   validate(scenario.typical_params);
   try {
     const SimulationPlan plan = simulation_plan(scenario);

@@ -22,7 +22,7 @@ inline constexpr double kMaxGridPoints = 20'000;
 // The engine's plan of the scenario being edited (regimen, horizon, output step: the checks the
 // scenario loader makes), the parameters checked, and the viewer's size limit. Throws
 // std::invalid_argument with a message meant for the user, naming what to change.
-SimulationPlan plan_simulation(const Scenario& scenario);
+SimulationPlan viewer_plan(const Scenario& scenario);
 
 // Throws SolverError when the integration fails.
 TypicalSnapshot simulate_typical(const Scenario& scenario, const SimulationPlan& plan);

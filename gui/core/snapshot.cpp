@@ -8,7 +8,9 @@ namespace alemsim::gui {
 
 std::vector<QuantityInfo> engine_quantities() {
   std::vector<QuantityInfo> out;
-  for (const OutputQuantity& q : patient_outputs()) out.push_back({std::string(q.column), std::string(q.label), std::string(q.unit)});
+  for (const OutputQuantity& q : patient_outputs()) {
+    out.push_back({std::string(q.column), std::string(q.label), std::string(q.unit), q.role});
+  }
   return out;
 }
 

@@ -4,11 +4,13 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
 
 #include "models/model_params.hpp"
+#include "models/output_quantity.hpp"
 #include "sim/course_summary.hpp"
 #include "sim/regimen.hpp"
 #include "sim/streaming_summary.hpp"
@@ -20,6 +22,11 @@ struct QuantityInfo {
   std::string column;  // machine name with unit suffix, e.g. "concentration_ng_per_ml"
   std::string label;   // "Serum alemtuzumab"
   std::string unit;    // "ng/mL"
+  // What the engine declares the quantity to be; nullopt for one it does not report (a results file
+  // from another version may bring such quantities).
+  std::optional<QuantityRole> role;
+
+  bool is_concentration() const { return role == QuantityRole::kDrugConcentration; }
 };
 
 // The engine's output quantities (patient_outputs()), in series order.

@@ -8,6 +8,7 @@
 #include <imgui_stdlib.h>
 
 #include "gui/viewer/panels.hpp"
+#include "sim/patient.hpp"
 
 namespace alemsim::gui {
 namespace {
@@ -164,7 +165,7 @@ void draw_main_menu(const Results& r, UiState& ui, Actions& a) {
     }
     if (ImGui::BeginMenu("View")) {
       if (ImGui::MenuItem("log concentration axis", nullptr, &ui.plots.log_concentration)) {
-        ui.plots.value_axes["concentration_ng_per_ml"].auto_fit = true;
+        ui.plots.value_axes[std::string(output_with_role(QuantityRole::kDrugConcentration).column)].auto_fit = true;
       }
       if (ImGui::MenuItem("fit all plots to the data")) {
         ui.plots.time_axis.auto_fit = true;

@@ -13,11 +13,11 @@
 #include "gui/viewer/panels.hpp"
 #include "gui/viewer/text_format.hpp"
 #include "sim/course_summary.hpp"
+#include "sim/patient.hpp"
 
 namespace alemsim::gui {
 namespace {
 
-constexpr std::string_view kConcentrationColumn = "concentration_ng_per_ml";
 
 // Population in blue, typical patient in orange, published figures in green, thresholds in red.
 constexpr ImU32 kOuterBand = IM_COL32(66, 133, 244, 50);
@@ -89,10 +89,12 @@ double typical_at(const TypicalSnapshot& t, int q, double day) {
   return t.series[static_cast<std::size_t>(q)][static_cast<std::size_t>(it - t.grid_day.begin())];
 }
 
-// Published mean Cmax of course `course_index` (SmPC), or NaN.
+// Published mean Cmax of course `course_index` (0-based; SmPC), or NaN.
 double published_cmax(std::size_t course_index) {
-  for (const ReferenceSeries* series : reference_series_for(kConcentrationColumn)) {
-    if (course_index < series->value.size()) return series->value[course_index];
+  for (const ReferenceSeries* series : reference_series_for(output_with_role(QuantityRole::kDrugConcentration).column)) {
+    for (std::size_t i = 0; i < series->course.size(); ++i) {
+      if (series->course[i] == static_cast<int>(course_index) + 1) return series->value[i];
+    }
   }
   return std::nan("");
 }
@@ -124,14 +126,23 @@ void plot_concentration_overlays(const TypicalSnapshot& t, int q, const Teaching
   }
 }
 
-void plot_reference_points(std::string_view column, const TypicalSnapshot* t) {
-  for (const ReferenceSeries* series : reference_series_for(column)) {
-    plot::PlotMarkers(series->name.c_str(), series->day, series->value, plot::Marker::kDiamond, style(kReferencePoint, 1.5f, true, false, true));
+void plot_reference_points(const QuantityInfo& quantity, const TypicalSnapshot* t) {
+  // One marker shape per source, all in the published figures' green.
+  constexpr plot::Marker kSourceMarkers[] = {plot::Marker::kDiamond, plot::Marker::kSquare, plot::Marker::kTriangle};
+  std::size_t source = 0;
+  for (const ReferenceSeries* series : reference_series_for(quantity.column)) {
+    const plot::Marker marker = kSourceMarkers[source++ % std::size(kSourceMarkers)];
+    plot::PlotMarkers(series->name.c_str(), series->day, series->value, marker, style(kReferencePoint, 1.5f, true, false, true));
     for (std::size_t i = 0; i < series->labels.size(); ++i) {
       if (series->labels[i].empty()) continue;
       // Published values higher than the typical curve's peak are labelled above, others below.
       double simulated = -INFINITY;
-      if (t != nullptr && column == kConcentrationColumn && i < t->courses.size()) simulated = t->courses[i].cmax_ng_per_ml;
+      // The typical Cmax of the course the point follows, so the label does not cover the curve.
+      if (t != nullptr && quantity.is_concentration()) {
+        for (const CourseSummary& c : t->courses) {
+          if (c.course_index + 1 == series->course[i]) simulated = c.cmax_ng_per_ml;
+        }
+      }
       const bool above = series->value[i] > simulated;
       plot::PlotText(series->labels[i].c_str(), series->day[i], series->value[i], ImVec2(10.0f, above ? -24.0f : 4.0f),
                      kReferencePoint);
@@ -141,7 +152,7 @@ void plot_reference_points(std::string_view column, const TypicalSnapshot* t) {
 
 void draw_quantity_plot(const Results& r, const PlottedQuantity& pq, UiState& ui, float height) {
   const std::string& column = pq.info.column;
-  const bool log_axis = column == kConcentrationColumn && ui.plots.log_concentration;
+  const bool log_axis = pq.info.is_concentration() && ui.plots.log_concentration;
   plot::AxisState& y_state = ui.plots.value_axes[column];
   const std::string unit = display_unit(pq.info.unit);
   const plot::AxisSpec x_axis{"Time since first infusion", "days", plot::Scale::kLinear, &ui.plots.time_axis};
@@ -165,8 +176,8 @@ void draw_quantity_plot(const Results& r, const PlottedQuantity& pq, UiState& ui
   if (typical != nullptr && pq.typical >= 0 && ui.plots.show_typical) {
     plot::PlotLine("typical patient", typical->grid_day, typical->series[static_cast<std::size_t>(pq.typical)], style(kTypical, 2.25f));
   }
-  if (teaching.enabled && teaching.reference_points) plot_reference_points(column, typical);
-  if (teaching.enabled && typical != nullptr && pq.typical >= 0 && column == kConcentrationColumn) {
+  if (teaching.enabled && teaching.reference_points) plot_reference_points(pq.info, typical);
+  if (teaching.enabled && typical != nullptr && pq.typical >= 0 && pq.info.is_concentration()) {
     plot_concentration_overlays(*typical, pq.typical, teaching);
   }
   plot::EndPlot();
@@ -186,7 +197,7 @@ float checkbox_width(const char* label) {
 void draw_toolbar(const Results& r, UiState& ui) {
   PlotSettings& s = ui.plots;
   if (ImGui::Checkbox("log concentration axis", &s.log_concentration)) {
-    ui.plots.value_axes[std::string(kConcentrationColumn)].auto_fit = true;
+    ui.plots.value_axes[std::string(output_with_role(QuantityRole::kDrugConcentration).column)].auto_fit = true;
   }
   const std::pair<const char*, bool*> toggles[] = {
       {"typical patient", &s.show_typical}, {"population bands", &s.show_bands},

@@ -1,4 +1,4 @@
-#include "headless_imgui.hpp"
+#include "tests/gui/headless_imgui.hpp"
 
 namespace alemsim::gui::testing {
 namespace {

@@ -46,11 +46,11 @@ double mean_metric(const PopulationSummary& s, std::string_view name, std::size_
 TEST(PopulationSmpc, AllPatientsSimulate) { EXPECT_EQ(label_population().failed(), 0); }
 
 TEST(PopulationSmpc, FortyPercentAtLowerLimitOfNormalSixMonthsAfterCourse1) {
-  EXPECT_NEAR(label_population().fraction_at_lln(0, 0), kSmpcFractionAtLlnMonth6, 0.05);
+  EXPECT_NEAR(label_population().fraction_at_lln(0, 0), smpc_fraction_at_lln_month6(), 0.05);
 }
 
 TEST(PopulationSmpc, EightyPercentAtLowerLimitOfNormalTwelveMonthsAfterCourse1) {
-  EXPECT_NEAR(label_population().fraction_at_lln(0, 1), kSmpcFractionAtLlnMonth12, 0.05);
+  EXPECT_NEAR(label_population().fraction_at_lln(0, 1), smpc_fraction_at_lln_month12(), 0.05);
 }
 
 TEST(PopulationSmpc, MeanCmaxWithinTenPercentInBothCourses) {

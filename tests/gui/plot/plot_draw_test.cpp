@@ -7,7 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "gui/plot/plot.hpp"
-#include "headless_imgui.hpp"
+#include "tests/gui/headless_imgui.hpp"
 
 namespace alemsim::plot {
 namespace {

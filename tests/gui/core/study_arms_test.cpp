@@ -120,7 +120,7 @@ TEST(StudyArms, ReadingArm002GivesThatArmsGridRegimenAndPatients) {
   EXPECT_EQ(arm.scenario->seed, study.design.seed);
   EXPECT_EQ(arm.scenario->patients, 6);
   // The grid stored for the arm is the one its scenario plans: horizon, infusion bounds, read times.
-  const SimulationPlan arm_plan = plan_simulation(*arm.scenario);
+  const SimulationPlan arm_plan = viewer_plan(*arm.scenario);
   EXPECT_EQ(arm.population.grid_day, std::vector<double>(arm_plan.grid_day().begin(), arm_plan.grid_day().end()));
   EXPECT_EQ(arm.population.grid_day.back(), 748.0);
   EXPECT_NE(arm.population.grid_day.size(), reference.population.grid_day.size());

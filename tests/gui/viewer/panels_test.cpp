@@ -13,7 +13,7 @@
 #include "io/scenario_writer.hpp"
 #include "gui/viewer/controller.hpp"
 #include "gui/viewer/panels.hpp"
-#include "headless_imgui.hpp"
+#include "tests/gui/headless_imgui.hpp"
 #include "models/model_params.hpp"
 
 namespace alemsim::gui {
@@ -313,7 +313,7 @@ TEST_F(PanelsFixture, OpeningAGoodFileReplacesTheScenario) {
 TEST_F(PanelsFixture, PopulationOnlyQuantitiesGetTheirOwnPlot) {
   // A results file from a newer alemsim may bring quantities this engine does not report.
   auto population = std::make_shared<PopulationSnapshot>(*controller.results().population);
-  population->quantities.push_back({"cd3_cells_per_ul", "CD3+ T cells", "cells/uL"});
+  population->quantities.push_back({"cd3_cells_per_ul", "CD3+ T cells", "cells/uL", std::nullopt});
   std::vector<double> cd3(population->grid_day.size(), 150.0);
   population->percentiles.push_back({cd3, cd3, cd3, cd3, cd3});
   population->traces.push_back({});

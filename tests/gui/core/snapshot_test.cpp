@@ -55,7 +55,7 @@ TEST(EngineQuantities, FollowPatientOutputs) {
 
 TEST(PopulationSnapshot, HoldsTheSummarysPercentilesAndCourseMetrics) {
   const Scenario s = short_label(31);
-  const SimulationPlan plan = plan_simulation(s);
+  const SimulationPlan plan = viewer_plan(s);
   const EngineRun run = engine_run(s, plan);
   const PopulationSnapshot snap = make_population_snapshot(plan.grid_day(), run.summary, 2, "");
   ASSERT_EQ(snap.percentiles.size(), patient_outputs().size());
@@ -81,7 +81,7 @@ TEST(PopulationSnapshot, HoldsTheSummarysPercentilesAndCourseMetrics) {
 
 TEST(PopulationSnapshot, FailedPatientsAreCountedAndNoSuccessIsAnError) {
   const Scenario s = short_label(4);
-  const SimulationPlan plan = plan_simulation(s);
+  const SimulationPlan plan = viewer_plan(s);
   EngineRun run = engine_run(s, plan);
   run.outcomes[1].ok = false;
   PopulationSummary summary(patient_outputs(), plan.grid_day().size(), 2);
@@ -98,7 +98,7 @@ TEST(PopulationSnapshot, FailedPatientsAreCountedAndNoSuccessIsAnError) {
 
 TEST(PopulationWorker, GivesExactlyTheEnginesPopulation) {
   const Scenario s = short_label(37);
-  const SimulationPlan plan = plan_simulation(s);
+  const SimulationPlan plan = viewer_plan(s);
   PopulationWorker worker(2);
   const std::uint64_t generation = worker.submit(request_for(s, plan, 3));
   ASSERT_TRUE(worker.wait_idle(60s));
@@ -126,7 +126,7 @@ TEST(PopulationWorker, ReportsABadVariabilityAsTheRequestsError) {
   Scenario s = short_label(5);
   s.variability.correlations.push_back({"central_volume_l", "no_such_parameter", 0.5, "test"});
   PopulationWorker worker(1);
-  const std::uint64_t generation = worker.submit(request_for(s, plan_simulation(s), 0));
+  const std::uint64_t generation = worker.submit(request_for(s, viewer_plan(s), 0));
   ASSERT_TRUE(worker.wait_idle(60s));
   EXPECT_FALSE(worker.latest());
   const auto [error_generation, error] = worker.last_error();
@@ -139,8 +139,8 @@ TEST(PopulationWorker, ANewerRequestReplacesARunningOne) {
   big.patients = 2000;
   const Scenario small = short_label(9);
   PopulationWorker worker(1);
-  worker.submit(request_for(big, plan_simulation(big), 0));
-  const std::uint64_t second = worker.submit(request_for(small, plan_simulation(small), 0));
+  worker.submit(request_for(big, viewer_plan(big), 0));
+  const std::uint64_t second = worker.submit(request_for(small, viewer_plan(small), 0));
   ASSERT_TRUE(worker.wait_idle(60s));
   ASSERT_TRUE(worker.latest());
   EXPECT_EQ(worker.latest()->generation, second);
@@ -151,7 +151,7 @@ TEST(PopulationWorker, CancelStopsARunAndKeepsNothing) {
   Scenario big = labelled_regimen_scenario();
   big.patients = 5000;
   PopulationWorker worker(1);
-  worker.submit(request_for(big, plan_simulation(big), 0));
+  worker.submit(request_for(big, viewer_plan(big), 0));
   std::this_thread::sleep_for(20ms);
   const auto start = std::chrono::steady_clock::now();
   worker.cancel();
@@ -164,7 +164,7 @@ TEST(PopulationWorker, CancelStopsARunAndKeepsNothing) {
 TEST(PopulationWorker, StopsPromptlyWhenDestroyedMidRun) {
   Scenario big = labelled_regimen_scenario();
   big.patients = 5000;
-  const SimulationPlan plan = plan_simulation(big);
+  const SimulationPlan plan = viewer_plan(big);
   const auto start = std::chrono::steady_clock::now();
   {
     PopulationWorker worker(1);

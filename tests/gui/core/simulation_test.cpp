@@ -16,7 +16,7 @@ using namespace std::chrono_literals;
 
 // Error tests start from a valid scenario and break exactly one thing.
 TEST(PlanSimulation, AcceptsTheLabelledRegimen) {
-  const SimulationPlan plan = plan_simulation(labelled_regimen_scenario());
+  const SimulationPlan plan = viewer_plan(labelled_regimen_scenario());
   EXPECT_EQ(plan.infusions().size(), 8u);
   EXPECT_DOUBLE_EQ(plan.grid_day().back(), 2192.0);
 }
@@ -25,7 +25,7 @@ TEST(PlanSimulation, RejectsOverlappingCourses) {
   Scenario s = labelled_regimen_scenario();
   s.courses[1].start_day = 2.0;
   try {
-    plan_simulation(s);
+    viewer_plan(s);
     FAIL() << "expected PlanError";
   } catch (const PlanError& e) {
     EXPECT_EQ(e.field(), PlanError::Field::kCourses);
@@ -37,7 +37,7 @@ TEST(PlanSimulation, RejectsAHorizonBeforeTheLastInfusion) {
   Scenario s = labelled_regimen_scenario();
   s.horizon_day = 366.0;
   try {
-    plan_simulation(s);
+    viewer_plan(s);
     FAIL() << "expected an error";
   } catch (const std::invalid_argument& e) {
     EXPECT_NE(std::string(e.what()).find("horizon"), std::string::npos) << e.what();
@@ -47,21 +47,21 @@ TEST(PlanSimulation, RejectsAHorizonBeforeTheLastInfusion) {
 TEST(PlanSimulation, RejectsANonPositiveParameter) {
   Scenario s = labelled_regimen_scenario();
   s.typical_params.central_volume_l = 0.0;
-  EXPECT_THROW(plan_simulation(s), std::invalid_argument);
+  EXPECT_THROW(viewer_plan(s), std::invalid_argument);
 }
 
 TEST(PlanSimulation, RejectsAnOutputStepTooFineForTheViewer) {
   Scenario s = labelled_regimen_scenario();
   s.output_step_day = 0.01;
-  EXPECT_THROW(plan_simulation(s), std::invalid_argument);
+  EXPECT_THROW(viewer_plan(s), std::invalid_argument);
 }
 
 TEST(PlanSimulation, PopulationSizeIsLimitedByOutputTimesNotPatients) {
   Scenario s = labelled_regimen_scenario();
-  EXPECT_NO_THROW(check_population_size(1'000'000, plan_simulation(s)));  // streamed: memory does not grow with patients
-  EXPECT_THROW(check_population_size(0, plan_simulation(s)), std::invalid_argument);
+  EXPECT_NO_THROW(check_population_size(1'000'000, viewer_plan(s)));  // streamed: memory does not grow with patients
+  EXPECT_THROW(check_population_size(0, viewer_plan(s)), std::invalid_argument);
   s.output_step_day = 0.25;  // 8,800 output times: fine for the typical patient, too many histograms
-  const SimulationPlan fine = plan_simulation(s);
+  const SimulationPlan fine = viewer_plan(s);
   try {
     check_population_size(100, fine);
     FAIL() << "expected an error";
@@ -72,7 +72,7 @@ TEST(PlanSimulation, PopulationSizeIsLimitedByOutputTimesNotPatients) {
 
 TEST(TypicalSnapshot, HoldsEveryEngineOutputAndTheCourseFigures) {
   const Scenario s = labelled_regimen_scenario();
-  const TypicalSnapshot t = simulate_typical(s, plan_simulation(s));
+  const TypicalSnapshot t = simulate_typical(s, viewer_plan(s));
   EXPECT_EQ(t.series.size(), patient_outputs().size());
   EXPECT_EQ(t.quantities.size(), patient_outputs().size());
   for (const auto& series : t.series) EXPECT_EQ(series.size(), t.grid_day.size());

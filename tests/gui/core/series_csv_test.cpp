@@ -14,7 +14,7 @@ namespace {
 TEST(SeriesCsv, HasTypicalAndPercentileColumnsForEveryQuantity) {
   Scenario s = labelled_regimen_scenario();
   s.horizon_day = 400.0;
-  const SimulationPlan plan = plan_simulation(s);
+  const SimulationPlan plan = viewer_plan(s);
   const TypicalSnapshot typical = simulate_typical(s, plan);
   PopulationSnapshot population;
   population.grid_day = typical.grid_day;

@@ -85,7 +85,7 @@ TEST(ResultsFile, ReadsWhatTheCommandLineWroteAsItComputedIt) {
 
   // The same population, computed here as `alemsim run` does.
   const Scenario scenario = load_scenario((kSource / "scenarios/label.yaml").string());
-  const SimulationPlan plan = plan_simulation(scenario);
+  const SimulationPlan plan = viewer_plan(scenario);
   PopulationRunOptions options;
   options.seed = scenario.seed;
   options.patients = kPatients;
