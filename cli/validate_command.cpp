@@ -90,8 +90,9 @@ int validate_command(const ValidateOptions& options) {
     const bool passed = all_passed(results) && all_passed(numerical);
     fmt::print(
         "\n{}: {} passed, {} failed, {} known deviations (shown with their reason, not judged); "
-        "numerical checks {}. {:.1f} s.\n",
-        passed ? "PASSED" : "FAILED", c.pass, c.fail, c.known_deviations, all_passed(numerical) ? "passed" : "FAILED", seconds);
+        "numerical checks {}; predictions {} of {} within tolerance ({} missed, listed above). {:.1f} s.\n",
+        passed ? "PASSED" : "FAILED", c.pass, c.fail, c.known_deviations, all_passed(numerical) ? "passed" : "FAILED",
+        c.predictions_within, c.predictions_within + c.predictions_missed, c.predictions_missed, seconds);
     if (options.report_dir) fmt::print("Report written to {}/report.md\n", *options.report_dir);
     return passed ? 0 : kValidateFailed;
   } catch (const std::exception& e) {

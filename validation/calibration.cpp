@@ -44,10 +44,18 @@ double objective_of(const ModelParams& p) {
 
 }  // namespace
 
+std::vector<const ReferenceFigure*> calibration_figures() {
+  std::vector<const ReferenceFigure*> figures;
+  for (const ReferenceFigure& f : shipped_reference_figures().figures) {
+    if (f.role == FigureRole::kCalibration && !f.metric->population) figures.push_back(&f);
+  }
+  return figures;
+}
+
 std::vector<CalibrationTarget> calibration_targets(const LabelFigures& f) {
   std::vector<CalibrationTarget> targets;
-  for (std::string_view id : kCalibrationFigures) {
-    const ReferenceFigure& figure = find_figure(shipped_reference_figures(), id);
+  for (const ReferenceFigure* target : calibration_figures()) {
+    const ReferenceFigure& figure = *target;
     // A bound has no middle, and a band whose sides have different tolerances no single width.
     if (!std::isfinite(figure.min) || !std::isfinite(figure.max) ||
         figure.tolerance_at(figure.min) != figure.tolerance_at(figure.max)) {
@@ -63,9 +71,8 @@ std::vector<CalibrationTarget> calibration_targets(const LabelFigures& f) {
 
 std::vector<double> calibration_times_day() {
   std::vector<double> days;
-  for (std::string_view id : kCalibrationFigures) {
-    const ReferenceFigure& figure = find_figure(shipped_reference_figures(), id);
-    if (figure.metric->needs_months_after) days.push_back(figure_day(figure));
+  for (const ReferenceFigure* figure : calibration_figures()) {
+    if (figure->metric->needs_months_after) days.push_back(figure_day(*figure));
   }
   return days;
 }

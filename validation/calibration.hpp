@@ -1,6 +1,6 @@
 // Calibration of the parameters that the literature does not fix, against the SmPC 5.2 PK figures
-// and the CARE-MS CD4+/CD8+ means of validation/reference_figures.yaml (kCalibrationFigures). Run as
-// alemsim-calibrate; its output is the shipped table.
+// and the CARE-MS CD4+/CD8+ means: the typical-patient figures of validation/reference_figures.yaml
+// with role calibration (calibration_figures()). Run as alemsim-calibrate; its output is the shipped table.
 #pragma once
 
 #include <cstdio>
@@ -10,6 +10,7 @@
 
 #include "models/model_params.hpp"
 #include "validation/label_figures.hpp"
+#include "validation/reference_figures.hpp"
 
 namespace alemsim {
 
@@ -19,14 +20,11 @@ inline constexpr std::string_view kCalibratedParams[] = {
     "kill_max_per_day",           "cd8_cd52_relative_density",        "cd4_homeostatic_max_per_day",
     "cd8_homeostatic_max_per_day"};
 
-// The reference figures the calibration fits (ids in validation/reference_figures.yaml), in this
-// order: Cmax and alpha half-life of both courses (SmPC 5.2), CD4+ and CD8+ means at months 1, 3, 6,
-// 9 and 12 after course 1 (Dubuisson 2018, Table 1).
-inline constexpr std::string_view kCalibrationFigures[] = {
-    "cmax-course-1",        "cmax-course-2",        "half-life-course-1",    "half-life-course-2",
-    "care-ms-cd4-month-1",  "care-ms-cd4-month-3",  "care-ms-cd4-month-6",   "care-ms-cd4-month-9",
-    "care-ms-cd4-month-12", "care-ms-cd8-month-1",  "care-ms-cd8-month-3",   "care-ms-cd8-month-6",
-    "care-ms-cd8-month-9",  "care-ms-cd8-month-12"};
+// The reference figures this calibration fits, in file order: those with role calibration read from
+// the typical patient (Cmax and alpha half-life of both courses, SmPC 5.2; CD4+ and CD8+ means at
+// months 1, 3, 6, 9 and 12 after course 1, Dubuisson 2018). The population figures with role
+// calibration are the population calibration's. Never a prediction: those are not read here.
+std::vector<const ReferenceFigure*> calibration_figures();
 
 // One calibration target: residual = (simulated - reference) / scale, so 1 means "at the
 // acceptance tolerance" for every target and the sum of squares weighs them alike.
@@ -40,7 +38,7 @@ struct CalibrationTarget {
   double residual() const { return (simulated - reference) / scale; }
 };
 
-// The targets of kCalibrationFigures in one run of the labelled regimen. A figure's reference is its
+// The targets of calibration_figures() in one run of the labelled regimen. A figure's reference is its
 // value, or the middle of its range; its scale is half the width of the band the validation accepts
 // (value: its tolerance, e.g. 10% of Cmax, or 30% or 30 cells/µL; range: half the range plus its
 // tolerance, e.g. 0.5 day for the 4-5 day half-life).

@@ -93,6 +93,7 @@ std::string format_verdict(const CheckResult& r) {
     case Verdict::kPass: return "PASS";
     case Verdict::kFail: return "FAIL";
     case Verdict::kKnownDeviation: return r.within_tolerance ? "known deviation (now within)" : "KNOWN DEVIATION";
+    case Verdict::kMiss: return "MISS";
   }
   return "";
 }
@@ -100,6 +101,10 @@ std::string format_verdict(const CheckResult& r) {
 CheckCounts count(std::span<const CheckResult> results) {
   CheckCounts c;
   for (const CheckResult& r : results) {
+    if (r.figure->role == FigureRole::kPrediction) {
+      ++(r.verdict == Verdict::kPass ? c.predictions_within : c.predictions_missed);
+      continue;
+    }
     if (r.verdict == Verdict::kPass) ++c.pass;
     if (r.verdict == Verdict::kFail) ++c.fail;
     if (r.verdict == Verdict::kKnownDeviation) ++c.known_deviations;
@@ -107,14 +112,30 @@ CheckCounts count(std::span<const CheckResult> results) {
   return c;
 }
 
-void print_check_table(std::FILE* out, std::span<const CheckResult> results) {
-  std::vector<std::vector<std::string>> rows;
-  for (const CheckResult& r : results) {
-    const ReferenceFigure& f = *r.figure;
-    rows.push_back({f.quantity, f.source, format_reference(f, false), format_value(r.simulated),
-                    format_tolerance(f, false), format_verdict(r)});
+const char* role_heading(FigureRole role) {
+  switch (role) {
+    case FigureRole::kCalibration: return "Calibrated: figures the model was fitted to";
+    case FigureRole::kCheck: return "Checked: labelled figures the model is held to but not fitted to";
+    case FigureRole::kPrediction: return "Predicted: published figures beyond what was fitted (a miss does not fail the run)";
   }
-  print_table(out, {"quantity", "source", "reference", "simulated", "tolerance", "result"}, rows);
+  return "";
+}
+
+void print_check_table(std::FILE* out, std::span<const CheckResult> results) {
+  bool first = true;
+  for (FigureRole role : kRoleSections) {
+    std::vector<std::vector<std::string>> rows;
+    for (const CheckResult& r : results) {
+      const ReferenceFigure& f = *r.figure;
+      if (f.role != role) continue;
+      rows.push_back({f.quantity, f.source, format_reference(f, false), format_value(r.simulated),
+                      format_tolerance(f, false), format_verdict(r)});
+    }
+    if (rows.empty()) continue;
+    fmt::print(out, "{}{}\n\n", first ? "" : "\n", role_heading(role));
+    first = false;
+    print_table(out, {"quantity", "source", "reference", "simulated", "tolerance", "result"}, rows);
+  }
 }
 
 std::string format_measured(double value) {

@@ -20,17 +20,23 @@ std::string with_unit(const std::string& number, const std::string& unit);
 std::string format_tolerance(const ReferenceFigure& f, bool unicode);
 // A numerical check's measure or limit: whole numbers as such, errors as "3.2e-08".
 std::string format_measured(double value);
-// "PASS", "FAIL", "known deviation (now within)" or "KNOWN DEVIATION".
+// "PASS", "FAIL", "MISS" (a prediction), "known deviation (now within)" or "KNOWN DEVIATION".
 std::string format_verdict(const CheckResult& r);
 
 struct CheckCounts {
-  int pass = 0;
+  int pass = 0;               // calibrated and checked figures within tolerance
   int fail = 0;
   int known_deviations = 0;
+  int predictions_within = 0;
+  int predictions_missed = 0;
 };
+
+// The sections figures are shown in, in this order, and each one's heading.
+inline constexpr FigureRole kRoleSections[] = {FigureRole::kCalibration, FigureRole::kCheck, FigureRole::kPrediction};
+const char* role_heading(FigureRole role);
 CheckCounts count(std::span<const CheckResult> results);
 
-// Terminal tables: one row per figure / per numerical check, aligned columns.
+// Terminal tables: one row per figure (a table per role, headed) / per numerical check, aligned columns.
 void print_check_table(std::FILE* out, std::span<const CheckResult> results);
 void print_numerical_table(std::FILE* out, std::span<const NumericalCheck> checks);
 

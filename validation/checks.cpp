@@ -139,6 +139,11 @@ double evaluate(const ReferenceFigure& f, const ValidationRuns& runs) {
       return population_mean(runs, [&](const PatientOutcome& p) {
         return p.result.courses.at(static_cast<std::size_t>(f.course - 1)).cmax_ng_per_ml;
       });
+    case Metric::kPopulationMeanCount: {
+      const std::size_t q = output_index(f.subset);
+      const std::size_t i = grid_index_of(grid, figure_day(f));
+      return population_mean(runs, [&](const PatientOutcome& p) { return p.result.series[q][i]; });
+    }
     case Metric::kPopulationPercentAtLln: {
       const std::size_t q = output_index(f.subset);
       const std::size_t i = grid_index_of(grid, figure_day(f));
@@ -164,7 +169,9 @@ std::vector<CheckResult> run_checks(const ReferenceSet& set, const ValidationRun
     r.simulated = evaluate(f, runs);
     // NaN compares false, so a figure the run never reached is outside.
     r.within_tolerance = r.simulated >= f.accepted_min() && r.simulated <= f.accepted_max();
-    if (f.status == FigureStatus::kKnownDeviation) {
+    if (f.role == FigureRole::kPrediction) {
+      r.verdict = r.within_tolerance ? Verdict::kPass : Verdict::kMiss;
+    } else if (f.status == FigureStatus::kKnownDeviation) {
       r.verdict = Verdict::kKnownDeviation;
     } else {
       r.verdict = r.within_tolerance ? Verdict::kPass : Verdict::kFail;

@@ -12,7 +12,8 @@ namespace alemsim {
 // A titer is in multiples of the assay cut point, so a sample is positive at 1 or above.
 inline constexpr double kAdaPositiveTiter = 1.0;
 
-enum class Verdict { kPass, kFail, kKnownDeviation };
+// kMiss: a prediction outside its tolerance, reported with its numbers; it does not fail the run.
+enum class Verdict { kPass, kFail, kKnownDeviation, kMiss };
 
 struct CheckResult {
   const ReferenceFigure* figure = nullptr;  // points into the ReferenceSet, which must outlive this
@@ -32,7 +33,7 @@ double evaluate(const ReferenceFigure& figure, const ValidationRuns& runs);
 // One result per figure, in file order.
 std::vector<CheckResult> run_checks(const ReferenceSet& set, const ValidationRuns& runs);
 
-// True when no active figure failed.
+// True when no calibrated or checked figure failed (a prediction's miss is reported, not failed).
 bool all_passed(std::span<const CheckResult> results);
 
 // Percentage of the population (patients the solver completed) with `column` at or above `threshold`

@@ -20,6 +20,7 @@ enum class Metric {
   kAdaEffectOnCd4NadirPercent,    // CD4+ nadir with ADA minus without, % of the nadir without
   kLateToFirstCd4NadirRatio,      // scenario run: max(CD4+ nadir of courses 3, 4) / course-1 nadir
   kPopulationMeanCmax,            // virtual population, label regimen: mean Cmax of a course
+  kPopulationMeanCount,           // virtual population: mean of a cell count some months after a course
   kPopulationPercentAtLln,        // % of the population with a count at or above its LLN, months after a course
   kPopulationPercentAdaPositive,  // % of the population with a titer >= 1 at some time up to months after a course
 };

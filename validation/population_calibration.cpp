@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 #include <string>
 
 #include <fmt/format.h>
@@ -33,8 +34,12 @@ double bisect(F&& f, double lo, double hi, double target, bool increasing, int& 
   return 0.5 * (lo + hi);
 }
 
-// A population figure of the reference file as a fraction.
-double fraction_of(std::string_view id) { return find_figure(shipped_reference_figures(), id).min / 100.0; }
+// A population calibration figure of the reference file as a fraction.
+double fraction_of(std::string_view id) {
+  const ReferenceFigure& f = find_figure(shipped_reference_figures(), id);
+  if (f.role != FigureRole::kCalibration) throw std::logic_error(std::string(id) + ": not a calibration figure");
+  return f.min / 100.0;
+}
 
 }  // namespace
 

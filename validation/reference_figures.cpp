@@ -108,7 +108,7 @@ ReferenceFigure read_figure(const Reader& r, const YAML::Node& node, std::size_t
   const std::string prefix = "figures[" + std::to_string(index) + "].";
   r.expect_map(node, prefix.substr(0, prefix.size() - 1));
   r.check_keys(node, prefix,
-               {"id", "quantity", "metric", "course", "months_after", "subset", "scenario", "reference", "unit",
+               {"id", "quantity", "role", "metric", "course", "months_after", "subset", "scenario", "reference", "unit",
                 "source", "statement", "tolerance", "status", "note"});
   ReferenceFigure f;
   f.id = r.text(r.required(node, "id", prefix), prefix + "id");
@@ -146,6 +146,20 @@ ReferenceFigure read_figure(const Reader& r, const YAML::Node& node, std::size_t
       f.status = FigureStatus::kKnownDeviation;
     } else if (s != "active") {
       r.fail(status, prefix + "status", "expected active or " + std::string(kKnownDeviationStatus) + ", got '" + s + "'");
+    }
+  }
+  if (const YAML::Node role = node["role"]) {
+    const std::string s = r.text(role, prefix + "role");
+    if (s == "calibration") {
+      f.role = FigureRole::kCalibration;
+    } else if (s == "prediction") {
+      f.role = FigureRole::kPrediction;
+      // A prediction is judged by nothing but its number: it needs no excuse, and has none.
+      if (f.status == FigureStatus::kKnownDeviation) {
+        r.fail(node["status"], prefix + "status", "a prediction cannot be a known deviation: a miss is shown as one");
+      }
+    } else if (s != "check") {
+      r.fail(role, prefix + "role", "expected calibration, check or prediction, got '" + s + "'");
     }
   }
   if (node["note"]) f.note = r.text(node["note"], prefix + "note");

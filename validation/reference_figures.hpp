@@ -20,6 +20,13 @@ enum class FigureStatus {
                                   // it depends on are being calibrated (population issue)
 };
 
+// What a figure is to the model: fitted to it, built to meet it, or asked to predict it.
+enum class FigureRole {
+  kCalibration,  // a calibration objective fits the model to it (alemsim-calibrate, -calibrate-population)
+  kCheck,        // a labelled statement the model is checked against but not fitted to (the default)
+  kPrediction,   // published beyond what was fitted; never read by a calibration, a miss is reported as one
+};
+
 struct ReferenceFigure {
   std::string id;        // unique, e.g. "cmax-course-1"
   std::string quantity;  // what a reader sees, e.g. "Cmax, course 1"
@@ -38,6 +45,7 @@ struct ReferenceFigure {
   double tolerance_relative = 0.0;  // fraction
   double tolerance_absolute = 0.0;  // in `unit`
   std::string tolerance_why;
+  FigureRole role = FigureRole::kCheck;
   FigureStatus status = FigureStatus::kActive;
   std::string note;  // optional: context a reader needs beside the number
 

@@ -43,16 +43,18 @@ std::string verdict_cell(const CheckResult& r) {
     case Verdict::kPass: return "pass";
     case Verdict::kFail: return "**FAIL**";
     case Verdict::kKnownDeviation: return r.within_tolerance ? "known deviation (now within)" : "KNOWN DEVIATION";
+    case Verdict::kMiss: return "**MISS**";
   }
   return "";
 }
 
-std::string results_table(std::span<const CheckResult> results) {
+std::string results_table(std::span<const CheckResult> results, FigureRole role) {
   std::string out =
       "| Quantity | Source | Reference | Simulated | Tolerance | Accepted | Result |\n"
       "|---|---|---|---|---|---|---|\n";
   for (const CheckResult& r : results) {
     const ReferenceFigure& f = *r.figure;
+    if (f.role != role) continue;
     out += fmt::format(
         "| {} | {} | {} | {} | {} | {} | {} |\n", cell(f.quantity), cell(f.source), cell(format_reference(f, true)),
         cell(std::isnan(r.simulated) ? format_value(r.simulated) : with_unit(format_value(r.simulated), f.unit)),
@@ -126,16 +128,21 @@ std::string report_markdown(const ReferenceSet& set, const ValidationRuns& runs,
       set.path, runs.population.size(), runs.population_seed);
   out += fmt::format("Produced by `{}`.\n\n", command);
   out += fmt::format(
-      "**Result: {}.** {} figures within tolerance, {} outside, {} known deviations "
+      "**Result: {}.** {} calibrated and checked figures within tolerance, {} outside, {} known deviations "
       "(simulated and shown with the reason in their note: figures the model does not reach); numerical "
-      "verification {}.\n\n",
-      passed ? "PASSED" : "FAILED", c.pass, c.fail, c.known_deviations, numerical_ok ? "passed" : "FAILED");
+      "verification {}. **Predictions: {} of {} within tolerance.**\n\n",
+      passed ? "PASSED" : "FAILED", c.pass, c.fail, c.known_deviations, numerical_ok ? "passed" : "FAILED",
+      c.predictions_within, c.predictions_within + c.predictions_missed);
   out += "## Reference figures\n\n";
   out +=
       "Each row is one published figure, the value the simulation gives for it (read off the simulation the way "
       "the figure was measured: see the quantity), the tolerance and the interval it accepts. Why each tolerance "
       "is what it is: [below](#why-these-tolerances).\n\n";
-  out += results_table(results);
+  for (FigureRole role : kRoleSections) {
+    const std::string table = results_table(results, role);
+    if (std::count(table.begin(), table.end(), '\n') <= 2) continue;  // the header only
+    out += fmt::format("### {}\n\n{}\n", role_heading(role), table);
+  }
   out += "\n## Plots\n\n";
   for (const ReportFigure& f : figures)
     out += fmt::format("### {}\n\n![{}]({})\n\n{}\n\n", f.title, f.title, f.file, f.caption);

@@ -39,8 +39,9 @@ ReferenceSeries& series_of(std::vector<ReferenceSeries>& all, std::string_view c
 }
 
 // Published values that are a point on a curve of the labelled regimen, from the reference figures
-// (validation/reference_figures.yaml): each typical Cmax at the end of the infusion on its labelled
-// day, and each typical count at its month after its course (days as the validation reads them).
+// (validation/reference_figures.yaml), predictions included: each typical Cmax at the end of the
+// infusion on its labelled day, and each mean count (typical patient or population) at its month after
+// its course (days as the validation reads them).
 std::vector<ReferenceSeries> build_series() {
   const ReferenceSet& figures = shipped_reference_figures();
   std::vector<ReferenceSeries> all;
@@ -60,7 +61,7 @@ std::vector<ReferenceSeries> build_series() {
       s.value.push_back(f.min);
       s.course.push_back(f.course);
       s.labels.push_back("SmPC " + whole(f.min) + " (course " + std::to_string(f.course) + ", day " + whole(cmax_day) + ")");
-    } else if (f.metric->metric == Metric::kCount) {
+    } else if (f.metric->metric == Metric::kCount || f.metric->metric == Metric::kPopulationMeanCount) {
       ReferenceSeries& s = series_of(all, f.subset, "mean, " + f.source, f.source);
       s.day.push_back(figure_day(f));
       s.value.push_back(f.min);

@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include <unistd.h>
+
 namespace alemsim {
 namespace {
 
@@ -144,6 +146,8 @@ TEST(ReferenceFigures, EachBadEntryIsRefusedNamingFileAndField) {
       {"bad id", file_with(replaced(kValidFigure, "id: cmax-course-1", "id: Cmax 1")), "figures[0].id", "lower-case"},
       {"duplicate id", file_with(kValidFigure + kValidFigure), "figures[1].id", "duplicate id"},
       {"unknown status", file_with(kValidFigure + "    status: later\n"), "figures[0].status", "expected active or"},
+      {"unknown role", file_with(kValidFigure + "    role: guess\n"), "figures[0].role",
+       "expected calibration, check or prediction"},
       {"typical-patient figure declared a known deviation",
        file_with(kValidFigure + "    status: known-deviation\n"), "figures[0].status",
        "only population figures"},
@@ -171,6 +175,19 @@ TEST(ReferenceFigures, EachBadEntryIsRefusedNamingFileAndField) {
     EXPECT_NE(message.find(c.expected), std::string::npos) << c.name << ": " << message;
     EXPECT_EQ(message.find('\n'), std::string::npos) << c.name << ": one line";
   }
+}
+
+TEST(ReferenceFigures, TheRoleIsReadAndDefaultsToCheck) {
+  const auto role_of = [](const std::string& extra) {
+    const fs::path path = fs::temp_directory_path() / ("alemsim_role_" + std::to_string(::getpid()) + ".yaml");
+    std::ofstream(path) << file_with(kValidFigure + extra);
+    const ReferenceSet set = load_reference_figures(path.string());
+    fs::remove(path);
+    return set.figures.at(0).role;
+  };
+  EXPECT_EQ(role_of(""), FigureRole::kCheck);
+  EXPECT_EQ(role_of("    role: calibration\n"), FigureRole::kCalibration);
+  EXPECT_EQ(role_of("    role: prediction\n"), FigureRole::kPrediction);
 }
 
 TEST(ReferenceFigures, AMissingFileIsNamed) {

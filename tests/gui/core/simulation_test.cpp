@@ -160,16 +160,21 @@ TEST(ReferenceData, PublishedPointsSitAtTheirDays) {
   ASSERT_EQ(cmax.size(), 1u);
   EXPECT_EQ(cmax[0]->value[0], 3014.0);
   EXPECT_NEAR(cmax[0]->day[1], 367.17, 0.01);
-  // One series per source: the CARE-MS table (months 1-12) and the US label (months 1 and 12).
+  // One series per source: the CARE-MS table (months 1-12 after courses 1 and 2) and the US label
+  // (months 1 and 12 after course 1).
   const auto cd4 = reference_series_for("cd4_cells_per_ul");
   ASSERT_EQ(cd4.size(), 2u);
   EXPECT_EQ(cd4[0]->source, "Dubuisson 2018, Table 1");
-  EXPECT_DOUBLE_EQ(cd4[0]->day.back(), 365.0);  // month 12
+  EXPECT_DOUBLE_EQ(cd4[0]->day[4], 365.0);      // month 12 after course 1
+  EXPECT_DOUBLE_EQ(cd4[0]->day.back(), 730.0);  // month 12 after course 2
+  EXPECT_EQ(cd4[0]->course.back(), 2);
   EXPECT_EQ(cd4[0]->value.front(), 50.0);       // CARE-MS month 1
   EXPECT_EQ(cd4[1]->value, (std::vector<double>{40.0, 270.0}));
   // Every figure of that kind in the reference file is drawn, and nothing else.
   std::size_t counts = 0, drawn = 0;
-  for (const ReferenceFigure& f : shipped_reference_figures().figures) counts += f.metric->metric == Metric::kCount;
+  for (const ReferenceFigure& f : shipped_reference_figures().figures) {
+    counts += f.metric->metric == Metric::kCount || f.metric->metric == Metric::kPopulationMeanCount;
+  }
   for (const ReferenceSeries& series : reference_series()) drawn += series.column != "concentration_ng_per_ml" ? series.value.size() : 0;
   EXPECT_EQ(drawn, counts);
   for (const ReferenceSeries& series : reference_series()) {

@@ -291,10 +291,10 @@ TEST_F(PanelsFixture, ReferenceLinesAndPublishedPointsAppearOnTheirCounts) {
   imgui.frame([&] { controller.frame(); });
   const plot::PlotStats cd4 = plot::LastPlotStats("CD4+ T cells");
   EXPECT_EQ(cd4.visible_ref_lines_y, 2);  // LLN 400 and 200 (herpes prophylaxis)
-  EXPECT_EQ(cd4.visible_markers, 7);      // CARE-MS months 1, 3, 6, 9, 12; US label months 1 and 12
+  EXPECT_EQ(cd4.visible_markers, 12);     // CARE-MS months 1-12 after courses 1 and 2; US label months 1, 12
   const plot::PlotStats cd8 = plot::LastPlotStats("CD8+ T cells");
   EXPECT_EQ(cd8.visible_ref_lines_y, 1);
-  EXPECT_EQ(cd8.visible_markers, 5);
+  EXPECT_EQ(cd8.visible_markers, 9);      // CARE-MS months 1-12 after course 1, 1-9 after course 2
   EXPECT_EQ(plot::LastPlotStats("Serum alemtuzumab").visible_ref_lines_y, 0);
   EXPECT_GE(plot::LastPlotStats("Serum alemtuzumab").visible_markers, 2);  // SmPC Cmax of courses 1 and 2
   controller.ui().teaching.enabled = false;
