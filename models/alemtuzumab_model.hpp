@@ -58,7 +58,7 @@ struct AlemtuzumabModel {
     double ng_per_ml_per_mg;             // 1000 / V: concentration of 1 mg in the central volume
     // Quotients of parameters, formed once: divisions are the right-hand side's slowest operations.
     double linear_elimination_per_day;   // CL / V
-    double target_vmax_mg_per_day_per_pool_cell;  // Vmax / Pool0
+    double target_vmax_mg_per_day_per_pool_cell;  // Vmax / Pool_ref
     double per_neutralising_half_titer;  // 1 / Ab_N50
   } derived;
 
@@ -100,6 +100,19 @@ struct AlemtuzumabModel {
            p.cd19_cd52_relative_density * cd19 + p.nk_cd52_relative_density * nk;
   }
   double baseline_cd52_pool_cells_per_ul() const { return derived.baseline_pool_cells_per_ul; }
+
+  // The pool Vmax is the capacity of: that of the typical MS patient (the shipped typical baselines
+  // and CD52 densities of models/model_params.cpp), cells/µL. The capacity follows a patient's
+  // absolute pool, so a patient with more lymphocytes clears more drug (Li 2018; Mould 2007:
+  // Vmax grows with the white-cell count), and the typical patient's capacity is Vmax.
+  static double reference_cd52_pool_cells_per_ul() {
+    static const double pool = [] {
+      const ModelParams p = typical_params();
+      return cd52_pool_cells_per_ul(p, p.cd4_baseline_cells_per_ul, p.cd8_baseline_cells_per_ul,
+                                    p.cd19_baseline_cells_per_ul, p.nk_baseline_cells_per_ul);
+    }();
+    return pool;
+  }
 
   // Fraction of CD52 sites occupied: one binding constant drives both elimination and lysis.
   // c·f / (Km + c·f), f = Ab_N50 / (Ab_N50 + Ab) the fraction of drug neutralising antibodies leave
@@ -146,7 +159,7 @@ struct AlemtuzumabModel {
                                                           p.cd19_baseline_cells_per_ul, p.nk_baseline_cells_per_ul);
     d.ng_per_ml_per_mg = kNgPerMlPerMgPerL / p.central_volume_l;
     d.linear_elimination_per_day = p.linear_clearance_l_per_day / p.central_volume_l;
-    d.target_vmax_mg_per_day_per_pool_cell = p.target_vmax_mg_per_day / d.baseline_pool_cells_per_ul;
+    d.target_vmax_mg_per_day_per_pool_cell = p.target_vmax_mg_per_day / reference_cd52_pool_cells_per_ul();
     d.per_neutralising_half_titer = 1.0 / p.ada_neutralising_half_titer;
     return d;
   }

@@ -18,7 +18,7 @@ constexpr std::array kTable{
     // Pharmacokinetics
     ParamInfo{"central_volume_l", "L", &ModelParams::central_volume_l, 12.94, kCalibrated},
     ParamInfo{"linear_clearance_l_per_day", "L/day", &ModelParams::linear_clearance_l_per_day, 1.371, kCalibrated},
-    ParamInfo{"target_vmax_mg_per_day", "mg/day", &ModelParams::target_vmax_mg_per_day, 5.277, kCalibrated},
+    ParamInfo{"target_vmax_mg_per_day", "mg/day", &ModelParams::target_vmax_mg_per_day, 5.277, kCalibrated, true},
     ParamInfo{"target_km_ng_per_ml", "ng/mL", &ModelParams::target_km_ng_per_ml, 338.0,
               "Mould 2007 (Br J Clin Pharmacol 64:278), Km 338 ug/L in CLL; also the half-occupancy of lysis"},
     ParamInfo{"kill_max_per_day", "1/day", &ModelParams::kill_max_per_day, 0.1799, kCalibrated},

@@ -15,7 +15,7 @@ struct ModelParams {
   // Pharmacokinetics
   double central_volume_l;                // V: serum (central) volume of distribution, L
   double linear_clearance_l_per_day;      // CL: target-independent (catabolic) clearance, L/day
-  double target_vmax_mg_per_day;          // Vmax of CD52-mediated elimination at the baseline CD52 pool, mg/day
+  double target_vmax_mg_per_day;          // Vmax of CD52-mediated elimination at the typical patient's CD52 pool, mg/day (0: none)
   double target_km_ng_per_ml;             // concentration at half CD52 occupancy, ng/mL
   double kill_max_per_day;                // lysis rate of CD52-high cells at full occupancy, 1/day
   double cd8_cd52_relative_density;       // lysis of CD8+ T cells relative to CD4+ T cells, fraction
@@ -58,7 +58,7 @@ struct ParamInfo {
   double ModelParams::*field;
   double typical_value;
   std::string_view source;
-  bool may_be_zero = false;  // ADA propensity 0 switches ADA off; everything else must be > 0
+  bool may_be_zero = false;  // 0 switches a process off (ADA propensity, target Vmax); everything else must be > 0
 };
 
 // All parameters in declaration order, with their typical (population) values.

@@ -86,6 +86,7 @@ K4 <- p$cd4_homeostatic_half_fraction * T40
 K8 <- p$cd8_homeostatic_half_fraction * T80
 theta4 <- d4 * T40 - r4 * T40 / (1 + T40 / K4)
 theta8 <- d8 * T80 - r8 * T80 / (1 + T80 / K8)
+# Pool_ref (models/model.md): the pool of the shipped typical values, which are the values read here.
 pool0 <- T40 + w8 * T80 + rO * (T40 + T80) + wB * B0 + wN * N0
 
 # State (A mg, T4, T8, B, N cells/uL, F fold, P, Ab titer); `rate` is the infusion rate, mg/day.

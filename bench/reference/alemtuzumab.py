@@ -107,6 +107,7 @@ def make_rhs(p):
 
     theta4 = d4 * T40 - r4 * T40 / (1.0 + T40 / K4)
     theta8 = d8 * T80 - r8 * T80 / (1.0 + T80 / K8)
+    # Pool_ref (models/model.md): the pool of the shipped typical values, which are the values read here.
     pool0 = T40 + w8 * T80 + rO * (T40 + T80) + wB * B0 + wN * N0
 
     def rhs(_t, x, rate):

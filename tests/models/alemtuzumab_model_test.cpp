@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "models/alemtuzumab_model.hpp"
+#include "sim/patient.hpp"
 #include "sim/plan.hpp"
 #include "sim/simulate.hpp"
 #include "sim/reference_systems.hpp"
@@ -121,6 +122,53 @@ TEST(AlemtuzumabModel, BCellsOvershootTheirBaselineWhileBaffIsHigh) {
   }
   EXPECT_GT(peak_baff, 1.5);
   EXPECT_GT(peak_b, 1.1 * p.cd19_baseline_cells_per_ul);
+}
+
+// Cmax of course 1 and the half-life between days 1 and 10 after its last infusion, typical patient
+// with `p`, on the labelled course 1 (12 mg/day, 5 days).
+CourseSummary course1_pk(const ModelParams& p, double dose_mg_per_day = 12.0) {
+  return simulate_patient(p, SimulationPlan({Course{0.0, 5, dose_mg_per_day, 4.0, {}}}, 60.0)).courses.front();
+}
+
+TEST(AlemtuzumabModel, MoreLymphocytesClearMoreDrug) {
+  // The target capacity follows the absolute CD52 pool (Li 2018: clearance depends on the circulating
+  // lymphocyte count), not the pool relative to the patient's own baseline.
+  const ModelParams typical = typical_params();
+  ModelParams doubled = typical;
+  for (double ModelParams::*baseline : {&ModelParams::cd4_baseline_cells_per_ul, &ModelParams::cd8_baseline_cells_per_ul,
+                                        &ModelParams::cd19_baseline_cells_per_ul, &ModelParams::nk_baseline_cells_per_ul}) {
+    doubled.*baseline *= 2.0;
+  }
+  const CourseSummary a = course1_pk(typical);
+  const CourseSummary b = course1_pk(doubled);
+  EXPECT_LT(b.cmax_ng_per_ml, 0.95 * a.cmax_ng_per_ml) << a.cmax_ng_per_ml << " -> " << b.cmax_ng_per_ml;
+  EXPECT_LT(b.half_life_day, a.half_life_day);
+  EXPECT_DOUBLE_EQ(AlemtuzumabModel{typical}.baseline_cd52_pool_cells_per_ul(),
+                   AlemtuzumabModel::reference_cd52_pool_cells_per_ul())
+      << "the typical patient's pool is the one Vmax refers to";
+}
+
+TEST(AlemtuzumabModel, WithoutTargetCapacityTheKineticsAreLinear) {
+  // Vmax 0 (a teacher's switch) leaves linear elimination only: the concentration is proportional to
+  // the dose and falls with the half-life ln 2 · V / CL.
+  ModelParams p = typical_params();
+  p.target_vmax_mg_per_day = 0.0;
+  p.ada_propensity = 0.0;  // antibodies raise clearance with exposure: not linear
+  ASSERT_NO_THROW(validate(p));
+  const SimulationPlan plan({Course{0.0, 5, 12.0, 4.0, {}}}, 60.0);
+  const SimulationPlan double_dose({Course{0.0, 5, 24.0, 4.0, {}}}, 60.0);
+  const PatientResult once = simulate_patient(p, plan);
+  const PatientResult twice = simulate_patient(p, double_dose);
+  const auto& c1 = once.concentration_ng_per_ml();
+  const auto& c2 = twice.concentration_ng_per_ml();
+  ASSERT_EQ(c1.size(), c2.size());
+  for (std::size_t i = 0; i < c1.size(); ++i) {
+    if (c1[i] > 1.0) {
+      EXPECT_NEAR(c2[i] / c1[i], 2.0, kAccuracyPerRelTol * SolverOptions{}.rel_tol) << "t = " << plan.grid_day()[i];
+    }
+  }
+  const double expected = std::log(2.0) * p.central_volume_l / p.linear_clearance_l_per_day;
+  EXPECT_NEAR(once.courses.front().half_life_day, expected, 1e-3 * expected);
 }
 
 TEST(ModelParams, TypicalValuesAreValidAndEveryFieldIsInTheTable) {
