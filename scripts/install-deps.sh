@@ -14,6 +14,7 @@ packages=(
   libfmt-dev          # formatted output
   libhdf5-dev         # HDF5 results files (C++ API)
   libgtest-dev        # GoogleTest
+  libnlopt-cxx-dev    # NLopt: the calibration's optimiser (validation/minimise.cpp)
   python3-scipy python3-numpy python3-yaml  # SciPy reference implementation (validation test reference_scipy)
   python3-h5py python3-matplotlib           # docs/read_results.py, run as test docs_read_results
 )

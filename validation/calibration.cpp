@@ -10,7 +10,7 @@
 
 #include "sim/solver.hpp"
 #include "validation/checks.hpp"
-#include "validation/nelder_mead.hpp"
+#include "validation/minimise.hpp"
 #include "validation/reference_figures.hpp"
 #include "validation/validation_runs.hpp"
 
@@ -27,7 +27,7 @@ ModelParams with_log_values(ModelParams p, const std::vector<double>& log_values
   return p;
 }
 
-// Objective for Nelder–Mead: parameter sets with no steady state or a failed integration are
+// Objective for the minimiser: parameter sets with no steady state or a failed integration are
 // infinitely bad rather than errors, so the simplex simply moves away from them.
 double objective_of(const ModelParams& p) {
   try {
@@ -77,37 +77,16 @@ std::vector<double> calibration_times_day() {
   return days;
 }
 
-NelderMeadResult minimise_with_restarts(const std::function<double(const std::vector<double>&)>& objective,
-                                        std::vector<double> x0) {
-  constexpr double kLogStep = 0.3;
-  constexpr double kObjectiveTol = 1e-10;
-  constexpr int kMaxEvaluations = 20000;
-  constexpr int kMaxRestarts = 20;
-  // A simplex can collapse onto a ridge and stop short of the minimum; restarting it from the best
-  // point with a fresh simplex until the objective no longer falls is the standard remedy (Nelder &
-  // Mead 1965; Lagarias et al. 1998).
-  NelderMeadResult nm = nelder_mead(objective, std::move(x0), kLogStep, kObjectiveTol, kMaxEvaluations);
-  for (int restart = 0; restart < kMaxRestarts; ++restart) {
-    NelderMeadResult again = nelder_mead(objective, nm.x, kLogStep, kObjectiveTol, kMaxEvaluations);
-    again.evaluations += nm.evaluations;
-    const bool improved = again.value < nm.value - 1e-8 * (1.0 + nm.value);
-    if (again.value <= nm.value) {
-      nm = std::move(again);
-    } else {
-      nm.evaluations = again.evaluations;
-    }
-    if (!improved) break;
-  }
-  return nm;
-}
-
 Calibration calibrate(const ModelParams& start) {
   const auto objective = [&](const std::vector<double>& x) { return objective_of(with_log_values(start, x)); };
   // The objective has several local minima (the CD52 sink and the lysis rate trade off against the
   // T-cell recovery parameters), so the fit starts from `start` and from fixed variations of the
   // sink capacity and lysis rate, and keeps the best. Deterministic: same start, same answer.
   const std::pair<double, double> kStartFactors[] = {{1, 1}, {0.1, 1}, {10, 1}, {1, 3}, {0.1, 3}, {10, 3}};
-  NelderMeadResult best;
+  constexpr double kLogStep = 0.3;           // initial step of each log-parameter (a factor of 1.35)
+  constexpr double kObjectiveTol = 1e-10;    // of a sum of squares near 1
+  constexpr int kMaxEvaluations = 20000;     // per start
+  Minimum best;
   best.value = HUGE_VAL;
   int evaluations = 0;
   for (const auto& [vmax_factor, kill_factor] : kStartFactors) {
@@ -118,7 +97,7 @@ Calibration calibrate(const ModelParams& start) {
       if (name == "kill_max_per_day") value *= kill_factor;
       x0.push_back(std::log(value));
     }
-    NelderMeadResult nm = minimise_with_restarts(objective, x0);
+    Minimum nm = minimise_with_restarts(objective, x0, kLogStep, kObjectiveTol, kMaxEvaluations);
     evaluations += nm.evaluations;
     if (nm.value < best.value) best = std::move(nm);
   }

@@ -55,7 +55,8 @@ struct Calibration {
   bool converged = false;
 };
 
-// Nelder–Mead from `start` (parameters not in kCalibratedParams stay as in `start`).
+// BOBYQA (validation/minimise.hpp) from `start` and five variations of it (parameters not in
+// kCalibratedParams stay as in `start`).
 Calibration calibrate(const ModelParams& start);
 
 // Fit report: each target, reference, simulated value, residual; then the fitted values.
