@@ -150,6 +150,22 @@ double evaluate(const ReferenceFigure& f, const ValidationRuns& runs) {
       const double lln = lln_of(f.subset);
       return 100.0 * population_mean(runs, [&](const PatientOutcome& p) { return p.result.series[q][i] >= lln; });
     }
+    case Metric::kPopulationMedianDaysToLln: {
+      // Censored: a patient not back within the course window is later than every one who is, so
+      // the median is +inf when fewer than half are back (the scenario's horizon decides how far
+      // the window reaches).
+      const ScenarioRun& s = runs.scenario(f.scenario_path);
+      std::vector<double> days;
+      for (const std::vector<CourseSummary>& courses : s.population_courses) {
+        if (courses.size() < static_cast<std::size_t>(f.course)) continue;
+        const double d = subset_of(courses[static_cast<std::size_t>(f.course - 1)], f.subset).lln_regained_day;
+        days.push_back(std::isnan(d) ? std::numeric_limits<double>::infinity() : d);
+      }
+      if (days.empty()) return std::nan("");
+      std::sort(days.begin(), days.end());
+      const std::size_t n = days.size();
+      return n % 2 == 1 ? days[n / 2] : 0.5 * (days[n / 2 - 1] + days[n / 2]);
+    }
     case Metric::kPopulationPercentAdaPositive: {
       const std::size_t q = output_index("ada_titer");
       const double day = figure_day(f);

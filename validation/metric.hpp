@@ -23,6 +23,8 @@ enum class Metric {
   kPopulationMeanCount,           // virtual population: mean of a cell count some months after a course
   kPopulationPercentAtLln,        // % of the population with a count at or above its LLN, months after a course
   kPopulationPercentAdaPositive,  // % of the population with a titer >= 1 at some time up to months after a course
+  kPopulationMedianDaysToLln,     // scenario population: median days from a course's start until a count is back
+                                  // at its LLN (a patient not back within the course window counts as later)
 };
 
 // How a reference file names a metric, its unit, and which entry fields it needs (all others must be

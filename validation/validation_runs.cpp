@@ -52,8 +52,24 @@ ValidationRuns simulate_validation_runs(const ReferenceSet& set, const ModelPara
     if (done) continue;
     const Scenario scenario = load_scenario(f.scenario_path);
     const SimulationPlan plan = simulation_plan(scenario);
-    ScenarioRun run{f.scenario_path, scenario.name, {plan.grid_day().begin(), plan.grid_day().end()}, {}};
-    run.result = simulate_patient(rebase_scenario_params(scenario.typical_params, params), plan);
+    const ModelParams typical = rebase_scenario_params(scenario.typical_params, params);
+    ScenarioRun run{f.scenario_path, scenario.name, {plan.grid_day().begin(), plan.grid_day().end()}, {}, {}};
+    run.result = simulate_patient(typical, plan);
+    const bool population = std::any_of(set.figures.begin(), set.figures.end(), [&](const ReferenceFigure& g) {
+      return g.metric->population && g.scenario_path == f.scenario_path;
+    });
+    if (population) {
+      PopulationRunOptions options;
+      options.seed = set.seed;
+      options.patients = patients;
+      options.threads = threads;
+      run_population(PatientSampler(typical, scenario.variability), plan, options,
+                     [&](std::span<const PatientOutcome> batch) {
+                       for (const PatientOutcome& p : batch) {
+                         run.population_courses.push_back(p.ok ? p.result.courses : std::vector<CourseSummary>{});
+                       }
+                     });
+    }
     runs.scenarios.push_back(std::move(run));
   }
 

@@ -20,6 +20,11 @@ struct ScenarioRun {
   std::string name;  // the scenario's own name
   std::vector<double> grid_day;
   PatientResult result;  // typical patient of the scenario
+  // When a population figure names the scenario: the per-course summaries of its virtual patients
+  // (the reference file's seed and size, the scenario's variability), [patient]; empty for a patient
+  // the solver could not integrate. Series are not kept: years of them for 2000 patients would
+  // take hundreds of MB.
+  std::vector<std::vector<CourseSummary>> population_courses;
 };
 
 struct ValidationRuns {
