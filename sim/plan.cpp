@@ -7,6 +7,18 @@
 #include "sim/output_grid.hpp"
 
 namespace alemsim {
+namespace {
+
+// validate(solver), its complaint reported as the plan's solver field.
+void check_solver(const SolverOptions& solver) {
+  try {
+    validate(solver);
+  } catch (const std::invalid_argument& e) {
+    throw PlanError(PlanError::Field::kSolver, e.what());
+  }
+}
+
+}  // namespace
 
 SimulationPlan::SimulationPlan(std::vector<Course> courses, double horizon_day, double output_step_day,
                                std::span<const double> extra_times_day, const SolverOptions& solver)
@@ -34,11 +46,7 @@ SimulationPlan::SimulationPlan(std::vector<Course> courses, double horizon_day, 
   for (double t : extra_times_day) {
     if (!std::isfinite(t)) throw PlanError(PlanError::Field::kExtraTimes, "extra output times must be finite");
   }
-  try {
-    validate(solver_);
-  } catch (const std::invalid_argument& e) {
-    throw PlanError(PlanError::Field::kSolver, e.what());
-  }
+  check_solver(solver_);
   std::vector<double> extra = course_summary_times(infusions_);
   extra.insert(extra.end(), extra_times_day.begin(), extra_times_day.end());
   grid_day_ = build_output_grid(horizon_day_, output_step_day_, infusions_, extra);
@@ -47,11 +55,7 @@ SimulationPlan::SimulationPlan(std::vector<Course> courses, double horizon_day, 
 std::size_t SimulationPlan::index_of(double t_day) const { return grid_index_of(grid_day_, t_day); }
 
 SimulationPlan SimulationPlan::with_solver(const SolverOptions& solver) const {
-  try {
-    validate(solver);
-  } catch (const std::invalid_argument& e) {
-    throw PlanError(PlanError::Field::kSolver, e.what());
-  }
+  check_solver(solver);
   SimulationPlan copy = *this;
   copy.solver_ = solver;
   return copy;

@@ -17,8 +17,12 @@
 namespace alemsim {
 namespace {
 
-// The labelled regimen with the days the targets are read on its grid.
-LabelFigures simulate_targets(const ModelParams& p) { return simulate_label(p, calibration_times_day()); }
+// The labelled regimen with the days the targets are read on its grid (found once: the objective
+// runs thousands of times).
+LabelFigures simulate_targets(const ModelParams& p) {
+  static const std::vector<double> days = calibration_times_day();
+  return simulate_label(p, days);
+}
 
 ModelParams with_log_values(ModelParams p, const std::vector<double>& log_values) {
   for (std::size_t i = 0; i < std::size(kCalibratedParams); ++i) {

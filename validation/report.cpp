@@ -139,9 +139,8 @@ std::string report_markdown(const ReferenceSet& set, const ValidationRuns& runs,
       "the figure was measured: see the quantity), the tolerance and the interval it accepts. Why each tolerance "
       "is what it is: [below](#why-these-tolerances).\n\n";
   for (FigureRole role : kRoleSections) {
-    const std::string table = results_table(results, role);
-    if (std::count(table.begin(), table.end(), '\n') <= 2) continue;  // the header only
-    out += fmt::format("### {}\n\n{}\n", role_heading(role), table);
+    const bool any = std::any_of(results.begin(), results.end(), [&](const CheckResult& r) { return r.figure->role == role; });
+    if (any) out += fmt::format("### {}\n\n{}\n", role_heading(role), results_table(results, role));
   }
   out += "\n## Plots\n\n";
   for (const ReportFigure& f : figures)
