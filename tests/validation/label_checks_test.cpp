@@ -67,9 +67,9 @@ TEST(ReferenceFigures, HalvingTheLinearClearanceFailsTheHalfLifeFigures) {
   EXPECT_TRUE(contains(failed, "half-life-course-2")) << ::testing::PrintToString(failed);
 }
 
-TEST(ReferenceFigures, HalvingTheLysisRateFailsTheMonth1Cd4Figures) {
+TEST(ReferenceFigures, HalvingTheTissueLysisRateFailsTheMonth1Cd4Figures) {
   ModelParams p = typical_params();
-  p.kill_max_per_day *= 0.5;
+  p.tissue_lysis_max_per_day *= 0.5;
   const auto failed = failed_ids(validate_with(p).results);
   EXPECT_TRUE(contains(failed, "care-ms-cd4-month-1")) << ::testing::PrintToString(failed);
   EXPECT_TRUE(contains(failed, "us-label-cd4-month-1")) << ::testing::PrintToString(failed);
