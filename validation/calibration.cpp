@@ -66,7 +66,7 @@ namespace {
 // kNadirFitDay is two days inside the 14-day bound, so that the daily grid the validation reads
 // the nadir on still finds it within 14 days.
 constexpr double kNadirFitCourseDay = 12.0;
-constexpr double kNadirFitPercentScale = 2.0;
+constexpr double kNadirFitPercentScale = 0.5;
 
 double fall_after_fit_day_percent(const LabelFigures& f, const ReferenceFigure& figure) {
   const double start = label_regimen()[static_cast<std::size_t>(figure.course - 1)].start_day;
