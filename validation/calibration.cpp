@@ -91,9 +91,8 @@ std::vector<CalibrationTarget> calibration_targets(const LabelFigures& f) {
   for (const ReferenceFigure* target : calibration_figures()) {
     const ReferenceFigure& figure = *target;
     if (figure.metric->metric == Metric::kLatestNadirDay) {
-      targets.push_back({figure.id + " (fall after course day 12)", figure.source, 0.0,
-                         fall_after_fit_day_percent(f, figure), kNadirFitPercentScale, "%",
-                         CalibrationTarget::Kind::kAtMost});
+      targets.push_back({figure.id, figure.source, 0.0, fall_after_fit_day_percent(f, figure), kNadirFitPercentScale,
+                         "% fall after course day 12", CalibrationTarget::Kind::kAtMost});
       continue;
     }
     const double simulated = evaluate_typical(figure, f);
@@ -144,7 +143,7 @@ Calibration calibrate(const ModelParams& start) {
     std::vector<double> x0;
     for (std::string_view name : kCalibratedParams) {
       double value = start.*find_param(name)->field;
-      if (name == "target_vmax_mg_per_day") value *= vmax_factor;
+      if (name == "tissue_to_blood_per_day") value *= vmax_factor;
       if (name == "tissue_lysis_max_per_day") value *= kill_factor;
       x0.push_back(std::log(value));
     }

@@ -17,7 +17,7 @@ namespace alemsim {
 
 // The parameters fitted (log-transformed, so they stay positive), in this order.
 inline constexpr std::string_view kCalibratedParams[] = {
-    "central_volume_l",           "linear_clearance_l_per_day",   "target_vmax_mg_per_day",
+    "central_volume_l",           "linear_clearance_l_per_day",
     "cd19_turnover_per_day",      "tissue_lysis_max_per_day",     "tissue_to_blood_per_day",
     "blood_to_tissue_size_ratio", "cd8_cd52_relative_density",    "cd4_memory_lymphopenic_boost",
     "cd8_memory_lymphopenic_boost", "baff_lymphopenia_gain"};

@@ -30,19 +30,33 @@ TEST(AlemtuzumabModel, DrugMassIsConserved) {
   }
 }
 
+TEST(AlemtuzumabModel, WithoutDrugThePreTreatmentStateIsASteadyState) {
+  // Every rate balances at baseline: dx/dt is zero up to the rounding of its terms (sources and
+  // losses of order 10 cells/µL/day cancel to within a few ulps).
+  const Model model{typical_params()};
+  const Model::State x0 = model.initial_state();
+  Model::State d;
+  model(x0, d, 0.0);
+  for (std::size_t k = 0; k < Model::kStateSize; ++k) EXPECT_NEAR(d[k], 0.0, 1e-12 * (1.0 + x0[k])) << "state " << k;
+}
+
 TEST(AlemtuzumabModel, WithoutDrugEveryStateStaysAtBaseline) {
-  // No course: the model alone through the solver wrapper, over five years.
+  // No course: the model alone through the solver wrapper, over five years. The explicit solver
+  // runs at its stability limit once nothing happens (redistribution between blood and tissue is its
+  // fastest rate), where rounding noise may wander within its tolerance: states stay within
+  // kAccuracyPerRelTol x rel_tol of baseline.
   const Model model{typical_params()};
   const auto x0 = model.initial_state();
   Model::State x = x0;
   std::vector<double> times(2001);
   for (std::size_t i = 0; i < times.size(); ++i) times[i] = static_cast<double>(i);
   std::size_t observed = 0;
+  const double tolerance = kAccuracyPerRelTol * SolverOptions{}.rel_tol;
   integrate_on_times(
       model, x, times,
       [&](const Model::State& s, double) {
         ++observed;
-        for (std::size_t k = 0; k < Model::kStateSize; ++k) EXPECT_NEAR(s[k], x0[k], 1e-9 * (1.0 + x0[k])) << "state " << k;
+        for (std::size_t k = 0; k < Model::kStateSize; ++k) EXPECT_NEAR(s[k], x0[k], tolerance * (1.0 + x0[k])) << "state " << k;
       },
       SolverOptions{});
   EXPECT_EQ(observed, times.size());
@@ -162,7 +176,10 @@ CourseSummary course1_pk(const ModelParams& p, double dose_mg_per_day = 12.0) {
 TEST(AlemtuzumabModel, MoreLymphocytesClearMoreDrug) {
   // The target capacity follows the absolute CD52 pool (Li 2018: clearance depends on the circulating
   // lymphocyte count), not the pool relative to the patient's own baseline.
-  const ModelParams typical = typical_params();
+  // The structure, at a capacity large enough to matter (Model 1's 5.3 mg/day): the calibrated
+  // capacity is small (models/model.md: Calibration) and its effect is reported there.
+  ModelParams typical = typical_params();
+  typical.target_vmax_mg_per_day = 5.3;
   ModelParams doubled = typical;
   for (double ModelParams::*baseline : {&ModelParams::cd4_baseline_cells_per_ul, &ModelParams::cd8_baseline_cells_per_ul,
                                         &ModelParams::cd19_baseline_cells_per_ul, &ModelParams::nk_baseline_cells_per_ul}) {
@@ -172,7 +189,7 @@ TEST(AlemtuzumabModel, MoreLymphocytesClearMoreDrug) {
   const CourseSummary b = course1_pk(doubled);
   EXPECT_LT(b.cmax_ng_per_ml, 0.95 * a.cmax_ng_per_ml) << a.cmax_ng_per_ml << " -> " << b.cmax_ng_per_ml;
   EXPECT_LT(b.half_life_day, a.half_life_day);
-  EXPECT_DOUBLE_EQ(AlemtuzumabModel{typical}.baseline_cd52_pool_cells_per_ul(),
+  EXPECT_DOUBLE_EQ(AlemtuzumabModel{typical_params()}.baseline_cd52_pool_cells_per_ul(),
                    AlemtuzumabModel::reference_cd52_pool_cells_per_ul())
       << "the typical patient's pool is the one Vmax refers to";
 }
