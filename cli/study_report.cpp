@@ -112,14 +112,16 @@ std::string study_plot_svg(const StudyFile& study, const std::vector<ArmSummary>
     for (std::size_t a : members) {
       const auto& v = arms[a].value[m];
       const double x = d.arms[a].setting_values.front();
+      // The axis spans every arm, also when no patient of any arm has a value (an outcome nobody
+      // reached within the window): the plot is then empty, not an error.
+      x_lo = std::min(x_lo, x);
+      x_hi = std::max(x_hi, x);
       if (v.count() == 0) continue;
       line.x.push_back(x);
       line.y.push_back(v.percentile(50));
       band.x.push_back(x);
       band.y_low.push_back(v.percentile(5));
       band.y_high.push_back(v.percentile(95));
-      x_lo = std::min(x_lo, x);
-      x_hi = std::max(x_hi, x);
       y_lo = std::min(y_lo, v.percentile(5));
       y_hi = std::max(y_hi, v.percentile(95));
     }

@@ -2,58 +2,85 @@
 
 #include <array>
 #include <cmath>
+#include <sstream>
 #include <stdexcept>
+#include <string>
 
-#include "models/alemtuzumab_model.hpp"
 
 namespace alemsim {
 namespace {
 
 constexpr std::string_view kCalibrated =
-    "calibrated (alemsim-calibrate): SmPC 5.2 Cmax and half-life, CARE-MS CD4+/CD8+ means months 1-12";
+    "calibrated (alemsim-calibrate): SmPC 5.2 Cmax and half-life; CARE-MS course-1 CD4+/CD8+ means months 1-12; "
+    "B cells and total lymphocytes after course 1; blood nadir within 14 days";
+
+// ln 2 / half-life in days, for turnover quoted as a half-life in years.
+constexpr double per_day_from_half_life_years(double years) { return 0.69314718055994531 / (365.0 * years); }
 
 // Typical values. Sources and calibration targets are spelled out in models/model.md; the values
 // marked "calibrated" are the output of validation/calibrate (re-run it to reproduce them).
 constexpr std::array kTable{
     // Pharmacokinetics
-    ParamInfo{"central_volume_l", "L", &ModelParams::central_volume_l, 12.94, kCalibrated},
-    ParamInfo{"linear_clearance_l_per_day", "L/day", &ModelParams::linear_clearance_l_per_day, 1.371, kCalibrated},
-    ParamInfo{"target_vmax_mg_per_day", "mg/day", &ModelParams::target_vmax_mg_per_day, 5.277, kCalibrated, true},
+    ParamInfo{"central_volume_l", "L", &ModelParams::central_volume_l, 14.25, kCalibrated},
+    ParamInfo{"linear_clearance_l_per_day", "L/day", &ModelParams::linear_clearance_l_per_day, 2.333, kCalibrated},
+    ParamInfo{"target_vmax_mg_per_day", "mg/day", &ModelParams::target_vmax_mg_per_day, 0.0,
+              "calibrated to 0 (models/model.md: Calibration): alemsim-calibrate took it from 5.3 to 1.5e-5 mg/day; "
+              "kept as a switch (Mould 2007 structure)", true},
     ParamInfo{"target_km_ng_per_ml", "ng/mL", &ModelParams::target_km_ng_per_ml, 338.0,
               "Mould 2007 (Br J Clin Pharmacol 64:278), Km 338 ug/L in CLL; also the half-occupancy of lysis"},
-    ParamInfo{"kill_max_per_day", "1/day", &ModelParams::kill_max_per_day, 0.1799, kCalibrated},
-    ParamInfo{"cd8_cd52_relative_density", "fraction", &ModelParams::cd8_cd52_relative_density, 0.6489, kCalibrated},
+    // Lysis and redistribution
+    ParamInfo{"blood_lysis_max_per_day", "1/day", &ModelParams::blood_lysis_max_per_day, 8.0,
+              "assumed: blood counts halve every 2 h at full occupancy (ln 2 / (2/24 day)); lymphopenia within hours of "
+              "the first infusion, cytokine release peaking 2-4 h after it (Moreau 1996)"},
+    ParamInfo{"tissue_lysis_max_per_day", "1/day", &ModelParams::tissue_lysis_max_per_day, 0.004273, kCalibrated, true},
+    ParamInfo{"tissue_to_blood_per_day", "1/day", &ModelParams::tissue_to_blood_per_day, 0.1971, kCalibrated},
+    ParamInfo{"blood_to_tissue_size_ratio", "fraction", &ModelParams::blood_to_tissue_size_ratio, 0.2573, kCalibrated},
+    ParamInfo{"cd8_cd52_relative_density", "fraction", &ModelParams::cd8_cd52_relative_density, 0.191, kCalibrated},
     ParamInfo{"cd19_cd52_relative_density", "fraction", &ModelParams::cd19_cd52_relative_density, 4.0,
-              "assumed: B cells at month 1 about as depleted as T cells (~10% of baseline); "
-              "CD52 density differs between subsets (Rao SP et al., PLoS One 2012;7:e39416)"},
+              "assumed: B cells depleted faster than T cells; CD52 density differs between subsets "
+              "(Rao SP et al., PLoS One 2012;7:e39416)"},
     ParamInfo{"nk_cd52_relative_density", "fraction", &ModelParams::nk_cd52_relative_density, 0.3,
               "assumed: SmPC 5.1 'lower levels on NK cells'; NK cells only transiently affected"},
     // CD4+ T cells
     ParamInfo{"cd4_baseline_cells_per_ul", "cells/uL", &ModelParams::cd4_baseline_cells_per_ul, 980.0,
               "CARE-MS baseline mean (Dubuisson 2018, Table 1)"},
-    ParamInfo{"cd4_death_per_day", "1/day", &ModelParams::cd4_death_per_day, 0.00475,
-              "memory CD4+ half-life 0.4 y (Vrisekoop 2008): ln2/146 d"},
-    ParamInfo{"cd4_homeostatic_max_per_day", "1/day", &ModelParams::cd4_homeostatic_max_per_day, 0.008841, kCalibrated},
-    ParamInfo{"cd4_homeostatic_half_fraction", "fraction of baseline", &ModelParams::cd4_homeostatic_half_fraction, 1.0,
-              "assumed: per-cell proliferation doubles as the pool empties (models/model.md)"},
+    ParamInfo{"cd4_naive_fraction", "fraction", &ModelParams::cd4_naive_fraction, 0.5,
+              "assumed from Saule 2006 (Mech Ageing Dev 127:274): memory outnumber naive CD4+ from age 37; CARE-MS mean age 33",
+              false, 1.0},
+    ParamInfo{"cd4_naive_death_per_day", "1/day", &ModelParams::cd4_naive_death_per_day, per_day_from_half_life_years(4.2),
+              "naive CD4+ half-life 4.2 y (Vrisekoop 2008): ln2/(4.2 x 365 d)"},
+    ParamInfo{"cd4_memory_death_per_day", "1/day", &ModelParams::cd4_memory_death_per_day, per_day_from_half_life_years(0.4),
+              "memory CD4+ half-life 0.4 y (Vrisekoop 2008): ln2/(0.4 x 365 d)"},
+    ParamInfo{"cd4_memory_lymphopenic_boost", "fold - 1", &ModelParams::cd4_memory_lymphopenic_boost, 1.151, kCalibrated},
     // CD8+ T cells
     ParamInfo{"cd8_baseline_cells_per_ul", "cells/uL", &ModelParams::cd8_baseline_cells_per_ul, 500.0,
               "CARE-MS baseline mean (Dubuisson 2018, Table 1)"},
-    ParamInfo{"cd8_death_per_day", "1/day", &ModelParams::cd8_death_per_day, 0.00271,
-              "memory CD8+ half-life 0.7 y (Vrisekoop 2008): ln2/256 d"},
-    ParamInfo{"cd8_homeostatic_max_per_day", "1/day", &ModelParams::cd8_homeostatic_max_per_day, 0.00305, kCalibrated},
-    ParamInfo{"cd8_homeostatic_half_fraction", "fraction of baseline", &ModelParams::cd8_homeostatic_half_fraction, 1.0,
-              "assumed: per-cell proliferation doubles as the pool empties (models/model.md)"},
+    ParamInfo{"cd8_naive_fraction", "fraction", &ModelParams::cd8_naive_fraction, 0.4,
+              "assumed from Saule 2006 (Mech Ageing Dev 127:274): memory outnumber naive CD8+ from age 30", false, 1.0},
+    ParamInfo{"cd8_naive_death_per_day", "1/day", &ModelParams::cd8_naive_death_per_day, per_day_from_half_life_years(6.5),
+              "naive CD8+ half-life 6.5 y (Vrisekoop 2008): ln2/(6.5 x 365 d)"},
+    ParamInfo{"cd8_memory_death_per_day", "1/day", &ModelParams::cd8_memory_death_per_day, per_day_from_half_life_years(0.7),
+              "memory CD8+ half-life 0.7 y (Vrisekoop 2008): ln2/(0.7 x 365 d)"},
+    ParamInfo{"cd8_memory_lymphopenic_boost", "fold - 1", &ModelParams::cd8_memory_lymphopenic_boost, 4.044, kCalibrated},
+    // Naive T cells
+    ParamInfo{"thymic_share_of_naive_production", "fraction", &ModelParams::thymic_share_of_naive_production, 0.15,
+              "adult naive T cells are kept up mostly by peripheral division (den Braber 2012, Immunity 36:288); "
+              "thymic share 10-20% as reviewed", false, 1.0},
+    ParamInfo{"naive_lymphopenic_boost", "fold - 1", &ModelParams::naive_lymphopenic_boost, 1.0,
+              "assumed: naive division per cell doubles as the pool empties (weaker than memory; Jones 2013)"},
     // CD19+ B cells and BAFF
-    ParamInfo{"cd19_baseline_cells_per_ul", "cells/uL", &ModelParams::cd19_baseline_cells_per_ul, 221.7,
+    ParamInfo{"cd19_baseline_cells_per_ul", "cells/uL", &ModelParams::cd19_baseline_cells_per_ul, 187.7,
               "calibrated (alemsim-calibrate-population): healthy mean 349 (Clin Diagn Lab Immunol 2004) x the scale "
               "that gives SmPC 5.1's 40%/80% at the LLN"},
-    ParamInfo{"cd19_turnover_per_day", "1/day", &ModelParams::cd19_turnover_per_day, 0.019,
-              "B cells divide 1.9%/day (Macallan 2005, Blood 105:3633)"},
-    ParamInfo{"baff_production_per_day", "1/day", &ModelParams::baff_production_per_day, 0.03,
-              "assumed: BAFF about doubles within a month of B-cell depletion (Thompson 2010, qualitative)"},
+    ParamInfo{"cd19_turnover_per_day", "1/day", &ModelParams::cd19_turnover_per_day, 0.0136, kCalibrated},
+    ParamInfo{"cd19_output_baff_exponent", "-", &ModelParams::cd19_output_baff_exponent, 1.7613,
+              "Thompson 2010: B cells 165% of baseline with BAFF 133% at month 12, read as B/B0 = F^gamma: "
+              "ln 1.65 / ln 1.33"},
+    ParamInfo{"baff_turnover_per_day", "1/day", &ModelParams::baff_turnover_per_day, 0.05,
+              "assumed: serum BAFF surges within the first month of depletion (Thompson 2010): 20-day time constant"},
+    ParamInfo{"baff_lymphopenia_gain", "-", &ModelParams::baff_lymphopenia_gain, 0.6549, kCalibrated},
     // NK cells and the remainder
-    ParamInfo{"nk_baseline_cells_per_ul", "cells/uL", &ModelParams::nk_baseline_cells_per_ul, 299.9,
+    ParamInfo{"nk_baseline_cells_per_ul", "cells/uL", &ModelParams::nk_baseline_cells_per_ul, 253.9,
               "calibrated (alemsim-calibrate-population): healthy mean 472 (Clin Diagn Lab Immunol 2004) x the same "
               "scale as CD19+"},
     ParamInfo{"nk_turnover_per_day", "1/day", &ModelParams::nk_turnover_per_day, 0.05,
@@ -63,7 +90,7 @@ constexpr std::array kTable{
     // Anti-drug antibodies
     ParamInfo{"ada_propensity", "1 = typical", &ModelParams::ada_propensity, 1.0,
               "typical patient; 0 switches ADA off", true},
-    ParamInfo{"ada_priming_per_day", "titer/day", &ModelParams::ada_priming_per_day, 0.09762,
+    ParamInfo{"ada_priming_per_day", "titer/day", &ModelParams::ada_priming_per_day, 0.0529,
               "calibrated (alemsim-calibrate-population): 85% ADA-positive by month 15 (SmPC 5.1)"},
     ParamInfo{"ada_antigen_half_ng_per_ml", "ng/mL", &ModelParams::ada_antigen_half_ng_per_ml, 100.0,
               "assumed: antigen signal saturates during a course"},
@@ -71,8 +98,9 @@ constexpr std::array kTable{
               "assumed: antibody appears about 3 weeks after priming (primary IgG response)"},
     ParamInfo{"ada_decay_per_day", "1/day", &ModelParams::ada_decay_per_day, 0.00385,
               "assumed: titer half-life 180 days (ln2/180)"},
-    ParamInfo{"ada_memory_boost_per_titer", "1/titer", &ModelParams::ada_memory_boost_per_titer, 1.0,
-              "assumed: secondary response at re-exposure; binding 75% at end of course 2 (Dubuisson 2018)"},
+    ParamInfo{"ada_memory_boost_per_titer", "1/titer", &ModelParams::ada_memory_boost_per_titer, 4.0,
+              "assumed: secondary response at re-exposure; with the neutralising titer, no ADA effect through 2 "
+              "courses and incomplete depletion at high titer (SmPC 5.1); binding 75% at end of course 2 (Dubuisson 2018)"},
     ParamInfo{"ada_neutralising_half_titer", "titer", &ModelParams::ada_neutralising_half_titer, 20.0,
               "assumed: no effect through 2 courses, incomplete depletion at high titer (SmPC 5.1)"},
     ParamInfo{"ada_clearance_per_titer", "1/titer", &ModelParams::ada_clearance_per_titer, 0.01,
@@ -99,24 +127,18 @@ const ParamInfo* find_param(std::string_view name) {
 void validate(const ModelParams& params) {
   for (const ParamInfo& info : kTable) {
     const double v = params.*info.field;
-    const bool ok = std::isfinite(v) && (info.may_be_zero ? v >= 0.0 : v > 0.0);
+    const bool ok = std::isfinite(v) && (info.may_be_zero ? v >= 0.0 : v > 0.0) && v < info.below;
     if (!ok) {
-      throw std::invalid_argument(std::string(info.name) + ": expected a finite number " +
-                                  (info.may_be_zero ? ">= 0" : "> 0") + " (" + std::string(info.unit) +
+      std::string expected = std::string("a finite number ") + (info.may_be_zero ? ">= 0" : "> 0");
+      if (std::isfinite(info.below)) {
+        std::ostringstream bound;
+        bound << info.below;
+        expected += " and < " + bound.str();
+      }
+      throw std::invalid_argument(std::string(info.name) + ": expected " + expected + " (" + std::string(info.unit) +
                                   "), got " + std::to_string(v));
     }
   }
-  const auto check_thymus = [](const char* subset, double baseline, double death, double prolif, double half) {
-    if (AlemtuzumabModel::thymic_output(baseline, death, prolif, half) < 0.0) {
-      throw std::invalid_argument(std::string(subset) +
-                                  "_homeostatic_max_per_day: homeostatic proliferation at baseline exceeds death, "
-                                  "which needs a negative thymic output; lower it or raise " + subset + "_death_per_day");
-    }
-  };
-  check_thymus("cd4", params.cd4_baseline_cells_per_ul, params.cd4_death_per_day, params.cd4_homeostatic_max_per_day,
-               params.cd4_homeostatic_half_fraction * params.cd4_baseline_cells_per_ul);
-  check_thymus("cd8", params.cd8_baseline_cells_per_ul, params.cd8_death_per_day, params.cd8_homeostatic_max_per_day,
-               params.cd8_homeostatic_half_fraction * params.cd8_baseline_cells_per_ul);
 }
 
 }  // namespace alemsim

@@ -4,6 +4,7 @@
 // code, docs and scenario overrides cannot drift apart.
 #pragma once
 
+#include <limits>
 #include <span>
 #include <string>
 #include <string_view>
@@ -17,24 +18,35 @@ struct ModelParams {
   double linear_clearance_l_per_day;      // CL: target-independent (catabolic) clearance, L/day
   double target_vmax_mg_per_day;          // Vmax of CD52-mediated elimination at the typical patient's CD52 pool, mg/day (0: none)
   double target_km_ng_per_ml;             // concentration at half CD52 occupancy, ng/mL
-  double kill_max_per_day;                // lysis rate of CD52-high cells at full occupancy, 1/day
+  // Lysis and redistribution between blood and lymphoid tissue
+  double blood_lysis_max_per_day;         // lysis of CD4+ T cells in blood at full occupancy, 1/day
+  double tissue_lysis_max_per_day;        // lysis of CD4+ T cells in lymphoid tissue at full occupancy, 1/day (0: none)
+  double tissue_to_blood_per_day;         // return of tissue cells to blood (blood-equivalent), 1/day
+  double blood_to_tissue_size_ratio;      // cells in blood and blood-like organs per cell in lymphoid tissue, fraction
   double cd8_cd52_relative_density;       // lysis of CD8+ T cells relative to CD4+ T cells, fraction
   double cd19_cd52_relative_density;      // lysis of CD19+ B cells relative to CD4+ T cells, fraction
   double nk_cd52_relative_density;        // lysis of NK cells relative to CD4+ T cells, fraction
   // CD4+ T cells
   double cd4_baseline_cells_per_ul;       // pre-treatment count, cells/µL
-  double cd4_death_per_day;               // death rate, 1/day
-  double cd4_homeostatic_max_per_day;     // homeostatic proliferation rate when the pool is empty, 1/day
-  double cd4_homeostatic_half_fraction;   // count, as a fraction of baseline, at which proliferation per cell is halved
+  double cd4_naive_fraction;              // naive share of the pre-treatment count, fraction (< 1)
+  double cd4_naive_death_per_day;         // death rate of naive cells, 1/day
+  double cd4_memory_death_per_day;        // death rate of memory cells, 1/day
+  double cd4_memory_lymphopenic_boost;    // h: memory proliferation per cell when the pool is empty = (1 + h) × at baseline
   // CD8+ T cells
   double cd8_baseline_cells_per_ul;
-  double cd8_death_per_day;
-  double cd8_homeostatic_max_per_day;
-  double cd8_homeostatic_half_fraction;
+  double cd8_naive_fraction;
+  double cd8_naive_death_per_day;
+  double cd8_memory_death_per_day;
+  double cd8_memory_lymphopenic_boost;
+  // Naive T cells, both subsets
+  double thymic_share_of_naive_production;  // thymic output as a share of naive production at baseline, fraction (< 1)
+  double naive_lymphopenic_boost;           // naive proliferation per cell when the pool is empty = (1 + h) × at baseline
   // CD19+ B cells and their survival factor (BAFF)
   double cd19_baseline_cells_per_ul;
   double cd19_turnover_per_day;           // marrow output per cell at baseline = loss rate, 1/day
-  double baff_production_per_day;         // BAFF production, fold-baseline per day (consumed by B cells)
+  double cd19_output_baff_exponent;       // γ: marrow output ∝ BAFF^γ
+  double baff_turnover_per_day;           // rate at which BAFF follows its set point, 1/day
+  double baff_lymphopenia_gain;           // BAFF set point 1 + gain × (fraction of lymphocytes missing)
   // NK cells
   double nk_baseline_cells_per_ul;
   double nk_turnover_per_day;             // return rate towards baseline, 1/day
@@ -58,7 +70,8 @@ struct ParamInfo {
   double ModelParams::*field;
   double typical_value;
   std::string_view source;
-  bool may_be_zero = false;  // 0 switches a process off (ADA propensity, target Vmax); everything else must be > 0
+  bool may_be_zero = false;  // 0 switches a process off (ADA propensity, target Vmax, tissue lysis); everything else must be > 0
+  double below = std::numeric_limits<double>::infinity();  // exclusive upper bound (shares of a whole: 1)
 };
 
 // All parameters in declaration order, with their typical (population) values.
@@ -71,7 +84,7 @@ ModelParams typical_params();
 const ParamInfo* find_param(std::string_view name);
 
 // Throws std::invalid_argument naming the first field that is not finite and > 0 (>= 0 where
-// allowed), or a combination that has no steady state (negative thymic output).
+// allowed), or not below its upper bound. Every valid set has the pre-treatment counts as its steady state.
 void validate(const ModelParams& params);
 
 }  // namespace alemsim

@@ -12,7 +12,7 @@ VariabilityModel healthy_range_variability() {
       {"central_volume_l", 0.20, "typical mAb V CV (Dirks & Meibohm 2010)"},
       {"linear_clearance_l_per_day", 0.30, "typical mAb CL CV (Dirks & Meibohm 2010)"},
       {"target_vmax_mg_per_day", 0.32, "Mould 2007, Vmax CV 32% (CLL)"},
-      {"kill_max_per_day", 0.30, "assumed: spread of depletion depth"},
+      {"blood_lysis_max_per_day", 0.30, "assumed: spread of depletion depth"},
       {"cd4_baseline_cells_per_ul", 0.39, "healthy CD4+ 313-1361/uL (2.5-97.5%)"},
       {"cd8_baseline_cells_per_ul", 0.45, "healthy CD8+ 228-1243/uL (2.5-97.5%)"},
       {"cd19_baseline_cells_per_ul", 0.54, "healthy CD19+ 109-802/uL (2.5-97.5%)"},

@@ -71,7 +71,7 @@ struct VariabilityModel {
 
 // Spread of the four baseline counts relative to the healthy reference ranges; calibrated to the
 // SmPC 5.1 fractions at the lower limit of normal (validation/population_calibration.hpp).
-inline constexpr double kBaselineCvScale = 0.5782;
+inline constexpr double kBaselineCvScale = 0.3668;
 
 // The shipped model (documented in models/model.md): healthy_range_variability() with the
 // baseline-count CVs multiplied by kBaselineCvScale.

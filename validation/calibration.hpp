@@ -1,6 +1,7 @@
-// Calibration of the parameters that the literature does not fix, against the SmPC 5.2 PK figures
-// and the CARE-MS CD4+/CD8+ means: the typical-patient figures of validation/reference_figures.yaml
-// with role calibration (calibration_figures()). Run as alemsim-calibrate; its output is the shipped table.
+// Calibration of the parameters that the literature does not fix, against the SmPC 5.2 PK figures,
+// the CARE-MS course-1 CD4+/CD8+ means, the B-cell and lymphocyte figures after course 1 and the
+// blood nadir within 14 days: the typical-patient figures of validation/reference_figures.yaml with
+// role calibration (calibration_figures()). Run as alemsim-calibrate; its output is the shipped table.
 #pragma once
 
 #include <cstdio>
@@ -16,9 +17,10 @@ namespace alemsim {
 
 // The parameters fitted (log-transformed, so they stay positive), in this order.
 inline constexpr std::string_view kCalibratedParams[] = {
-    "central_volume_l",           "linear_clearance_l_per_day",       "target_vmax_mg_per_day",
-    "kill_max_per_day",           "cd8_cd52_relative_density",        "cd4_homeostatic_max_per_day",
-    "cd8_homeostatic_max_per_day"};
+    "central_volume_l",           "linear_clearance_l_per_day",
+    "cd19_turnover_per_day",      "tissue_lysis_max_per_day",     "tissue_to_blood_per_day",
+    "blood_to_tissue_size_ratio", "cd8_cd52_relative_density",    "cd4_memory_lymphopenic_boost",
+    "cd8_memory_lymphopenic_boost", "baff_lymphopenia_gain"};
 
 // The reference figures this calibration fits, in file order: those with role calibration read from
 // the typical patient (Cmax and alpha half-life of both courses, SmPC 5.2; CD4+ and CD8+ means at
@@ -27,7 +29,9 @@ inline constexpr std::string_view kCalibratedParams[] = {
 std::vector<const ReferenceFigure*> calibration_figures();
 
 // One calibration target: residual = (simulated - reference) / scale, so 1 means "at the
-// acceptance tolerance" for every target and the sum of squares weighs them alike.
+// acceptance tolerance" for every target and the sum of squares weighs them alike. A bound (a
+// figure with only a min or only a max) is a hinge: 0 on its side, and beyond it the distance in
+// units of `scale`.
 struct CalibrationTarget {
   std::string name;
   std::string source;
@@ -35,14 +39,22 @@ struct CalibrationTarget {
   double simulated;
   double scale;
   std::string unit;
-  double residual() const { return (simulated - reference) / scale; }
+  enum class Kind { kValue, kAtMost, kAtLeast } kind = Kind::kValue;
+  double residual() const {
+    const double r = (simulated - reference) / scale;
+    if (kind == Kind::kAtMost) return r > 0.0 ? r : 0.0;
+    if (kind == Kind::kAtLeast) return r < 0.0 ? r : 0.0;
+    return r;
+  }
 };
 
 // The targets of calibration_figures() in one run of the labelled regimen. A figure's reference is its
 // value, or the middle of its range; its scale is half the width of the band the validation accepts
 // (value: its tolerance, e.g. 10% of Cmax, or 30% or 30 cells/µL; range: half the range plus its
-// tolerance, e.g. 0.5 day for the 4-5 day half-life).
+// tolerance, e.g. 0.5 day for the 4-5 day half-life). A bound's reference is the bound, its scale
+// its tolerance or, where it has none, kBoundScale of the bound.
 std::vector<CalibrationTarget> calibration_targets(const LabelFigures& figures);
+inline constexpr double kBoundScale = 0.1;
 
 // The days the targets are read at (a run needs them on its grid).
 std::vector<double> calibration_times_day();

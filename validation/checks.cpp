@@ -62,6 +62,14 @@ double late_to_first_cd4_nadir_ratio(const ReferenceFigure& figure, const Valida
 
 // Mean of `per_patient` over the patients the solver completed; for a predicate, the fraction for
 // which it holds.
+// Median of `values` (the mean of the middle two for an even count); NaN for none.
+double median_of(std::vector<double> values) {
+  if (values.empty()) return std::nan("");
+  std::sort(values.begin(), values.end());
+  const std::size_t n = values.size();
+  return n % 2 == 1 ? values[n / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);
+}
+
 template <class F>
 double population_mean(const ValidationRuns& runs, F per_patient) {
   double sum = 0.0;
@@ -144,6 +152,15 @@ double evaluate(const ReferenceFigure& f, const ValidationRuns& runs) {
       const std::size_t i = grid_index_of(grid, figure_day(f));
       return population_mean(runs, [&](const PatientOutcome& p) { return p.result.series[q][i]; });
     }
+    case Metric::kPopulationMedianPercentOfBaseline: {
+      const std::size_t q = output_index(f.subset);
+      const std::size_t i = grid_index_of(grid, figure_day(f));
+      std::vector<double> percent;
+      for (const PatientOutcome& p : runs.population) {
+        if (p.ok) percent.push_back(100.0 * p.result.series[q][i] / p.result.series[q].front());
+      }
+      return median_of(std::move(percent));
+    }
     case Metric::kPopulationPercentAtLln: {
       const std::size_t q = output_index(f.subset);
       const std::size_t i = grid_index_of(grid, figure_day(f));
@@ -161,10 +178,7 @@ double evaluate(const ReferenceFigure& f, const ValidationRuns& runs) {
         const double d = subset_of(courses[static_cast<std::size_t>(f.course - 1)], f.subset).lln_regained_day;
         days.push_back(std::isnan(d) ? std::numeric_limits<double>::infinity() : d);
       }
-      if (days.empty()) return std::nan("");
-      std::sort(days.begin(), days.end());
-      const std::size_t n = days.size();
-      return n % 2 == 1 ? days[n / 2] : 0.5 * (days[n / 2 - 1] + days[n / 2]);
+      return median_of(std::move(days));
     }
     case Metric::kPopulationPercentAdaPositive: {
       const std::size_t q = output_index("ada_titer");

@@ -21,6 +21,7 @@ enum class Metric {
   kLateToFirstCd4NadirRatio,      // scenario run: max(CD4+ nadir of courses 3, 4) / course-1 nadir
   kPopulationMeanCmax,            // virtual population, label regimen: mean Cmax of a course
   kPopulationMeanCount,           // virtual population: mean of a cell count some months after a course
+  kPopulationMedianPercentOfBaseline,  // virtual population: median of a count some months after a course, % of each patient's baseline
   kPopulationPercentAtLln,        // % of the population with a count at or above its LLN, months after a course
   kPopulationPercentAdaPositive,  // % of the population with a titer >= 1 at some time up to months after a course
   kPopulationMedianDaysToLln,     // scenario population: median days from a course's start until a count is back

@@ -73,49 +73,64 @@ cuts <- sort(unique(cuts))
 
 # Plain locals: looking parameters up by name inside the right-hand side would dominate its cost.
 V <- p$central_volume_l; CL <- p$linear_clearance_l_per_day; Vmax <- p$target_vmax_mg_per_day
-Km <- p$target_km_ng_per_ml; kkill <- p$kill_max_per_day; w8 <- p$cd8_cd52_relative_density
-wB <- p$cd19_cd52_relative_density; wN <- p$nk_cd52_relative_density
-T40 <- p$cd4_baseline_cells_per_ul; d4 <- p$cd4_death_per_day; r4 <- p$cd4_homeostatic_max_per_day
-T80 <- p$cd8_baseline_cells_per_ul; d8 <- p$cd8_death_per_day; r8 <- p$cd8_homeostatic_max_per_day
-B0 <- p$cd19_baseline_cells_per_ul; kB <- p$cd19_turnover_per_day; kF <- p$baff_production_per_day
-N0 <- p$nk_baseline_cells_per_ul; kN <- p$nk_turnover_per_day; rO <- p$other_per_cd4_cd8_cell
+Km <- p$target_km_ng_per_ml; kb <- p$blood_lysis_max_per_day; ks <- p$tissue_lysis_max_per_day
+kr <- p$tissue_to_blood_per_day; phi <- p$blood_to_tissue_size_ratio
+w8 <- p$cd8_cd52_relative_density; wB <- p$cd19_cd52_relative_density; wN <- p$nk_cd52_relative_density
+rO <- p$other_per_cd4_cd8_cell
+T40 <- p$cd4_baseline_cells_per_ul; fn4 <- p$cd4_naive_fraction; dN4 <- p$cd4_naive_death_per_day
+dM4 <- p$cd4_memory_death_per_day; h4 <- p$cd4_memory_lymphopenic_boost
+T80 <- p$cd8_baseline_cells_per_ul; fn8 <- p$cd8_naive_fraction; dN8 <- p$cd8_naive_death_per_day
+dM8 <- p$cd8_memory_death_per_day; h8 <- p$cd8_memory_lymphopenic_boost
+sth <- p$thymic_share_of_naive_production; hN <- p$naive_lymphopenic_boost
+B0 <- p$cd19_baseline_cells_per_ul; kB <- p$cd19_turnover_per_day; gam <- p$cd19_output_baff_exponent
+kF <- p$baff_turnover_per_day; gF <- p$baff_lymphopenia_gain
+N0 <- p$nk_baseline_cells_per_ul; kN <- p$nk_turnover_per_day
 ppi <- p$ada_propensity; kprime <- p$ada_priming_per_day; C50 <- p$ada_antigen_half_ng_per_ml
 kmat <- p$ada_maturation_per_day; kloss <- p$ada_decay_per_day; m <- p$ada_memory_boost_per_titer
 N50 <- p$ada_neutralising_half_titer; eAb <- p$ada_clearance_per_titer
-K4 <- p$cd4_homeostatic_half_fraction * T40
-K8 <- p$cd8_homeostatic_half_fraction * T80
-theta4 <- d4 * T40 - r4 * T40 / (1 + T40 / K4)
-theta8 <- d8 * T80 - r8 * T80 / (1 + T80 / K8)
-# Pool_ref (models/model.md): the pool of the shipped typical values, which are the values read here.
-pool0 <- T40 + w8 * T80 + rO * (T40 + T80) + wB * B0 + wN * N0
 
-# State (A mg, T4, T8, B, N cells/uL, F fold, P, Ab titer); `rate` is the infusion rate, mg/day.
+# Populations: CD4+ naive, CD4+ memory, CD8+ naive, CD8+ memory, CD19+, NK.
+X0 <- c(fn4 * T40, (1 - fn4) * T40, fn8 * T80, (1 - fn8) * T80, B0, N0)
+lysis_w <- c(1, 1, w8, w8, wB, wN)
+pool_w <- c(1 + rO, 1 + rO, w8 + rO, w8 + rO, wB, wN)
+# Pool_ref (models/model.md): the baseline pool of the shipped typical values, the values read here.
+pool_ref <- sum(pool_w * X0)
+L0 <- (1 + rO) * (T40 + T80) + B0 + N0
+homeostatic_net <- function(death, boost, fraction) death * ((1 + boost) / (1 + boost * fraction) - 1)
+
+# State (A mg; blood then tissue counts of the six populations, cells/uL; F fold; P, Ab titer);
+# `rate` is the infusion rate, mg/day.
 rhs <- function(t, x, rate) {
   # The engine clamps the drug amount and the titer at 0 wherever they enter a rate: the solver may
   # leave them a hair below zero (after washout, before the first antibody).
   Ap <- max(0, x[1])
   C <- 1000 * Ap / V
-  Abp <- max(0, x[8])
-  cfree <- C * N50 / (N50 + Abp)
-  occ <- cfree / (Km + cfree)
-  pool <- x[2] + w8 * x[3] + rO * (x[2] + x[3]) + wB * x[4] + wN * x[5]
-  kill <- kkill * occ
-  s <- C / (C50 + C)
+  Abp <- max(0, x[16])
+  occ <- C / (Km * (1 + Abp / N50) + C)
+  b <- x[2:7]; s <- x[8:13]; F <- x[14]
+  whole <- (phi * b + s) / (1 + phi)
+  frac <- whole / X0
+  source <- c(sth * dN4 * X0[1], 0, sth * dN8 * X0[3], 0, kB * B0 * max(F, 0)^gam, kN * N0)
+  net <- c((1 - sth) * homeostatic_net(dN4, hN, frac[1]) - sth * dN4,
+           homeostatic_net(dM4, h4, frac[2]),
+           (1 - sth) * homeostatic_net(dN8, hN, frac[3]) - sth * dN8,
+           homeostatic_net(dM8, h8, frac[4]),
+           -kB, -kN)
+  L <- (1 + rO) * sum(whole[1:4]) + whole[5] + whole[6]
+  sig <- C / (C50 + C)
   list(c(
-    rate - CL * (1 + eAb * Abp) * Ap / V - Vmax * pool / pool0 * occ,
-    theta4 + r4 * x[2] / (1 + x[2] / K4) - d4 * x[2] - kill * x[2],
-    theta8 + r8 * x[3] / (1 + x[3] / K8) - d8 * x[3] - w8 * kill * x[3],
-    kB * (B0 * x[6] - x[4]) - wB * kill * x[4],
-    kN * (N0 - x[5]) - wN * kill * x[5],
-    kF * (1 - x[6] * x[4] / B0),
-    ppi * kprime * s * (1 + m * Abp) - kmat * x[7],
-    kmat * x[7] - kloss * x[8]
+    rate - CL * (1 + eAb * Abp) * Ap / V - Vmax * sum(pool_w * whole) / pool_ref * occ,
+    source + net * b + kr * (s - b) - lysis_w * kb * occ * b,
+    source + net * s + phi * kr * (b - s) - lysis_w * ks * occ * s,
+    kF * (1 + gF * (1 - L / L0) - F),
+    ppi * kprime * sig * (1 + m * Abp) - kmat * x[15],
+    kmat * x[15] - kloss * x[16]
   ))
 }
 
 simulate <- function() {
-  states <- matrix(NA_real_, nrow = length(grid), ncol = 8)
-  x <- c(0, T40, T80, B0, N0, 1, 0, 0)
+  states <- matrix(NA_real_, nrow = length(grid), ncol = 16)
+  x <- c(0, X0, X0, 1, 0, 0)
   states[1, ] <- x
   for (k in seq_len(length(cuts) - 1)) {
     idx <- cuts[k]:cuts[k + 1]
@@ -124,8 +139,8 @@ simulate <- function() {
     # tcrit: never step past the segment end, where the infusion rate changes.
     out <- lsoda(x, grid[idx], rhs, rate, rtol = RTOL, atol = ATOL, tcrit = grid[cuts[k + 1]])
     if (attr(out, "istate")[1] != 2) stop("lsoda failed on [", grid[idx[1]], ", ", grid[cuts[k + 1]], "] day")
-    states[idx, ] <- out[, 2:9]
-    x <- out[nrow(out), 2:9]
+    states[idx, ] <- out[, 2:17]
+    x <- out[nrow(out), 2:17]
   }
   states
 }
@@ -138,13 +153,14 @@ for (r in seq_len(repeats)) {
   best <- min(best, used[["user.self"]] + used[["sys.self"]])
 }
 
-T4 <- states[, 2]; T8 <- states[, 3]; B <- states[, 4]; N <- states[, 5]
+# Blood counts: CD4+ and CD8+ are naive plus memory.
+T4 <- states[, 2] + states[, 3]; T8 <- states[, 4] + states[, 5]; B <- states[, 6]; N <- states[, 7]
 out <- data.frame(
   id = 0, time_day = grid,
   concentration_ng_per_ml = pmax(0, 1000 * states[, 1] / V),
   cd4_cells_per_ul = T4, cd8_cells_per_ul = T8, cd19_cells_per_ul = B, nk_cells_per_ul = N,
   lymphocytes_cells_per_ul = T4 + T8 + rO * (T4 + T8) + B + N,
-  ada_titer = pmax(0, states[, 8])
+  ada_titer = pmax(0, states[, 16])
 )
 # %.17g round-trips every double exactly.
 out[] <- lapply(out, function(v) sprintf("%.17g", v))

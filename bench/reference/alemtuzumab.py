@@ -92,53 +92,66 @@ def segment_cuts(grid, infusions):
 
 
 def make_rhs(p):
-    """dx/dt of the state (A mg, T4, T8, B, N cells/uL, F fold, P, Ab titer) plus the infusion rate."""
+    """dx/dt of the state (A mg; blood then tissue counts of CD4+ naive, CD4+ memory, CD8+ naive,
+    CD8+ memory, CD19+, NK in cells/uL; F fold; P, Ab titer) plus the infusion rate."""
     V, CL, Vmax, Km = p["central_volume_l"], p["linear_clearance_l_per_day"], p["target_vmax_mg_per_day"], p["target_km_ng_per_ml"]
-    kkill, w8, wB, wN = p["kill_max_per_day"], p["cd8_cd52_relative_density"], p["cd19_cd52_relative_density"], p["nk_cd52_relative_density"]
-    T40, d4, r4 = p["cd4_baseline_cells_per_ul"], p["cd4_death_per_day"], p["cd4_homeostatic_max_per_day"]
-    K4 = p["cd4_homeostatic_half_fraction"] * T40
-    T80, d8, r8 = p["cd8_baseline_cells_per_ul"], p["cd8_death_per_day"], p["cd8_homeostatic_max_per_day"]
-    K8 = p["cd8_homeostatic_half_fraction"] * T80
-    B0, kB, kF = p["cd19_baseline_cells_per_ul"], p["cd19_turnover_per_day"], p["baff_production_per_day"]
-    N0, kN, rO = p["nk_baseline_cells_per_ul"], p["nk_turnover_per_day"], p["other_per_cd4_cd8_cell"]
+    kb, ks = p["blood_lysis_max_per_day"], p["tissue_lysis_max_per_day"]
+    kr, phi = p["tissue_to_blood_per_day"], p["blood_to_tissue_size_ratio"]
+    w8, wB, wN, rO = p["cd8_cd52_relative_density"], p["cd19_cd52_relative_density"], p["nk_cd52_relative_density"], p["other_per_cd4_cd8_cell"]
+    T40, fn4, dN4, dM4, h4 = (p["cd4_baseline_cells_per_ul"], p["cd4_naive_fraction"], p["cd4_naive_death_per_day"],
+                              p["cd4_memory_death_per_day"], p["cd4_memory_lymphopenic_boost"])
+    T80, fn8, dN8, dM8, h8 = (p["cd8_baseline_cells_per_ul"], p["cd8_naive_fraction"], p["cd8_naive_death_per_day"],
+                              p["cd8_memory_death_per_day"], p["cd8_memory_lymphopenic_boost"])
+    sth, hN = p["thymic_share_of_naive_production"], p["naive_lymphopenic_boost"]
+    B0, kB, gam, kF, gF = (p["cd19_baseline_cells_per_ul"], p["cd19_turnover_per_day"], p["cd19_output_baff_exponent"],
+                           p["baff_turnover_per_day"], p["baff_lymphopenia_gain"])
+    N0, kN = p["nk_baseline_cells_per_ul"], p["nk_turnover_per_day"]
     pi, kprime, C50 = p["ada_propensity"], p["ada_priming_per_day"], p["ada_antigen_half_ng_per_ml"]
     kmat, kloss, m = p["ada_maturation_per_day"], p["ada_decay_per_day"], p["ada_memory_boost_per_titer"]
     N50, eAb = p["ada_neutralising_half_titer"], p["ada_clearance_per_titer"]
 
-    theta4 = d4 * T40 - r4 * T40 / (1.0 + T40 / K4)
-    theta8 = d8 * T80 - r8 * T80 / (1.0 + T80 / K8)
-    # Pool_ref (models/model.md): the pool of the shipped typical values, which are the values read here.
-    pool0 = T40 + w8 * T80 + rO * (T40 + T80) + wB * B0 + wN * N0
+    X0 = np.array([fn4 * T40, (1 - fn4) * T40, fn8 * T80, (1 - fn8) * T80, B0, N0])
+    lysis_w = np.array([1.0, 1.0, w8, w8, wB, wN])
+    pool_w = np.array([1 + rO, 1 + rO, w8 + rO, w8 + rO, wB, wN])
+    # Pool_ref (models/model.md): the baseline pool of the shipped typical values, the values read here.
+    pool_ref = float(pool_w @ X0)
+    L0 = (1 + rO) * (T40 + T80) + B0 + N0
+
+    def homeostatic_net(death, boost, fraction):
+        return death * ((1 + boost) / (1 + boost * fraction) - 1)
 
     def rhs(_t, x, rate):
-        A, T4, T8, B, N, F, P, Ab = x
-        # The engine clamps the drug amount and the titer at 0 wherever they enter a rate: the
-        # solver may leave them a hair below zero (after washout, before the first antibody).
-        Ap = max(0.0, A)
-        C = 1000.0 * Ap / V
-        Abp = max(0.0, Ab)
-        cfree = C * N50 / (N50 + Abp)
-        occ = cfree / (Km + cfree)
-        pool = T4 + w8 * T8 + rO * (T4 + T8) + wB * B + wN * N
-        kill = kkill * occ
-        s = C / (C50 + C)
-        return np.array([
-            rate - CL * (1.0 + eAb * Abp) * Ap / V - Vmax * pool / pool0 * occ,
-            theta4 + r4 * T4 / (1.0 + T4 / K4) - d4 * T4 - kill * T4,
-            theta8 + r8 * T8 / (1.0 + T8 / K8) - d8 * T8 - w8 * kill * T8,
-            kB * (B0 * F - B) - wB * kill * B,
-            kN * (N0 - N) - wN * kill * N,
-            kF * (1.0 - F * B / B0),
-            pi * kprime * s * (1.0 + m * Abp) - kmat * P,
-            kmat * P - kloss * Ab,
-        ])
+        A = max(0.0, x[0])  # the engine clamps the drug amount and the titer at 0 where they enter a rate
+        C = 1000.0 * A / V
+        Abp = max(0.0, x[15])
+        occ = C / (Km * (1 + Abp / N50) + C)
+        b, s = x[1:7], x[7:13]
+        F = x[13]
+        whole = (phi * b + s) / (1 + phi)
+        frac = whole / X0
+        source = np.array([sth * dN4 * X0[0], 0.0, sth * dN8 * X0[2], 0.0, kB * B0 * max(F, 0.0) ** gam, kN * N0])
+        net = np.array([
+            (1 - sth) * homeostatic_net(dN4, hN, frac[0]) - sth * dN4,
+            homeostatic_net(dM4, h4, frac[1]),
+            (1 - sth) * homeostatic_net(dN8, hN, frac[2]) - sth * dN8,
+            homeostatic_net(dM8, h8, frac[3]),
+            -kB, -kN])
+        db = source + net * b + kr * (s - b) - lysis_w * kb * occ * b
+        ds = source + net * s + phi * kr * (b - s) - lysis_w * ks * occ * s
+        L = (1 + rO) * whole[:4].sum() + whole[4] + whole[5]
+        sig = C / (C50 + C)
+        dA = rate - CL * (1.0 + eAb * Abp) * A / V - Vmax * float(pool_w @ whole) / pool_ref * occ
+        dF = kF * (1 + gF * (1 - L / L0) - F)
+        dP = pi * kprime * sig * (1.0 + m * Abp) - kmat * x[14]
+        dAb = kmat * x[14] - kloss * x[15]
+        return np.concatenate([[dA], db, ds, [dF, dP, dAb]])
 
-    x0 = np.array([0.0, T40, T80, B0, N0, 1.0, 0.0, 0.0])
+    x0 = np.concatenate([[0.0], X0, X0, [1.0, 0.0, 0.0]])
     return rhs, x0
 
 
 def simulate(rhs, x0, grid, cuts, infusions, rtol, atol):
-    """States at every grid time, [8, len(grid)]."""
+    """States at every grid time, [16, len(grid)]."""
     states = np.empty((len(x0), len(grid)))
     states[:, 0] = x0
     x = x0
@@ -155,9 +168,11 @@ def simulate(rhs, x0, grid, cuts, infusions, rtol, atol):
 
 
 def outputs(states, p):
-    A, T4, T8, B, N, _F, _P, Ab = states
-    other = p["other_per_cd4_cd8_cell"] * (T4 + T8)
-    return [np.maximum(0.0, 1000.0 * A / p["central_volume_l"]), T4, T8, B, N, T4 + T8 + other + B + N,
+    """Blood counts: CD4+ and CD8+ are naive plus memory; total lymphocytes add the remainder."""
+    A, b, Ab = states[0], states[1:7], states[15]
+    cd4, cd8 = b[0] + b[1], b[2] + b[3]
+    other = p["other_per_cd4_cd8_cell"] * (cd4 + cd8)
+    return [np.maximum(0.0, 1000.0 * A / p["central_volume_l"]), cd4, cd8, b[4], b[5], cd4 + cd8 + other + b[4] + b[5],
             np.maximum(0.0, Ab)]
 
 

@@ -59,7 +59,7 @@ TEST(ScenarioWriter, EditedValuesSurviveExactly) {
   s.courses[0].missed_days = {2, 4};
   s.courses[1].infusion_hours = 1.0 / 3.0;
   s.typical_params.central_volume_l = 13.89 * 1.1;
-  s.typical_params.kill_max_per_day = 0.2;
+  s.typical_params.tissue_lysis_max_per_day = 0.2;
   const fs::path path = temp_path("edited.yaml");
   save_scenario(path.string(), s);
   expect_same(s, load_scenario(path.string()));

@@ -67,9 +67,13 @@ TEST(ReferenceFigures, HalvingTheLinearClearanceFailsTheHalfLifeFigures) {
   EXPECT_TRUE(contains(failed, "half-life-course-2")) << ::testing::PrintToString(failed);
 }
 
-TEST(ReferenceFigures, HalvingTheLysisRateFailsTheMonth1Cd4Figures) {
+TEST(ReferenceFigures, AThirdOfTheBloodCompartmentFailsTheMonth1Cd4Figures) {
+  // Depletion runs through the blood compartment, which lymphoid tissue drains into: with a third
+  // of it, more cells stay in tissue and CD4+ is too high at month 1 (98 against at most 80 cells/µL;
+  // half of it gives 80, the band's edge). Halving the blood lysis rate does not fail them: blood is
+  // emptied within hours either way.
   ModelParams p = typical_params();
-  p.kill_max_per_day *= 0.5;
+  p.blood_to_tissue_size_ratio /= 3.0;
   const auto failed = failed_ids(validate_with(p).results);
   EXPECT_TRUE(contains(failed, "care-ms-cd4-month-1")) << ::testing::PrintToString(failed);
   EXPECT_TRUE(contains(failed, "us-label-cd4-month-1")) << ::testing::PrintToString(failed);
@@ -146,9 +150,16 @@ TEST(Calibration, TargetsAreTheReferenceFiguresAndTheirAcceptanceBands) {
   // The model is fitted to the figures it is judged against: a residual of 1 is the edge of the band.
   Calibration fit;
   fit.targets = calibration_targets(simulate_label(typical_params(), calibration_times_day()));
-  ASSERT_EQ(fit.targets.size(), 14u);  // Cmax and half-life of 2 courses, CD4+ and CD8+ at 5 months
+  // Cmax and half-life of 2 courses, CD4+ and CD8+ at 5 months, B cells at 2, lymphocytes at 1, the nadir.
+  ASSERT_EQ(fit.targets.size(), 18u);
   for (const CalibrationTarget& t : fit.targets) {
     const ReferenceFigure& f = find_figure(references(), t.name);
+    if (f.metric->metric == Metric::kLatestNadirDay) {
+      // The nadir bound is fitted through its smooth stand-in, a hinge at 0.
+      EXPECT_EQ(t.kind, CalibrationTarget::Kind::kAtMost) << t.name;
+      EXPECT_EQ(t.reference, 0.0) << t.name;
+      continue;
+    }
     EXPECT_NEAR(t.reference - t.scale, f.accepted_min(), 1e-9) << t.name;
     EXPECT_NEAR(t.reference + t.scale, f.accepted_max(), 1e-9) << t.name;
   }
@@ -158,13 +169,20 @@ TEST(Calibration, TargetsAreTheReferenceFiguresAndTheirAcceptanceBands) {
 
 TEST(Calibration, RecalibratingReproducesTheShippedValues) {
   // The shipped values are the fit rounded to 4 significant digits; a fit restarted from them must
-  // land within that rounding (and a little optimiser slack) of where it started.
+  // land where it started: the same objective, and each value within 2%. (Model 2's B-cell turnover
+  // and BAFF gain trade off along a flat valley, where a restart moves them by up to 1% at an
+  // unchanged objective; the other values move by under 0.5%.)
   const ModelParams shipped = typical_params();
   const Calibration fit = calibrate(shipped);
   EXPECT_TRUE(fit.converged);
+  Calibration at_shipped;
+  at_shipped.targets = calibration_targets(simulate_label(shipped, calibration_times_day()));
+  double shipped_objective = 0.0;
+  for (const CalibrationTarget& t : at_shipped.targets) shipped_objective += t.residual() * t.residual();
+  EXPECT_NEAR(fit.objective, shipped_objective, 1e-2 * shipped_objective);
   for (std::string_view name : kCalibratedParams) {
     const auto field = find_param(name)->field;
-    EXPECT_NEAR(fit.fitted.*field / shipped.*field, 1.0, 5e-3) << name;
+    EXPECT_NEAR(fit.fitted.*field / shipped.*field, 1.0, 2e-2) << name;
   }
   for (const CalibrationTarget& t : fit.targets) EXPECT_LE(std::abs(t.residual()), 1.0) << t.name;
 }
