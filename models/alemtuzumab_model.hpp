@@ -61,7 +61,7 @@ struct AlemtuzumabModel {
     std::array<double, kPopulations> per_baseline;            // 1 / X₀
     std::array<double, kPopulations> lysis_weight;            // CD52 density relative to CD4+ T cells
     std::array<double, kPopulations> pool_weight;             // weight in the CD52 target pool
-    double cd4_naive_thymic_cells_per_ul_day;  // thymic output s_θ·δ_N·N₀
+    double cd4_naive_thymic_cells_per_ul_day;  // thymic output s_θ·δ_N·X₀ (X₀ the naive baseline)
     double cd8_naive_thymic_cells_per_ul_day;
     double whole_body_per_tissue;              // 1 / (1 + φ): whole-body mean = (φ·blood + tissue)/(1 + φ)
     double per_baseline_lymphocytes;           // 1 / L₀ (whole body, blood-equivalent)

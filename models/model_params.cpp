@@ -18,11 +18,11 @@ constexpr std::string_view kCalibrated =
 constexpr double per_day_from_half_life_years(double years) { return 0.69314718055994531 / (365.0 * years); }
 
 // Typical values. Sources and calibration targets are spelled out in models/model.md; the values
-// marked "calibrated" are the output of validation/calibrate (re-run it to reproduce them).
+// marked "calibrated" are the output of alemsim-calibrate (validation/calibrate_main.cpp; re-run it to reproduce them).
 constexpr std::array kTable{
     // Pharmacokinetics
-    ParamInfo{"central_volume_l", "L", &ModelParams::central_volume_l, 14.25, kCalibrated},
-    ParamInfo{"linear_clearance_l_per_day", "L/day", &ModelParams::linear_clearance_l_per_day, 2.333, kCalibrated},
+    ParamInfo{"central_volume_l", "L", &ModelParams::central_volume_l, 14.26, kCalibrated},
+    ParamInfo{"linear_clearance_l_per_day", "L/day", &ModelParams::linear_clearance_l_per_day, 2.338, kCalibrated},
     ParamInfo{"target_vmax_mg_per_day", "mg/day", &ModelParams::target_vmax_mg_per_day, 0.0,
               "calibrated to 0 (models/model.md: Calibration): alemsim-calibrate took it from 5.3 to 1.5e-5 mg/day; "
               "kept as a switch (Mould 2007 structure)", true},
@@ -33,9 +33,9 @@ constexpr std::array kTable{
               "assumed: blood counts halve every 2 h at full occupancy (ln 2 / (2/24 day)); lymphopenia within hours of "
               "the first infusion, cytokine release peaking 2-4 h after it (Moreau 1996)"},
     ParamInfo{"tissue_lysis_max_per_day", "1/day", &ModelParams::tissue_lysis_max_per_day, 0.004273, kCalibrated, true},
-    ParamInfo{"tissue_to_blood_per_day", "1/day", &ModelParams::tissue_to_blood_per_day, 0.1971, kCalibrated},
-    ParamInfo{"blood_to_tissue_size_ratio", "fraction", &ModelParams::blood_to_tissue_size_ratio, 0.2573, kCalibrated},
-    ParamInfo{"cd8_cd52_relative_density", "fraction", &ModelParams::cd8_cd52_relative_density, 0.191, kCalibrated},
+    ParamInfo{"tissue_to_blood_per_day", "1/day", &ModelParams::tissue_to_blood_per_day, 0.1955, kCalibrated},
+    ParamInfo{"blood_to_tissue_size_ratio", "fraction", &ModelParams::blood_to_tissue_size_ratio, 0.2595, kCalibrated},
+    ParamInfo{"cd8_cd52_relative_density", "fraction", &ModelParams::cd8_cd52_relative_density, 0.1934, kCalibrated},
     ParamInfo{"cd19_cd52_relative_density", "fraction", &ModelParams::cd19_cd52_relative_density, 4.0,
               "assumed: B cells depleted faster than T cells; CD52 density differs between subsets "
               "(Rao SP et al., PLoS One 2012;7:e39416)"},
@@ -61,7 +61,7 @@ constexpr std::array kTable{
               "naive CD8+ half-life 6.5 y (Vrisekoop 2008): ln2/(6.5 x 365 d)"},
     ParamInfo{"cd8_memory_death_per_day", "1/day", &ModelParams::cd8_memory_death_per_day, per_day_from_half_life_years(0.7),
               "memory CD8+ half-life 0.7 y (Vrisekoop 2008): ln2/(0.7 x 365 d)"},
-    ParamInfo{"cd8_memory_lymphopenic_boost", "fold - 1", &ModelParams::cd8_memory_lymphopenic_boost, 4.044, kCalibrated},
+    ParamInfo{"cd8_memory_lymphopenic_boost", "fold - 1", &ModelParams::cd8_memory_lymphopenic_boost, 4.26, kCalibrated},
     // Naive T cells
     ParamInfo{"thymic_share_of_naive_production", "fraction", &ModelParams::thymic_share_of_naive_production, 0.15,
               "adult naive T cells are kept up mostly by peripheral division (den Braber 2012, Immunity 36:288); "
@@ -72,13 +72,13 @@ constexpr std::array kTable{
     ParamInfo{"cd19_baseline_cells_per_ul", "cells/uL", &ModelParams::cd19_baseline_cells_per_ul, 187.7,
               "calibrated (alemsim-calibrate-population): healthy mean 349 (Clin Diagn Lab Immunol 2004) x the scale "
               "that gives SmPC 5.1's 40%/80% at the LLN"},
-    ParamInfo{"cd19_turnover_per_day", "1/day", &ModelParams::cd19_turnover_per_day, 0.0136, kCalibrated},
-    ParamInfo{"cd19_output_baff_exponent", "-", &ModelParams::cd19_output_baff_exponent, 1.7613,
+    ParamInfo{"cd19_turnover_per_day", "1/day", &ModelParams::cd19_turnover_per_day, 0.01326, kCalibrated},
+    ParamInfo{"cd19_output_baff_exponent", "-", &ModelParams::cd19_output_baff_exponent, 1.756,
               "Thompson 2010: B cells 165% of baseline with BAFF 133% at month 12, read as B/B0 = F^gamma: "
               "ln 1.65 / ln 1.33"},
     ParamInfo{"baff_turnover_per_day", "1/day", &ModelParams::baff_turnover_per_day, 0.05,
               "assumed: serum BAFF surges within the first month of depletion (Thompson 2010): 20-day time constant"},
-    ParamInfo{"baff_lymphopenia_gain", "-", &ModelParams::baff_lymphopenia_gain, 0.6549, kCalibrated},
+    ParamInfo{"baff_lymphopenia_gain", "-", &ModelParams::baff_lymphopenia_gain, 0.6736, kCalibrated},
     // NK cells and the remainder
     ParamInfo{"nk_baseline_cells_per_ul", "cells/uL", &ModelParams::nk_baseline_cells_per_ul, 253.9,
               "calibrated (alemsim-calibrate-population): healthy mean 472 (Clin Diagn Lab Immunol 2004) x the same "

@@ -32,8 +32,8 @@ ModelParams with_log_values(ModelParams p, const std::vector<double>& log_values
   return p;
 }
 
-// Objective for the minimiser: parameter sets with no steady state or a failed integration are
-// infinitely bad rather than errors, so the simplex simply moves away from them.
+// Objective for the minimiser: invalid parameter sets and failed integrations are infinitely bad
+// rather than errors, so BOBYQA simply moves away from them.
 double objective_of(const ModelParams& p) {
   try {
     validate(p);
@@ -128,10 +128,9 @@ std::vector<double> calibration_times_day() {
 
 Calibration calibrate(const ModelParams& start) {
   const auto objective = [&](const std::vector<double>& x) { return objective_of(with_log_values(start, x)); };
-  // The objective has several local minima (the CD52 sink and the tissue lysis rate trade off
-  // against the T-cell recovery parameters), so the fit starts from `start` and from fixed
-  // variations of the sink capacity and tissue lysis, and keeps the best. Deterministic: same
-  // start, same answer.
+  // The objective has several local minima (blood-tissue exchange and tissue lysis trade off against
+  // the T-cell recovery parameters), so the fit starts from `start` and from fixed variations of the
+  // exchange rate and tissue lysis, and keeps the best. Deterministic: same start, same answer.
   const std::pair<double, double> kStartFactors[] = {{1, 1}, {0.3, 1}, {3, 1}, {1, 2}, {0.3, 2}, {3, 0.5}};
   constexpr double kLogStep = 0.3;           // initial step of each log-parameter (a factor of 1.35)
   constexpr double kObjectiveTol = 1e-10;    // of a sum of squares near 1
@@ -139,12 +138,12 @@ Calibration calibrate(const ModelParams& start) {
   Minimum best;
   best.value = HUGE_VAL;
   int evaluations = 0;
-  for (const auto& [vmax_factor, kill_factor] : kStartFactors) {
+  for (const auto& [exchange_factor, tissue_lysis_factor] : kStartFactors) {
     std::vector<double> x0;
     for (std::string_view name : kCalibratedParams) {
       double value = start.*find_param(name)->field;
-      if (name == "tissue_to_blood_per_day") value *= vmax_factor;
-      if (name == "tissue_lysis_max_per_day") value *= kill_factor;
+      if (name == "tissue_to_blood_per_day") value *= exchange_factor;
+      if (name == "tissue_lysis_max_per_day") value *= tissue_lysis_factor;
       x0.push_back(std::log(value));
     }
     Minimum nm = minimise_with_restarts(objective, x0, kLogStep, kObjectiveTol, kMaxEvaluations);

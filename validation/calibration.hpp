@@ -24,7 +24,8 @@ inline constexpr std::string_view kCalibratedParams[] = {
 
 // The reference figures this calibration fits, in file order: those with role calibration read from
 // the typical patient (Cmax and alpha half-life of both courses, SmPC 5.2; CD4+ and CD8+ means at
-// months 1, 3, 6, 9 and 12 after course 1, Dubuisson 2018). The population figures with role
+// months 1, 3, 6, 9 and 12 after course 1, Dubuisson 2018; B cells at months 3 and 12, Thompson 2010;
+// total lymphocytes at month 1, Schweitzer 2021; the blood nadir within 14 days). The population figures with role
 // calibration are the population calibration's. Never a prediction: those are not read here.
 std::vector<const ReferenceFigure*> calibration_figures();
 

@@ -37,6 +37,7 @@ RTOL <- p$solver_rel_tol
 ATOL <- p$solver_abs_tol
 p$solver_rel_tol <- NULL
 p$solver_abs_tol <- NULL
+typical <- p
 for (name in names(scenario$parameters)) {
   if (is.null(p[[name]])) stop(args[1], ": unknown parameter ", name)
   p[[name]] <- as.numeric(scenario$parameters[[name]])
@@ -93,8 +94,15 @@ N50 <- p$ada_neutralising_half_titer; eAb <- p$ada_clearance_per_titer
 X0 <- c(fn4 * T40, (1 - fn4) * T40, fn8 * T80, (1 - fn8) * T80, B0, N0)
 lysis_w <- c(1, 1, w8, w8, wB, wN)
 pool_w <- c(1 + rO, 1 + rO, w8 + rO, w8 + rO, wB, wN)
-# Pool_ref (models/model.md): the baseline pool of the shipped typical values, the values read here.
-pool_ref <- sum(pool_w * X0)
+# Pool_ref (models/model.md): the baseline pool of the shipped typical values (before the scenario's
+# overrides, kept in `typical`), whatever this scenario's baselines and weights.
+t <- typical
+tX0 <- c(t$cd4_naive_fraction * t$cd4_baseline_cells_per_ul, (1 - t$cd4_naive_fraction) * t$cd4_baseline_cells_per_ul,
+         t$cd8_naive_fraction * t$cd8_baseline_cells_per_ul, (1 - t$cd8_naive_fraction) * t$cd8_baseline_cells_per_ul,
+         t$cd19_baseline_cells_per_ul, t$nk_baseline_cells_per_ul)
+tO <- t$other_per_cd4_cd8_cell
+pool_ref <- sum(c(1 + tO, 1 + tO, t$cd8_cd52_relative_density + tO, t$cd8_cd52_relative_density + tO,
+                  t$cd19_cd52_relative_density, t$nk_cd52_relative_density) * tX0)
 L0 <- (1 + rO) * (T40 + T80) + B0 + N0
 homeostatic_net <- function(death, boost, fraction) death * ((1 + boost) / (1 + boost * fraction) - 1)
 

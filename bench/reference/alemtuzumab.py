@@ -91,7 +91,7 @@ def segment_cuts(grid, infusions):
     return grid, sorted(cuts)
 
 
-def make_rhs(p):
+def make_rhs(p, typical):
     """dx/dt of the state (A mg; blood then tissue counts of CD4+ naive, CD4+ memory, CD8+ naive,
     CD8+ memory, CD19+, NK in cells/uL; F fold; P, Ab titer) plus the infusion rate."""
     V, CL, Vmax, Km = p["central_volume_l"], p["linear_clearance_l_per_day"], p["target_vmax_mg_per_day"], p["target_km_ng_per_ml"]
@@ -113,8 +113,15 @@ def make_rhs(p):
     X0 = np.array([fn4 * T40, (1 - fn4) * T40, fn8 * T80, (1 - fn8) * T80, B0, N0])
     lysis_w = np.array([1.0, 1.0, w8, w8, wB, wN])
     pool_w = np.array([1 + rO, 1 + rO, w8 + rO, w8 + rO, wB, wN])
-    # Pool_ref (models/model.md): the baseline pool of the shipped typical values, the values read here.
-    pool_ref = float(pool_w @ X0)
+    # Pool_ref (models/model.md): the baseline pool of the shipped typical values (read before the
+    # scenario's overrides), whatever this scenario's baselines and weights.
+    t = typical
+    tX0 = np.array([t["cd4_naive_fraction"] * t["cd4_baseline_cells_per_ul"], (1 - t["cd4_naive_fraction"]) * t["cd4_baseline_cells_per_ul"],
+                    t["cd8_naive_fraction"] * t["cd8_baseline_cells_per_ul"], (1 - t["cd8_naive_fraction"]) * t["cd8_baseline_cells_per_ul"],
+                    t["cd19_baseline_cells_per_ul"], t["nk_baseline_cells_per_ul"]])
+    tw8, tO = t["cd8_cd52_relative_density"], t["other_per_cd4_cd8_cell"]
+    tpool_w = np.array([1 + tO, 1 + tO, tw8 + tO, tw8 + tO, t["cd19_cd52_relative_density"], t["nk_cd52_relative_density"]])
+    pool_ref = float(tpool_w @ tX0)
     L0 = (1 + rO) * (T40 + T80) + B0 + N0
 
     def homeostatic_net(death, boost, fraction):
@@ -188,10 +195,11 @@ def main():
     params = read_params(args.params)
     # Not model parameters: the tolerances alemsim runs at by default.
     rtol, atol = params.pop("solver_rel_tol"), params.pop("solver_abs_tol")
+    typical = dict(params)
     courses, params = read_scenario(args.scenario, params)
     infusions = expand_regimen(courses)
     grid, cuts = segment_cuts(read_grid(args.grid_csv), infusions)
-    rhs, x0 = make_rhs(params)
+    rhs, x0 = make_rhs(params, typical)
 
     best = math.inf
     for _ in range(args.repeat):

@@ -177,7 +177,7 @@ TEST(AlemtuzumabModel, MoreLymphocytesClearMoreDrug) {
   // The target capacity follows the absolute CD52 pool (Li 2018: clearance depends on the circulating
   // lymphocyte count), not the pool relative to the patient's own baseline.
   // The structure, at a capacity large enough to matter (Model 1's 5.3 mg/day): the calibrated
-  // capacity is small (models/model.md: Calibration) and its effect is reported there.
+  // capacity is 0 (models/model.md: Calibration), so the typical patient shows no effect at all.
   ModelParams typical = typical_params();
   typical.target_vmax_mg_per_day = 5.3;
   ModelParams doubled = typical;
