@@ -12,6 +12,8 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace alemsim {
 
@@ -40,7 +42,34 @@ class YamlReader {
                   ": not valid YAML: " + e.msg);
     }
     if (root.IsNull() || !root.IsDefined()) throw Error(path_ + ": file is empty");
+    check_unique_keys(root, "");
     return root;
+  }
+
+  // YAML forbids a key twice in one mapping, but yaml-cpp keeps both: node["k"] would read the first
+  // and a loop over the entries the last, so a file saying `ada_propensity: 1` and then `1000` would
+  // mean one or the other depending on who reads it. Every mapping of the file, at any depth, must
+  // have unique scalar keys; `field` is the path to `node` for the error.
+  void check_unique_keys(const YAML::Node& node, const std::string& field) const {
+    if (node.IsSequence()) {
+      for (std::size_t i = 0; i < node.size(); ++i) check_unique_keys(node[i], field + "[" + std::to_string(i) + "]");
+      return;
+    }
+    if (!node.IsMap()) return;
+    std::vector<std::pair<std::string, YAML::Node>> seen;
+    for (const auto& entry : node) {
+      if (!entry.first.IsScalar()) fail(entry.first, field, "expected a plain key, got " + describe(entry.first));
+      const std::string key = entry.first.Scalar();
+      const std::string path = field.empty() ? key : field + "." + key;
+      for (const auto& [other, at] : seen) {
+        if (other == key) {
+          fail(entry.first, path,
+               "duplicate key (first given on line " + std::to_string(at.Mark().line + 1) + "); give each key once");
+        }
+      }
+      seen.emplace_back(key, entry.first);
+      check_unique_keys(entry.second, path);
+    }
   }
 
   [[noreturn]] void fail(const YAML::Node& at, const std::string& field, const std::string& message) const {

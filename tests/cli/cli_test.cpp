@@ -92,7 +92,7 @@ INSTANTIATE_TEST_SUITE_P(Files, CliBadInput,
                          testing::Values("unknown-key.yaml", "wrong-type.yaml", "negative-dose.yaml",
                                          "overlapping-courses.yaml", "zero-infusion-hours.yaml",
                                          "horizon-before-last-dose.yaml", "empty.yaml", "not-yaml.yaml",
-                                         "does-not-exist.yaml", "unknown-parameter.yaml"));
+                                         "does-not-exist.yaml", "unknown-parameter.yaml", "duplicate-parameter.yaml"));
 
 TEST(Cli, UnwritableOutputPathFailsBeforeSimulating) {
   const Outcome r = run("run scenarios/label.yaml --typical --out /nonexistent-dir/x.csv");

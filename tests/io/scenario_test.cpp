@@ -108,7 +108,11 @@ INSTANTIATE_TEST_SUITE_P(
                     BadFile{"negative-seed.yaml", "seed: expected a whole number >= 0"},
                     BadFile{"does-not-exist.yaml", "cannot open file"},
                     BadFile{"not-positive-definite.yaml", "not positive definite"},
-                    BadFile{"unknown-variability-parameter.yaml", "variability.cv.clearance: unknown parameter"}),
+                    BadFile{"unknown-variability-parameter.yaml", "variability.cv.clearance: unknown parameter"},
+                    BadFile{"duplicate-parameter.yaml", ":6:3: parameters.ada_propensity: duplicate key (first given on line 5)"},
+                    BadFile{"duplicate-course-key.yaml", "courses[0].dose_mg_per_day: duplicate key"},
+                    BadFile{"duplicate-top-level-key.yaml", ":4:1: horizon_day: duplicate key (first given on line 1)"},
+                    BadFile{"complex-key.yaml", "expected a plain key, got a list"}),
     [](const testing::TestParamInfo<BadFile>& param_info) {
       std::string name = param_info.param.file;
       name = name.substr(0, name.find('.'));

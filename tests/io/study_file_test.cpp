@@ -107,7 +107,10 @@ INSTANTIATE_TEST_SUITE_P(
                  "reference_arm: no arm is named 'nope'"},
         BadStudy{"overlap", "outcome_course: 3\nsweep:\n  courses[2].start_day: [1096]\n", "sweep: arm 'courses[2].start_day=1096'"},
         BadStudy{"bad_step", "outcome_course: 3\nsweep:\n  courses[2].start_day: {from: 730, to: 800, step: 0}\n",
-                 "sweep.courses[2].start_day.step: expected a number > 0"}));
+                 "sweep.courses[2].start_day.step: expected a number > 0"},
+        BadStudy{"duplicate_setting",
+                 "outcome_course: 3\nsweep:\n  courses[2].start_day: [730]\n  courses[2].start_day: [1000]\n",
+                 "sweep.courses[2].start_day: duplicate key (first given on line 4)"}));
 
 TEST(StudyFile, MissingBaseNamesTheFile) {
   const fs::path file = fs::temp_directory_path() / "alemsim_study_missing_base.yaml";
