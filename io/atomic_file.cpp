@@ -3,7 +3,9 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <stdexcept>
+#include <system_error>
 
 #include <unistd.h>
 
@@ -37,6 +39,10 @@ void AtomicFile::commit() {
 }
 
 void check_writable(const std::string& path) {
+  std::error_code ignored;
+  if (std::filesystem::is_directory(path, ignored)) {
+    throw std::runtime_error(path + ": is a folder; expected the name of a file to write");
+  }
   const AtomicFile probe(path);  // removed again by its destructor
 }
 

@@ -65,9 +65,10 @@ void validate_regimen(const std::vector<Course>& courses) {
     if (!std::isfinite(c.dose_mg_per_day) || c.dose_mg_per_day <= 0.0) {
       fail(idx, "dose_mg_per_day", "expected a number > 0, got " + format_number(c.dose_mg_per_day));
     }
-    if (!std::isfinite(c.infusion_hours) || c.infusion_hours <= 0.0 || c.infusion_hours > kHoursPerDay) {
+    if (!std::isfinite(c.infusion_hours) || c.infusion_hours < kMinInfusionHours || c.infusion_hours > kHoursPerDay) {
       fail(idx, "infusion_hours",
-           "expected a number > 0 and <= 24 (one infusion a day), got " + format_number(c.infusion_hours));
+           "expected a number of hours from 1/60 (one minute; a bolus cannot be shorter) to 24 (one infusion a "
+           "day), got " + format_number(c.infusion_hours));
     }
     std::set<int> seen;
     for (int day : c.missed_days) {

@@ -7,6 +7,11 @@
 
 namespace alemsim {
 
+// Shortest infusion accepted, h: one minute. Shorter is a bolus whose start and end the output grid
+// (times within 1e-9 day are one time) and the solver cannot tell apart: at 1e-15 h the dose was
+// silently never given.
+inline constexpr double kMinInfusionHours = 1.0 / 60.0;
+
 // One treatment course as prescribed (SmPC 4.2: 12 mg/day over about 4 h on consecutive days).
 struct Course {
   double start_day = 0.0;          // time of the first infusion start, days from the first course

@@ -101,6 +101,17 @@ TEST(Cli, UnwritableOutputPathFailsBeforeSimulating) {
   EXPECT_EQ(r.out.find("Cmax"), std::string::npos) << "nothing should be simulated";
 }
 
+TEST(Cli, AnOutputPathThatIsAFolderFailsBeforeSimulating) {
+  // Before 2026-12-01 the whole population was simulated and then the rename onto the folder failed.
+  const fs::path folder = fs::temp_directory_path() / "alemsim_out_is_a_folder.csv";
+  fs::create_directories(folder);
+  const Outcome r = run("run scenarios/label.yaml --patients 20 --out '" + folder.string() + "'");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find(folder.string() + ": is a folder; expected the name of a file to write"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("Cmax"), std::string::npos) << "nothing should be simulated";
+  fs::remove(folder);
+}
+
 TEST(Cli, BadCommandLineIsRejected) {
   EXPECT_NE(run("run scenarios/label.yaml --patients 0").exit_code, 0);
   EXPECT_NE(run("run scenarios/label.yaml --threads -1").exit_code, 0);
