@@ -102,27 +102,29 @@ struct AlemtuzumabModel {
     return cd4 + cd8 + other_cells_per_ul(cd4, cd8) + x[blood(kCd19)] + x[blood(kNk)];
   }
 
-  // A population's whole-body mean in blood-equivalent cells/µL: tissue holds 1/φ times as many
+  // Every population's whole-body mean in blood-equivalent cells/µL: tissue holds 1/φ times as many
   // cells as blood at equilibrium.
-  double whole_body_cells_per_ul(const State& x, std::size_t population) const {
-    return (params.blood_to_tissue_size_ratio * x[kFirstBlood + population] + x[kFirstTissue + population]) *
-           derived.whole_body_per_tissue;
+  std::array<double, kPopulations> whole_body_cells_per_ul(const State& x) const {
+    std::array<double, kPopulations> whole{};
+    for (std::size_t i = 0; i < kPopulations; ++i) {
+      whole[i] = (params.blood_to_tissue_size_ratio * x[kFirstBlood + i] + x[kFirstTissue + i]) *
+                 derived.whole_body_per_tissue;
+    }
+    return whole;
   }
 
   // CD52 target pool in CD4+-cell equivalents, cells/µL: every population of the whole body weighted
   // by its CD52 density relative to CD4+ T cells (the remainder, mostly T cells, as CD4+ T cells).
-  double cd52_pool_cells_per_ul(const State& x) const {
+  static double weighted_pool(const std::array<double, kPopulations>& weight,
+                              const std::array<double, kPopulations>& cells_per_ul) {
     double pool = 0.0;
-    for (std::size_t i = 0; i < kPopulations; ++i) pool += derived.pool_weight[i] * whole_body_cells_per_ul(x, i);
+    for (std::size_t i = 0; i < kPopulations; ++i) pool += weight[i] * cells_per_ul[i];
     return pool;
   }
+  double cd52_pool_cells_per_ul(const State& x) const { return weighted_pool(derived.pool_weight, whole_body_cells_per_ul(x)); }
   double baseline_cd52_pool_cells_per_ul() const { return baseline_cd52_pool_cells_per_ul(params); }
   static double baseline_cd52_pool_cells_per_ul(const ModelParams& p) {
-    const auto baseline = baselines_cells_per_ul(p);
-    const auto weight = pool_weights(p);
-    double pool = 0.0;
-    for (std::size_t i = 0; i < kPopulations; ++i) pool += weight[i] * baseline[i];
-    return pool;
+    return weighted_pool(pool_weights(p), baselines_cells_per_ul(p));
   }
 
   // The pool Vmax is the capacity of: that of the typical MS patient (the shipped typical parameters
@@ -152,7 +154,10 @@ struct AlemtuzumabModel {
   // CD52-mediated elimination, mg/day: Michaelis–Menten in concentration, proportional to the pool.
   double target_elimination_mg_per_day(const State& x) const { return target_elimination_mg_per_day(x, cd52_occupancy(x)); }
   double target_elimination_mg_per_day(const State& x, double occupancy) const {
-    return derived.target_vmax_mg_per_day_per_pool_cell * cd52_pool_cells_per_ul(x) * occupancy;
+    return target_elimination_mg_per_day(cd52_pool_cells_per_ul(x), occupancy);
+  }
+  double target_elimination_mg_per_day(double pool_cells_per_ul, double occupancy) const {
+    return derived.target_vmax_mg_per_day_per_pool_cell * pool_cells_per_ul * occupancy;
   }
 
   // Net per-cell rate of homeostatic proliferation minus death, 1/day, for a pool at `fraction` of
@@ -217,11 +222,11 @@ struct AlemtuzumabModel {
     const double blood_lysis_per_day = p.blood_lysis_max_per_day * occupancy;
     const double tissue_lysis_per_day = p.tissue_lysis_max_per_day * occupancy;
 
-    dxdt[kCentralMg] = -linear_elimination_mg_per_day(x) - target_elimination_mg_per_day(x, occupancy);
+    // Whole-body means (blood-equivalent cells/µL), which the target pool, homeostasis and BAFF read.
+    const std::array<double, kPopulations> whole = whole_body_cells_per_ul(x);
 
-    // Whole-body means (blood-equivalent cells/µL), which homeostasis and BAFF respond to.
-    std::array<double, kPopulations> whole{};
-    for (std::size_t i = 0; i < kPopulations; ++i) whole[i] = whole_body_cells_per_ul(x, i);
+    dxdt[kCentralMg] = -linear_elimination_mg_per_day(x) -
+                       target_elimination_mg_per_day(weighted_pool(derived.pool_weight, whole), occupancy);
 
     // Per population: a source (cells/µL/day, into both compartments alike), a net per-cell rate of
     // proliferation minus death, and redistribution between blood and tissue.

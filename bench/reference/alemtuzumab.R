@@ -78,9 +78,9 @@ Km <- p$target_km_ng_per_ml; kb <- p$blood_lysis_max_per_day; ks <- p$tissue_lys
 kr <- p$tissue_to_blood_per_day; phi <- p$blood_to_tissue_size_ratio
 w8 <- p$cd8_cd52_relative_density; wB <- p$cd19_cd52_relative_density; wN <- p$nk_cd52_relative_density
 rO <- p$other_per_cd4_cd8_cell
-T40 <- p$cd4_baseline_cells_per_ul; fn4 <- p$cd4_naive_fraction; dN4 <- p$cd4_naive_death_per_day
+T40 <- p$cd4_baseline_cells_per_ul; dN4 <- p$cd4_naive_death_per_day
 dM4 <- p$cd4_memory_death_per_day; h4 <- p$cd4_memory_lymphopenic_boost
-T80 <- p$cd8_baseline_cells_per_ul; fn8 <- p$cd8_naive_fraction; dN8 <- p$cd8_naive_death_per_day
+T80 <- p$cd8_baseline_cells_per_ul; dN8 <- p$cd8_naive_death_per_day
 dM8 <- p$cd8_memory_death_per_day; h8 <- p$cd8_memory_lymphopenic_boost
 sth <- p$thymic_share_of_naive_production; hN <- p$naive_lymphopenic_boost
 B0 <- p$cd19_baseline_cells_per_ul; kB <- p$cd19_turnover_per_day; gam <- p$cd19_output_baff_exponent
@@ -90,19 +90,24 @@ ppi <- p$ada_propensity; kprime <- p$ada_priming_per_day; C50 <- p$ada_antigen_h
 kmat <- p$ada_maturation_per_day; kloss <- p$ada_decay_per_day; m <- p$ada_memory_boost_per_titer
 N50 <- p$ada_neutralising_half_titer; eAb <- p$ada_clearance_per_titer
 
-# Populations: CD4+ naive, CD4+ memory, CD8+ naive, CD8+ memory, CD19+, NK.
-X0 <- c(fn4 * T40, (1 - fn4) * T40, fn8 * T80, (1 - fn8) * T80, B0, N0)
+# Populations: CD4+ naive, CD4+ memory, CD8+ naive, CD8+ memory, CD19+, NK: their pre-treatment
+# counts and CD52 target-pool weights (the remainder counts as CD4+ T cells).
+baselines <- function(q) c(q$cd4_naive_fraction * q$cd4_baseline_cells_per_ul,
+                           (1 - q$cd4_naive_fraction) * q$cd4_baseline_cells_per_ul,
+                           q$cd8_naive_fraction * q$cd8_baseline_cells_per_ul,
+                           (1 - q$cd8_naive_fraction) * q$cd8_baseline_cells_per_ul,
+                           q$cd19_baseline_cells_per_ul, q$nk_baseline_cells_per_ul)
+pool_weights <- function(q) {
+  o <- q$other_per_cd4_cd8_cell
+  c(1 + o, 1 + o, q$cd8_cd52_relative_density + o, q$cd8_cd52_relative_density + o,
+    q$cd19_cd52_relative_density, q$nk_cd52_relative_density)
+}
+X0 <- baselines(p)
 lysis_w <- c(1, 1, w8, w8, wB, wN)
-pool_w <- c(1 + rO, 1 + rO, w8 + rO, w8 + rO, wB, wN)
+pool_w <- pool_weights(p)
 # Pool_ref (models/model.md): the baseline pool of the shipped typical values (before the scenario's
 # overrides, kept in `typical`), whatever this scenario's baselines and weights.
-t <- typical
-tX0 <- c(t$cd4_naive_fraction * t$cd4_baseline_cells_per_ul, (1 - t$cd4_naive_fraction) * t$cd4_baseline_cells_per_ul,
-         t$cd8_naive_fraction * t$cd8_baseline_cells_per_ul, (1 - t$cd8_naive_fraction) * t$cd8_baseline_cells_per_ul,
-         t$cd19_baseline_cells_per_ul, t$nk_baseline_cells_per_ul)
-tO <- t$other_per_cd4_cd8_cell
-pool_ref <- sum(c(1 + tO, 1 + tO, t$cd8_cd52_relative_density + tO, t$cd8_cd52_relative_density + tO,
-                  t$cd19_cd52_relative_density, t$nk_cd52_relative_density) * tX0)
+pool_ref <- sum(pool_weights(typical) * baselines(typical))
 L0 <- (1 + rO) * (T40 + T80) + B0 + N0
 homeostatic_net <- function(death, boost, fraction) death * ((1 + boost) / (1 + boost * fraction) - 1)
 

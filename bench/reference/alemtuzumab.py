@@ -91,6 +91,21 @@ def segment_cuts(grid, infusions):
     return grid, sorted(cuts)
 
 
+def baselines(p):
+    """Pre-treatment counts of CD4+ naive, CD4+ memory, CD8+ naive, CD8+ memory, CD19+, NK (cells/uL)."""
+    return np.array([p["cd4_naive_fraction"] * p["cd4_baseline_cells_per_ul"],
+                     (1 - p["cd4_naive_fraction"]) * p["cd4_baseline_cells_per_ul"],
+                     p["cd8_naive_fraction"] * p["cd8_baseline_cells_per_ul"],
+                     (1 - p["cd8_naive_fraction"]) * p["cd8_baseline_cells_per_ul"],
+                     p["cd19_baseline_cells_per_ul"], p["nk_baseline_cells_per_ul"]])
+
+
+def pool_weights(p):
+    """CD52 target-pool weights of the six populations; the remainder counts as CD4+ T cells."""
+    w8, rO = p["cd8_cd52_relative_density"], p["other_per_cd4_cd8_cell"]
+    return np.array([1 + rO, 1 + rO, w8 + rO, w8 + rO, p["cd19_cd52_relative_density"], p["nk_cd52_relative_density"]])
+
+
 def make_rhs(p, typical):
     """dx/dt of the state (A mg; blood then tissue counts of CD4+ naive, CD4+ memory, CD8+ naive,
     CD8+ memory, CD19+, NK in cells/uL; F fold; P, Ab titer) plus the infusion rate."""
@@ -98,10 +113,10 @@ def make_rhs(p, typical):
     kb, ks = p["blood_lysis_max_per_day"], p["tissue_lysis_max_per_day"]
     kr, phi = p["tissue_to_blood_per_day"], p["blood_to_tissue_size_ratio"]
     w8, wB, wN, rO = p["cd8_cd52_relative_density"], p["cd19_cd52_relative_density"], p["nk_cd52_relative_density"], p["other_per_cd4_cd8_cell"]
-    T40, fn4, dN4, dM4, h4 = (p["cd4_baseline_cells_per_ul"], p["cd4_naive_fraction"], p["cd4_naive_death_per_day"],
-                              p["cd4_memory_death_per_day"], p["cd4_memory_lymphopenic_boost"])
-    T80, fn8, dN8, dM8, h8 = (p["cd8_baseline_cells_per_ul"], p["cd8_naive_fraction"], p["cd8_naive_death_per_day"],
-                              p["cd8_memory_death_per_day"], p["cd8_memory_lymphopenic_boost"])
+    T40, dN4, dM4, h4 = (p["cd4_baseline_cells_per_ul"], p["cd4_naive_death_per_day"], p["cd4_memory_death_per_day"],
+                         p["cd4_memory_lymphopenic_boost"])
+    T80, dN8, dM8, h8 = (p["cd8_baseline_cells_per_ul"], p["cd8_naive_death_per_day"], p["cd8_memory_death_per_day"],
+                         p["cd8_memory_lymphopenic_boost"])
     sth, hN = p["thymic_share_of_naive_production"], p["naive_lymphopenic_boost"]
     B0, kB, gam, kF, gF = (p["cd19_baseline_cells_per_ul"], p["cd19_turnover_per_day"], p["cd19_output_baff_exponent"],
                            p["baff_turnover_per_day"], p["baff_lymphopenia_gain"])
@@ -110,18 +125,12 @@ def make_rhs(p, typical):
     kmat, kloss, m = p["ada_maturation_per_day"], p["ada_decay_per_day"], p["ada_memory_boost_per_titer"]
     N50, eAb = p["ada_neutralising_half_titer"], p["ada_clearance_per_titer"]
 
-    X0 = np.array([fn4 * T40, (1 - fn4) * T40, fn8 * T80, (1 - fn8) * T80, B0, N0])
+    X0 = baselines(p)
     lysis_w = np.array([1.0, 1.0, w8, w8, wB, wN])
-    pool_w = np.array([1 + rO, 1 + rO, w8 + rO, w8 + rO, wB, wN])
+    pool_w = pool_weights(p)
     # Pool_ref (models/model.md): the baseline pool of the shipped typical values (read before the
     # scenario's overrides), whatever this scenario's baselines and weights.
-    t = typical
-    tX0 = np.array([t["cd4_naive_fraction"] * t["cd4_baseline_cells_per_ul"], (1 - t["cd4_naive_fraction"]) * t["cd4_baseline_cells_per_ul"],
-                    t["cd8_naive_fraction"] * t["cd8_baseline_cells_per_ul"], (1 - t["cd8_naive_fraction"]) * t["cd8_baseline_cells_per_ul"],
-                    t["cd19_baseline_cells_per_ul"], t["nk_baseline_cells_per_ul"]])
-    tw8, tO = t["cd8_cd52_relative_density"], t["other_per_cd4_cd8_cell"]
-    tpool_w = np.array([1 + tO, 1 + tO, tw8 + tO, tw8 + tO, t["cd19_cd52_relative_density"], t["nk_cd52_relative_density"]])
-    pool_ref = float(tpool_w @ tX0)
+    pool_ref = float(pool_weights(typical) @ baselines(typical))
     L0 = (1 + rO) * (T40 + T80) + B0 + N0
 
     def homeostatic_net(death, boost, fraction):
