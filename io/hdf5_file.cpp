@@ -1,6 +1,7 @@
 #include "io/hdf5_file.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -9,6 +10,7 @@
 #include "io/atomic_file.hpp"
 #include "io/hdf5_names.hpp"
 #include "io/hdf5_output.hpp"
+#include "io/signal_cleanup.hpp"
 
 namespace alemsim::hdf5 {
 
@@ -60,32 +62,64 @@ void write_range(H5::DataSet& d, hsize_t first, hsize_t count, const void* data,
   d.write(data, memory_type, H5::DataSpace(1, &count), file_space);
 }
 
+namespace {
+
+std::atomic<bool> g_file_abandoned{false};
+
+}  // namespace
+
+bool any_file_abandoned() { return g_file_abandoned.load(); }
+
 AtomicH5File::AtomicH5File(std::string path) : path_(std::move(path)), temp_path_(temporary_path(path_)) {
   H5::Exception::dontPrint();
+  // H5F_ACC_EXCL opens with O_CREAT | O_EXCL: a file or symbolic link planted at the temporary's
+  // name since temporary_path() chose it makes this fail instead of truncating what it points to.
   try {
-    file_ = std::make_unique<H5::H5File>(temp_path_, H5F_ACC_TRUNC);
+    file_ = std::make_unique<H5::H5File>(temp_path_, H5F_ACC_EXCL);
   } catch (const H5::Exception&) {
-    std::remove(temp_path_.c_str());
-    throw;
+    throw std::runtime_error(path_ + ": cannot create output file " + temp_path_ + ": " + std::strerror(errno));
   }
+  register_temporary_file(temp_path_.c_str());
 }
 
 AtomicH5File::~AtomicH5File() {
   if (committed_) return;
+  close_quietly();
+  std::remove(temp_path_.c_str());
+  unregister_temporary_file(temp_path_.c_str());
+}
+
+void AtomicH5File::close_quietly() noexcept {
+  if (!file_) return;
   try {
     file_->close();
+    file_.reset();
   } catch (const H5::Exception&) {
-    // Closing a file that failed to write: removing it below is all that is left to do.
+    abandon();
   }
+}
+
+void AtomicH5File::abandon() noexcept {
+  (void)file_.release();  // never closed twice: see the header
+  g_file_abandoned = true;
   std::remove(temp_path_.c_str());
+  unregister_temporary_file(temp_path_.c_str());
+  committed_ = true;  // nothing left for the destructor to do
 }
 
 void AtomicH5File::commit() {
-  file_->close();
+  try {
+    file_->close();
+  } catch (const H5::Exception&) {
+    abandon();
+    throw std::runtime_error(path_ + ": writing the output file failed (disk full?)");
+  }
+  file_.reset();
   if (std::rename(temp_path_.c_str(), path_.c_str()) != 0) {
     throw std::runtime_error(path_ + ": cannot move the finished output into place: " + std::strerror(errno));
   }
   committed_ = true;
+  unregister_temporary_file(temp_path_.c_str());
 }
 
 }  // namespace alemsim::hdf5

@@ -46,4 +46,9 @@ class Hdf5Writer {
   std::unique_ptr<Impl> impl_;
 };
 
+// True once a results file of this process failed to write and could not be closed (a full disk:
+// HDF5 crashes closing such a file, so it is left open and removed). The process must then end
+// with std::_Exit rather than return from main, whose exit handlers would close it.
+bool results_file_abandoned();
+
 }  // namespace alemsim

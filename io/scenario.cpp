@@ -159,7 +159,9 @@ Scenario parse_scenario(const Reader& r, std::string text) {
   }
   if (const YAML::Node patients = root["patients"]) {
     s.patients = r.integer(patients, "patients");
-    if (s.patients < 1) r.fail(patients, "patients", "expected a whole number >= 1");
+    if (s.patients < 1 || s.patients > kMaxPatients) {
+      r.fail(patients, "patients", "expected a whole number from 1 to " + std::to_string(kMaxPatients));
+    }
   }
 
   s.typical_params = typical_params();

@@ -1,21 +1,27 @@
 #include "io/study_file.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <filesystem>
 #include <limits>
 #include <regex>
 #include <set>
+#include <system_error>
 
 #include <yaml-cpp/yaml.h>
 
 #include "io/yaml_reader.hpp"
+#include "sim/population.hpp"
 
 namespace alemsim {
 namespace {
 
 using Reader = YamlReader<ScenarioError>;
-// A range with more values than this is almost certainly a typo in its step.
+// A setting with more values than this (a range or a list) is almost certainly a typo.
 constexpr std::size_t kMaxSweepValues = 1000;
+// Most arms a study may have: each runs the whole population, so 1000 arms of the default 2000
+// patients are already two million patient simulations.
+constexpr std::size_t kMaxArms = 1000;
 
 // A regimen setting "courses[K].FIELD" or "courses[*].FIELD".
 struct Setting {
@@ -34,7 +40,13 @@ Setting parse_setting(const Reader& r, const YAML::Node& at, const std::string& 
            "unknown setting; expected courses[K].FIELD or courses[*].FIELD with FIELD one of start_day, "
            "dose_mg_per_day, infusion_days, infusion_hours");
   }
-  Setting s{text, m[1] == "*" ? -1 : std::stoi(m[1].str()), m[2].str()};
+  Setting s{text, -1, m[2].str()};
+  if (m[1] != "*") {
+    const std::string index = m[1].str();
+    std::size_t course = 0;
+    const auto [end, error] = std::from_chars(index.data(), index.data() + index.size(), course);
+    s.course = error == std::errc() && course < courses ? static_cast<int>(course) : static_cast<int>(courses);
+  }
   if (s.course >= static_cast<int>(courses)) {
     r.fail(at, field, "the base scenario has " + std::to_string(courses) + " courses (courses[0] to courses[" +
                          std::to_string(courses - 1) + "])");
@@ -65,6 +77,9 @@ void apply(const Reader& r, const YAML::Node& at, const Setting& s, double value
 std::vector<double> sweep_values(const Reader& r, const YAML::Node& node, const std::string& field) {
   std::vector<double> values;
   if (node.IsSequence()) {
+    if (node.size() > kMaxSweepValues) {
+      r.fail(node, field, "expected at most " + std::to_string(kMaxSweepValues) + " values, got " + std::to_string(node.size()));
+    }
     for (std::size_t i = 0; i < node.size(); ++i) values.push_back(r.number(node[i], field + "[" + std::to_string(i) + "]"));
   } else if (node.IsMap()) {
     r.check_keys(node, field + ".", {"from", "to", "step"});
@@ -127,7 +142,9 @@ StudyFile load_study(const std::string& path) {
   }
   if (const YAML::Node patients = root["patients"]) {
     d.patients = r.integer(patients, "patients");
-    if (d.patients < 1) r.fail(patients, "patients", "expected a whole number >= 1");
+    if (d.patients < 1 || d.patients > kMaxPatients) {
+      r.fail(patients, "patients", "expected a whole number from 1 to " + std::to_string(kMaxPatients));
+    }
   }
   const std::size_t courses = f.base.courses.size();
   const YAML::Node outcome = r.required(root, "outcome_course", "");
@@ -138,7 +155,9 @@ StudyFile load_study(const std::string& path) {
   d.outcome_course = static_cast<std::size_t>(course - 1);
   if (const YAML::Node window = root["outcome_window_day"]) {
     d.outcome_window_day = r.number(window, "outcome_window_day");
-    if (d.outcome_window_day < 60.0) r.fail(window, "outcome_window_day", "expected at least 60 days");
+    if (d.outcome_window_day < 60.0 || d.outcome_window_day > kMaxDay) {
+      r.fail(window, "outcome_window_day", "expected a number of days from 60 to " + format_number(kMaxDay) + " (100 years)");
+    }
   }
 
   // Settings applied to every arm before its own.
@@ -170,6 +189,12 @@ StudyFile load_study(const std::string& path) {
       nodes.push_back(entry.second);
       d.settings.push_back(key);
     }
+    double arm_count = 1.0;
+    for (const std::vector<double>& v : values) arm_count *= static_cast<double>(v.size());
+    if (arm_count > static_cast<double>(kMaxArms)) {
+      r.fail(sweep, "sweep", "the settings' values combine into " + format_number(arm_count) + " arms; expected at most " +
+                                 std::to_string(kMaxArms));
+    }
     // Cartesian product, the first setting varying slowest.
     std::vector<std::size_t> at(settings.size(), 0);
     for (bool more = true; more;) {
@@ -194,6 +219,9 @@ StudyFile load_study(const std::string& path) {
     }
   } else {
     if (!arms.IsSequence() || arms.size() == 0) r.fail(arms, "arms", "expected a non-empty list of {name, set}");
+    if (arms.size() > kMaxArms) {
+      r.fail(arms, "arms", "expected at most " + std::to_string(kMaxArms) + " arms, got " + std::to_string(arms.size()));
+    }
     for (std::size_t i = 0; i < arms.size(); ++i) {
       const std::string prefix = "arms[" + std::to_string(i) + "]";
       const YAML::Node node = arms[i];
@@ -219,6 +247,17 @@ StudyFile load_study(const std::string& path) {
     if (!names.insert(d.arms[i].name).second) {
       r.fail(sweep ? sweep : arms[i], sweep ? "sweep" : "arms[" + std::to_string(i) + "].name",
              "arm name '" + d.arms[i].name + "' repeats; every arm needs its own name (a value listed twice?)");
+    }
+  }
+
+  // Each arm's plan (its horizon is its outcome course's start plus the window) is checked now, not
+  // after the arms before it have run.
+  for (std::size_t i = 0; i < d.arms.size(); ++i) {
+    try {
+      (void)arm_plan(d, d.arms[i]);
+    } catch (const PlanError& e) {
+      r.fail(sweep ? sweep : arms[i], sweep ? "sweep" : "arms[" + std::to_string(i) + "]",
+             "arm '" + d.arms[i].name + "': " + e.what());
     }
   }
 

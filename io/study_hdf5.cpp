@@ -38,9 +38,11 @@ struct StudyHdf5Writer::Impl {
   bool compress_series = false;
   std::optional<hdf5::AtomicH5File> file;  // removed again unless finish() succeeds
   std::optional<RunLayoutWriter> arm;      // the arm being written
+  bool write_failed = false;  // then the file cannot be closed: AtomicH5File::abandon()
 
-  [[noreturn]] void fail(const H5::Exception& e) const {
-    throw std::runtime_error(path + ": writing HDF5 failed: " + e.getDetailMsg());
+  [[noreturn]] void fail() {
+    write_failed = true;
+    throw std::runtime_error(path + ": writing the output file failed (disk full?)");
   }
 };
 
@@ -70,11 +72,18 @@ StudyHdf5Writer::StudyHdf5Writer(const std::string& path, const StudyFile& study
     hdf5::set_number(root, hdf5_names::kOutcomeWindowDay, d.outcome_window_day);
     m.file->file().createGroup(hdf5_names::kArms);
   } catch (const H5::Exception& e) {
+    if (m.file) m.file->abandon();  // a file that failed to write cannot be closed
+    (void)impl_.release();          // nor its datasets (AtomicH5File::abandon())
     throw std::runtime_error(path + ": cannot create HDF5 file: " + e.getDetailMsg());
   }
 }
 
-StudyHdf5Writer::~StudyHdf5Writer() = default;
+StudyHdf5Writer::~StudyHdf5Writer() {
+  if (impl_ && impl_->write_failed) {
+    impl_->file->abandon();
+    (void)impl_.release();  // its datasets cannot be closed either (AtomicH5File::abandon())
+  }
+}
 
 void StudyHdf5Writer::begin_arm(const ArmRun& arm, std::span<const OutputQuantity> outputs,
                                 const std::vector<CourseMetric>& metrics) {
@@ -92,16 +101,16 @@ void StudyHdf5Writer::begin_arm(const ArmRun& arm, std::span<const OutputQuantit
                                                             arm.plan.courses(), arm.plan.horizon_day()));
     const RunLayoutSize size{m.design.patients, m.keep_series, arm.plan.courses().size(), m.compress_series};
     m.arm.emplace(group, size, arm.plan.grid_day(), outputs, metrics);
-  } catch (const H5::Exception& e) {
-    m.fail(e);
+  } catch (const H5::Exception&) {
+    m.fail();
   }
 }
 
 void StudyHdf5Writer::add(std::span<const PatientOutcome> batch) {
   try {
     impl_->arm->add(batch);
-  } catch (const H5::Exception& e) {
-    impl_->fail(e);
+  } catch (const H5::Exception&) {
+    impl_->fail();
   }
 }
 
@@ -109,8 +118,9 @@ void StudyHdf5Writer::end_arm(const PopulationSummary& summary) {
   Impl& m = *impl_;
   try {
     m.arm->write_summary(summary);
-  } catch (const H5::Exception& e) {
-    m.fail(e);
+    m.file->file().flush(H5F_SCOPE_GLOBAL);  // a full disk fails here, where it can be reported
+  } catch (const H5::Exception&) {
+    m.fail();
   }
   m.arm.reset();
 }
@@ -130,10 +140,11 @@ void StudyHdf5Writer::finish(const std::vector<ArmSummary>& arms) {
         write_distribution(difference, outcomes[o], arms[a].difference[o]);
       }
     }
-    m.file->commit();
-  } catch (const H5::Exception& e) {
-    m.fail(e);
+    m.file->file().flush(H5F_SCOPE_GLOBAL);
+  } catch (const H5::Exception&) {
+    m.fail();
   }
+  m.file->commit();
 }
 
 }  // namespace alemsim

@@ -6,14 +6,14 @@
 
 #include <cmath>
 #include <cstdint>
-#include <fstream>
 #include <initializer_list>
-#include <iterator>
 #include <sstream>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "io/input_file.hpp"
 
 namespace alemsim {
 
@@ -25,11 +25,14 @@ class YamlReader {
   // Parses the file; a missing, unreadable or empty file, or invalid YAML, is an Error naming it.
   YAML::Node load() const { return parse(read_text()); }
 
-  // The file's text; an Error naming it if it cannot be read.
+  // The file's text; an Error naming it if it cannot be read, is not a regular file or is too
+  // large (read_input_file()).
   std::string read_text() const {
-    std::ifstream in(path_, std::ios::binary);
-    if (!in) throw Error(path_ + ": cannot open file (does it exist and is it readable?)");
-    return std::string(std::istreambuf_iterator<char>(in), {});
+    try {
+      return read_input_file(path_);
+    } catch (const InputFileError& e) {
+      throw Error(e.what());
+    }
   }
 
   // Parses text read from the file (for callers that keep the text too).

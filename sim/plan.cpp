@@ -30,6 +30,10 @@ SimulationPlan::SimulationPlan(std::vector<Course> courses, double horizon_day, 
   }
   infusions_ = expand_regimen(courses_);
   const double last_end_day = infusions_.back().end_day;
+  if (horizon_day_ > kMaxDay) {
+    throw PlanError(PlanError::Field::kHorizon, "expected a horizon of at most " + format_number(kMaxDay) +
+                                                    " days (100 years), got " + format_number(horizon_day_));
+  }
   if (!std::isfinite(horizon_day_) || !(horizon_day_ >= last_end_day)) {
     throw PlanError(PlanError::Field::kHorizon, "expected a horizon at or after the end of the last infusion (day " +
                                                     format_number(last_end_day) + "), got " +

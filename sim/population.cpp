@@ -1,12 +1,14 @@
 #include "sim/population.hpp"
 
 #include "sim/log_bins.hpp"
+#include "sim/memory_budget.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <exception>
 #include <numbers>
 #include <stdexcept>
+#include <string>
 
 #include <omp.h>
 
@@ -147,8 +149,20 @@ SampledPatient PatientSampler::sample(std::uint64_t seed, std::int64_t patient_i
 
 void run_population(const PatientSampler& sampler, const SimulationPlan& plan, const PopulationRunOptions& options,
                     const std::function<void(std::span<const PatientOutcome>)>& consume) {
-  if (options.patients < 1) throw std::invalid_argument("number of patients must be >= 1");
+  if (options.patients < 1 || options.patients > kMaxPatients) {
+    throw std::invalid_argument("number of patients must be from 1 to " + std::to_string(kMaxPatients));
+  }
+  if (options.threads < 0 || options.threads > kMaxThreads) {
+    throw std::invalid_argument("number of threads must be from 0 (all cores) to " + std::to_string(kMaxThreads));
+  }
   if (options.batch_size < 1) throw std::invalid_argument("batch size must be >= 1");
+  // A batch holds every patient's series (8 bytes a value) and, with bin_series, their bins (2).
+  const double batch_patients = static_cast<double>(std::min(options.batch_size, options.patients));
+  const double values_per_patient = static_cast<double>(patient_outputs().size() * plan.grid_day().size());
+  require_memory(batch_patients * values_per_patient * (options.bin_series ? 10.0 : 8.0),
+                 "a batch of " + std::to_string(static_cast<std::int64_t>(batch_patients)) + " patients at " +
+                     std::to_string(plan.grid_day().size()) + " output times",
+                 "use a larger output.step_day or a shorter horizon_day");
   const int n_threads = options.threads > 0 ? options.threads : omp_get_max_threads();
   std::vector<PatientOutcome> batch;
   for (std::int64_t first = 0; first < options.patients; first += options.batch_size) {

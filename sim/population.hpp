@@ -55,10 +55,17 @@ struct PatientOutcome {
   std::string error;     // solver message when !ok
 };
 
+// Most worker threads a run may ask for: far more than any machine alemsim runs on has cores, and
+// far fewer than would exhaust the thread stacks (libgomp crashed at 100,000).
+inline constexpr int kMaxThreads = 1024;
+// Most patients one run may simulate: 10^9 is six days of work on two cores at Model 2's 1,900
+// patients/s; a larger number is a typo, not a request.
+inline constexpr std::int64_t kMaxPatients = 1'000'000'000;
+
 struct PopulationRunOptions {
   std::uint64_t seed = 1;
   std::int64_t patients = 1;
-  int threads = 0;                 // 0: all available
+  int threads = 0;                 // 0: all available; at most kMaxThreads
   std::int64_t batch_size = 256;   // patients held in memory at once (bounds memory for any N)
   bool bin_series = false;         // fill PatientOutcome::series_bins (for a PopulationSummary)
 };
@@ -66,7 +73,8 @@ struct PopulationRunOptions {
 // Simulates patients 0..n-1 through `plan` in batches with OpenMP threads and hands each finished
 // batch, in patient order, to `consume` on the calling thread. A patient whose parameters are
 // invalid or whose integration fails is marked !ok and the others go on. Results are identical for
-// any thread count or batch size. Throws std::invalid_argument for options out of range; any other
+// any thread count or batch size. Throws std::invalid_argument for options out of range (patients
+// 1..kMaxPatients, threads 0..kMaxThreads, batch size >= 1); any other
 // error in a worker (a bug, not a patient) is rethrown here after the batch.
 void run_population(const PatientSampler& sampler, const SimulationPlan& plan, const PopulationRunOptions& options,
                     const std::function<void(std::span<const PatientOutcome>)>& consume);

@@ -55,15 +55,21 @@ std::vector<Infusion> expand_regimen(const std::vector<Course>& courses) {
 
 void validate_regimen(const std::vector<Course>& courses) {
   if (courses.empty()) throw RegimenError(-1, "courses: expected at least one course");
+  if (courses.size() > kMaxCourses) {
+    throw RegimenError(-1, "courses: expected at most " + std::to_string(kMaxCourses) + " courses, got " +
+                               std::to_string(courses.size()));
+  }
   for (std::size_t i = 0; i < courses.size(); ++i) {
     const Course& c = courses[i];
     const int idx = static_cast<int>(i);
-    if (!std::isfinite(c.start_day) || c.start_day < 0.0) {
-      fail(idx, "start_day", "expected a number >= 0, got " + format_number(c.start_day));
+    if (!std::isfinite(c.start_day) || c.start_day < 0.0 || c.start_day > kMaxDay) {
+      fail(idx, "start_day", "expected a day from 0 to " + format_number(kMaxDay) + " (100 years), got " +
+                                 format_number(c.start_day));
     }
     if (c.infusion_days < 1) fail(idx, "infusion_days", "expected a whole number >= 1, got " + std::to_string(c.infusion_days));
-    if (!std::isfinite(c.dose_mg_per_day) || c.dose_mg_per_day <= 0.0) {
-      fail(idx, "dose_mg_per_day", "expected a number > 0, got " + format_number(c.dose_mg_per_day));
+    if (!std::isfinite(c.dose_mg_per_day) || c.dose_mg_per_day <= 0.0 || c.dose_mg_per_day > kMaxDoseMgPerDay) {
+      fail(idx, "dose_mg_per_day", "expected a number of mg > 0 and at most " + format_number(kMaxDoseMgPerDay) +
+                                       " (the label gives 12), got " + format_number(c.dose_mg_per_day));
     }
     if (!std::isfinite(c.infusion_hours) || c.infusion_hours < kMinInfusionHours || c.infusion_hours > kHoursPerDay) {
       fail(idx, "infusion_hours",

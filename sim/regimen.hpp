@@ -1,6 +1,7 @@
 // A treatment regimen as data: courses of daily infusions, and their expansion into infusion records.
 #pragma once
 
+#include <cstddef>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -11,6 +12,16 @@ namespace alemsim {
 // (times within 1e-9 day are one time) and the solver cannot tell apart: at 1e-15 h the dose was
 // silently never given.
 inline constexpr double kMinInfusionHours = 1.0 / 60.0;
+
+// Bounds of a plausible regimen. They keep every time, dose and count far from where doubles lose
+// days or products overflow, and far beyond any regimen studied:
+// - latest day anything may happen (course start, horizon): 100 years;
+inline constexpr double kMaxDay = 36525.0;
+// - largest daily dose, mg: 1000, 83 times the labelled 12 mg/day (SmPC 4.2); the highest regimen
+//   in clinical use, CAMPATH in CLL, is 30 mg three times a week;
+inline constexpr double kMaxDoseMgPerDay = 1000.0;
+// - most courses: 100, one a year for a century (the label gives two, then as needed).
+inline constexpr std::size_t kMaxCourses = 100;
 
 // One treatment course as prescribed (SmPC 4.2: 12 mg/day over about 4 h on consecutive days).
 struct Course {

@@ -5,6 +5,9 @@
 #include <cmath>
 #include <limits>
 #include <stdexcept>
+#include <string>
+
+#include "sim/memory_budget.hpp"
 
 
 namespace alemsim {
@@ -75,8 +78,22 @@ double StreamingDistribution::percentile(double p) const {
   return std::clamp(histogram_percentile(counts_, count_, p), min_, max_);
 }
 
+namespace {
+
+// The number of histogram counts of `quantities` x `times`, once they are known to fit the memory budget.
+std::size_t checked_count_size(std::size_t quantities, std::size_t times) {
+  const double counts = static_cast<double>(quantities) * static_cast<double>(times) * static_cast<double>(LogBins::count());
+  require_memory(counts * sizeof(std::uint32_t),
+                 "the percentile bands of " + std::to_string(quantities) + " outputs at " + std::to_string(times) +
+                     " output times",
+                 "use a larger output.step_day or a shorter horizon_day");
+  return quantities * times * LogBins::count();
+}
+
+}  // namespace
+
 SeriesPercentiles::SeriesPercentiles(std::size_t quantities, std::size_t times)
-    : quantities_(quantities), times_(times), bins_(LogBins::count()), counts_(quantities * times * bins_, 0) {}
+    : quantities_(quantities), times_(times), bins_(LogBins::count()), counts_(checked_count_size(quantities, times), 0) {}
 
 void SeriesPercentiles::add(std::span<const PatientOutcome> batch, int threads) {
   // The fold reads each patient's bin indices (PopulationRunOptions::bin_series, computed by the

@@ -8,6 +8,7 @@
 #include "models/reference_ranges.hpp"
 #include "sim/course_metrics.hpp"
 #include "sim/course_summary.hpp"
+#include "sim/memory_budget.hpp"
 #include "sim/output_grid.hpp"
 #include "sim/patient.hpp"
 
@@ -227,6 +228,8 @@ std::vector<ArmSummary> run_study(const StudyDesign& design, const StudyRunOptio
   for (std::size_t a = 0; a < design.arms.size(); ++a) {
     if (a != design.reference_arm) order.push_back(a);
   }
+  require_memory(static_cast<double>(design.patients) * static_cast<double>(n_outcomes) * sizeof(double),
+                 "the reference arm's outcomes of " + std::to_string(design.patients) + " patients", "use fewer patients");
   std::vector<double> reference(static_cast<std::size_t>(design.patients) * n_outcomes, kNaN);
   std::vector<ArmSummary> summaries(design.arms.size());
   for (std::size_t a : order) {

@@ -7,6 +7,7 @@
 
 #include "io/yaml_reader.hpp"
 #include "sim/patient.hpp"
+#include "sim/population.hpp"
 #include "validation/label_figures.hpp"
 #include "validation/validation_runs.hpp"
 
@@ -201,7 +202,9 @@ ReferenceSet reference_figures_from_text(const std::string& text, const std::str
   if (seed < 0) r.fail(population["seed"], "population.seed", "expected a whole number >= 0");
   set.seed = static_cast<std::uint64_t>(seed);
   set.patients = r.integer(r.required(population, "patients", "population."), "population.patients");
-  if (set.patients < 1) r.fail(population["patients"], "population.patients", "expected a whole number >= 1");
+  if (set.patients < 1 || set.patients > kMaxPatients) {
+    r.fail(population["patients"], "population.patients", "expected a whole number from 1 to " + std::to_string(kMaxPatients));
+  }
 
   const YAML::Node figures = r.required(root, "figures", "");
   if (!figures.IsSequence() || figures.size() == 0) r.fail(figures, "figures", "expected a non-empty list of figures");

@@ -120,7 +120,7 @@ TEST(ReferenceFigures, EachBadEntryIsRefusedNamingFileAndField) {
       {"invalid YAML", "population: [", "reference.yaml:", "not valid YAML"},
       {"unknown top-level key", file_with(kValidFigure) + "extra: 1\n", "extra", "unknown key"},
       {"population missing", "figures:\n" + kValidFigure, "population", "required key is missing"},
-      {"no patients", file_with(kValidFigure, "  seed: 1\n  patients: 0\n"), "population.patients", ">= 1"},
+      {"no patients", file_with(kValidFigure, "  seed: 1\n  patients: 0\n"), "population.patients", "from 1 to 1000000000"},
       {"no figures", file_with(""), "figures", "non-empty list"},
       {"unknown metric", file_with(replaced(kValidFigure, "cmax_ng_per_ml", "cmax_mg")), "figures[0].metric",
        "unknown metric"},
