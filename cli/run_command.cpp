@@ -14,6 +14,7 @@
 #include "io/csv_output.hpp"
 #include "io/hdf5_output.hpp"
 #include "io/scenario.hpp"
+#include "sim/memory_budget.hpp"
 #include "sim/population.hpp"
 #include "sim/streaming_summary.hpp"
 
@@ -81,7 +82,11 @@ int run_command(const RunOptions& options) {
       write_series_csv_header(csv->stream());
     }
     ProgressBar progress("patients", scenario.patients, !options.quiet && stderr_is_terminal());
+    std::string first_failure;  // the first failed patient's message, for a run in which all fail
     run_population(sampler, plan, run, [&](std::span<const PatientOutcome> batch) {
+      for (const PatientOutcome& p : batch) {
+        if (!p.ok && first_failure.empty()) first_failure = fmt::format("patient {}: {}", p.index, p.error);
+      }
       summary.add(batch, options.threads);
       if (h5) h5->add(batch);
       if (csv && batch.front().index < keep) {
@@ -92,6 +97,11 @@ int run_command(const RunOptions& options) {
       progress.update(batch.back().index + 1);
     });
     progress.finish();
+    if (summary.failed() == scenario.patients) {
+      // Nothing to summarise or write: an error, not a warning above a table of NaN.
+      throw std::runtime_error(fmt::format("{}: every one of the {} patients failed; the first, {}", scenario.path,
+                                           scenario.patients, first_failure));
+    }
     print_population_summary(stdout, scenario, summary);
     if (h5) {
       h5->finish(summary);
@@ -102,6 +112,9 @@ int run_command(const RunOptions& options) {
       fmt::print("\nSeries of {} patients written to {} ({} time points each)\n", keep, *options.out_path, grid.size());
     }
     return 0;
+  } catch (const MemoryBudgetError& e) {
+    fmt::print(stderr, "alemsim: error: {}: {}\n", options.scenario_path, e.what());
+    return 1;
   } catch (const std::exception& e) {
     fmt::print(stderr, "alemsim: error: {}\n", e.what());
     return 1;

@@ -14,6 +14,7 @@
 #include "io/atomic_file.hpp"
 #include "io/study_file.hpp"
 #include "io/study_hdf5.hpp"
+#include "sim/memory_budget.hpp"
 #include "sim/streaming_summary.hpp"
 
 namespace alemsim {
@@ -95,6 +96,9 @@ int study_command(const StudyOptions& options) {
                  dir.string(), keep, d.patients, plots);
     }
     return 0;
+  } catch (const MemoryBudgetError& e) {
+    fmt::print(stderr, "alemsim: error: {}: {}\n", options.study_path, e.what());
+    return 1;
   } catch (const std::exception& e) {
     fmt::print(stderr, "alemsim: error: {}\n", e.what());
     return 1;

@@ -35,10 +35,9 @@ ModelParams apply_overrides(const std::vector<std::string>& overrides) {
     } catch (const std::exception&) {
       used = 0;
     }
-    if (used == 0 || used != o.size() - eq - 1 || !std::isfinite(value) ||
-        (info->may_be_zero ? value < 0.0 : value <= 0.0)) {
-      throw std::invalid_argument("--set " + o + ": expected a number " + (info->may_be_zero ? ">= 0" : "> 0") + " (" +
-                                  std::string(info->unit) + ")");
+    if (used == 0 || used != o.size() - eq - 1) throw std::invalid_argument("--set " + o + ": expected NAME=NUMBER");
+    if (const std::string problem = implausible_value(*info, value); !problem.empty()) {
+      throw std::invalid_argument("--set " + o + ": " + problem);
     }
     p.*info->field = value;
   }

@@ -8,7 +8,9 @@
 
 #include "io/yaml_reader.hpp"
 
+#include "sim/memory_budget.hpp"
 #include "sim/population.hpp"
+#include "sim/streaming_summary.hpp"
 
 namespace alemsim {
 namespace {
@@ -54,7 +56,7 @@ void read_variability(const Reader& r, const YAML::Node& node, VariabilityModel&
       const std::string field = "variability.cv." + name;
       if (find_param(name) == nullptr) r.fail(entry.first, field, "unknown parameter (names: models/model.md)");
       const double value = r.number(entry.second, field);
-      if (value < 0.0) r.fail(entry.second, field, "expected a CV >= 0");
+      if (value < 0.0 || value > kMaxCv) r.fail(entry.second, field, "expected a CV from 0 to 2 (200%)");
       auto it = std::find_if(v.effects.begin(), v.effects.end(), [&](const RandomEffect& e) { return e.parameter == name; });
       if (it == v.effects.end()) {
         v.effects.push_back({name, value, "scenario " + r.path()});
@@ -134,9 +136,14 @@ Scenario parse_scenario(const Reader& r, std::string text) {
       s.output_step_day = r.number(step, "output.step_day");
     }
   }
-  // The engine's own checks of regimen, horizon and step, reported at the line they concern.
+  // The engine's own checks of regimen, horizon and step, reported at the line they concern; and
+  // the memory a population's summary at these output times would need (the viewer and every
+  // population run build one).
   try {
-    (void)simulation_plan(s);
+    const SimulationPlan plan = simulation_plan(s);
+    require_summary_memory(patient_outputs().size(), plan.grid_day().size());
+  } catch (const MemoryBudgetError& e) {
+    r.fail(step, "output.step_day", e.what());
   } catch (const PlanError& e) {
     switch (e.field()) {
       case PlanError::Field::kCourses:
@@ -176,9 +183,8 @@ Scenario parse_scenario(const Reader& r, std::string text) {
         r.fail(entry.first, "parameters." + key, "unknown parameter; expected one of: " + list);
       }
       const double value = r.number(entry.second, "parameters." + key);
-      if (info->may_be_zero ? value < 0.0 : value <= 0.0) {
-        r.fail(entry.second, "parameters." + key,
-               std::string("expected a number ") + (info->may_be_zero ? ">= 0" : "> 0") + " (" + std::string(info->unit) + ")");
+      if (const std::string problem = implausible_value(*info, value); !problem.empty()) {
+        r.fail(entry.second, "parameters." + key, problem);
       }
       s.typical_params.*info->field = value;
     }

@@ -141,4 +141,24 @@ void validate(const ModelParams& params) {
   }
 }
 
+PlausibleRange plausible_range(const ParamInfo& info) {
+  constexpr double kFactor = 1000.0;
+  const double scale = info.typical_value > 0.0 ? info.typical_value : 1.0;
+  PlausibleRange range{info.may_be_zero ? 0.0 : scale / kFactor, scale * kFactor, false};
+  if (info.below <= range.high) range = {range.low, info.below, true};
+  return range;
+}
+
+std::string implausible_value(const ParamInfo& info, double value) {
+  const PlausibleRange range = plausible_range(info);
+  // The bounds as printed (6 significant digits) are accepted: a relative 1e-5 either way.
+  const bool ok = std::isfinite(value) && value >= range.low * (1.0 - 1e-5) &&
+                  (range.high_exclusive ? value < range.high : value <= range.high * (1.0 + 1e-5));
+  if (ok) return {};
+  std::ostringstream out;
+  out << "expected a number from " << range.low << (range.high_exclusive ? " to below " : " to ") << range.high << ' '
+      << info.unit << " (typical " << info.typical_value << "; at most a factor of 1000 from it), got " << value;
+  return out.str();
+}
+
 }  // namespace alemsim

@@ -83,6 +83,22 @@ ModelParams typical_params();
 // The entry named `name`, or nullptr.
 const ParamInfo* find_param(std::string_view name);
 
+// The values a user may give a parameter (a scenario's `parameters`, `validate --set`): from 1/1000
+// to 1000 times its typical value (0 included where 0 switches a process off; for a typical value
+// of 0, up to 1000 in its unit), and below its upper bound. A factor of 1000 either way is beyond
+// any between-patient spread or sensitivity question, and keeps every product of the model far from
+// overflow: `central_volume_l: 1e300` printed inf and NaN.
+struct PlausibleRange {
+  double low = 0.0;
+  double high = 0.0;
+  bool high_exclusive = false;  // the upper bound is `below` (a share of a whole)
+};
+PlausibleRange plausible_range(const ParamInfo& info);
+
+// "" when `value` lies in plausible_range(info), else what was expected, with the unit, e.g.
+// "expected a number from 0.01426 to 14260 L (typical 14.26; at most a factor of 1000 from it), got 1e+300".
+std::string implausible_value(const ParamInfo& info, double value);
+
 // Throws std::invalid_argument naming the first field that is not finite and > 0 (>= 0 where
 // allowed), or not below its upper bound. Every valid set has the pre-treatment counts as its steady state.
 void validate(const ModelParams& params);

@@ -12,6 +12,10 @@
 namespace alemsim {
 
 // P_i = P_typical * exp(eta_i) with eta ~ N(0, Omega), Omega_jj = ln(1 + CV_j^2).
+// Largest between-patient CV a random effect may have: 2 (200%), twice the widest reported for a
+// monoclonal antibody's PK parameters; beyond it log-normal draws span many orders of magnitude.
+inline constexpr double kMaxCv = 2.0;
+
 struct RandomEffect {
   std::string parameter;  // name in param_table()
   double cv;              // coefficient of variation of the log-normal distribution, fraction

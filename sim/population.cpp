@@ -53,13 +53,19 @@ void check_covariates(const CovariateModel& c) {
   const auto require = [](bool ok, const char* field, const char* expected) {
     if (!ok) throw std::invalid_argument(std::string("variability.covariates.") + field + ": expected " + expected);
   };
-  require(c.weight_kg_median > 0.0, "weight_kg_median", "a number > 0");
-  require(c.weight_kg_cv >= 0.0, "weight_kg_cv", "a number >= 0");
-  require(c.female_fraction >= 0.0 && c.female_fraction <= 1.0, "female_fraction", "a fraction from 0 to 1");
-  require(c.age_years_sd >= 0.0, "age_years_sd", "a number >= 0");
+  // Physiological bounds (adults and children, kg and years); the comparisons also refuse NaN.
+  const auto in = [](double v, double low, double high) { return v >= low && v <= high; };
+  require(in(c.weight_kg_median, 20.0, 300.0), "weight_kg_median", "a weight from 20 to 300 kg");
+  require(in(c.weight_kg_cv, 0.0, 1.0), "weight_kg_cv", "a CV from 0 to 1");
+  require(in(c.female_fraction, 0.0, 1.0), "female_fraction", "a fraction from 0 to 1");
+  require(in(c.age_years_sd, 0.0, 50.0), "age_years_sd", "a number of years from 0 to 50");
+  require(in(c.age_years_min, 0.0, 120.0), "age_years_min", "an age from 0 to 120 years");
+  require(in(c.age_years_max, 0.0, 120.0), "age_years_max", "an age from 0 to 120 years");
   require(c.age_years_min <= c.age_years_mean && c.age_years_mean <= c.age_years_max, "age_years_mean",
           "a mean between age_years_min and age_years_max");
-  require(c.reference_weight_kg > 0.0, "reference_weight_kg", "a number > 0");
+  require(in(c.reference_weight_kg, 20.0, 300.0), "reference_weight_kg", "a weight from 20 to 300 kg");
+  require(in(c.volume_weight_exponent, -3.0, 3.0), "volume_weight_exponent", "an exponent from -3 to 3");
+  require(in(c.clearance_weight_exponent, -3.0, 3.0), "clearance_weight_exponent", "an exponent from -3 to 3");
 }
 
 }  // namespace
@@ -75,7 +81,7 @@ PatientSampler::PatientSampler(const ModelParams& typical, const VariabilityMode
     const ParamInfo* info = find_param(e.parameter);
     const std::string field = "variability.cv." + e.parameter;
     if (info == nullptr) throw std::invalid_argument(field + ": unknown parameter");
-    if (!(e.cv >= 0.0) || !std::isfinite(e.cv)) throw std::invalid_argument(field + ": expected a CV >= 0");
+    if (!(e.cv >= 0.0 && e.cv <= kMaxCv)) throw std::invalid_argument(field + ": expected a CV from 0 to 2 (200%)");
     if (std::find(fields_.begin(), fields_.end(), info->field) != fields_.end()) {
       throw std::invalid_argument(field + ": listed twice");
     }
@@ -147,6 +153,15 @@ SampledPatient PatientSampler::sample(std::uint64_t seed, std::int64_t patient_i
   return s;
 }
 
+bool outputs_in_range(const std::vector<std::vector<double>>& series) {
+  for (const std::vector<double>& quantity : series) {
+    for (double v : quantity) {
+      if (!(std::abs(v) <= kMaxOutputValue)) return false;  // NaN too
+    }
+  }
+  return true;
+}
+
 void run_population(const PatientSampler& sampler, const SimulationPlan& plan, const PopulationRunOptions& options,
                     const std::function<void(std::span<const PatientOutcome>)>& consume) {
   if (options.patients < 1 || options.patients > kMaxPatients) {
@@ -190,8 +205,8 @@ void run_population(const PatientSampler& sampler, const SimulationPlan& plan, c
       out.error.clear();
       try {
         out.patient = sampler.sample(options.seed, out.index);
-        // A draw can land where the model has no steady state (e.g. negative thymic output); such a
-        // patient is reported, not simulated into nonsense.
+        // A draw can land outside the model's domain (e.g. a share of 1 or more); such a patient is
+        // reported, not simulated into nonsense.
         validate(out.patient.params);
       } catch (const std::invalid_argument& e) {
         out.ok = false;
@@ -203,7 +218,12 @@ void run_population(const PatientSampler& sampler, const SimulationPlan& plan, c
       try {
         if (out.ok) {
           simulate_patient_into(out.result, out.patient.params, plan);
-          if (options.bin_series) bin_series(out.result.series, out.series_bins);
+          if (!outputs_in_range(out.result.series)) {
+            out.ok = false;
+            out.error = "an output is not finite or exceeds " + format_number(kMaxOutputValue);
+          } else if (options.bin_series) {
+            bin_series(out.result.series, out.series_bins);
+          }
         }
       } catch (const SolverError& e) {
         out.ok = false;

@@ -62,6 +62,14 @@ inline constexpr int kMaxThreads = 1024;
 // patients/s; a larger number is a typo, not a request.
 inline constexpr std::int64_t kMaxPatients = 1'000'000'000;
 
+// Largest output magnitude a patient may reach (ng/mL, cells/uL, fold, titer): far beyond any
+// physiology and far below float32's 3.4e38, so a stored series never overflows to inf. A patient
+// past it, or with an output that is not finite, is marked !ok.
+inline constexpr double kMaxOutputValue = 1e30;
+
+// True when every value of `series` is finite with magnitude at most kMaxOutputValue.
+bool outputs_in_range(const std::vector<std::vector<double>>& series);
+
 struct PopulationRunOptions {
   std::uint64_t seed = 1;
   std::int64_t patients = 1;

@@ -78,15 +78,19 @@ double StreamingDistribution::percentile(double p) const {
   return std::clamp(histogram_percentile(counts_, count_, p), min_, max_);
 }
 
-namespace {
-
-// The number of histogram counts of `quantities` x `times`, once they are known to fit the memory budget.
-std::size_t checked_count_size(std::size_t quantities, std::size_t times) {
+void require_summary_memory(std::size_t quantities, std::size_t times) {
   const double counts = static_cast<double>(quantities) * static_cast<double>(times) * static_cast<double>(LogBins::count());
   require_memory(counts * sizeof(std::uint32_t),
                  "the percentile bands of " + std::to_string(quantities) + " outputs at " + std::to_string(times) +
                      " output times",
                  "use a larger output.step_day or a shorter horizon_day");
+}
+
+namespace {
+
+// The number of histogram counts of `quantities` x `times`, once they are known to fit the memory budget.
+std::size_t checked_count_size(std::size_t quantities, std::size_t times) {
+  require_summary_memory(quantities, times);
   return quantities * times * LogBins::count();
 }
 

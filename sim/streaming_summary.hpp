@@ -39,6 +39,11 @@ class StreamingDistribution {
   double max_ = 0.0;
 };
 
+// Throws MemoryBudgetError (sim/memory_budget.hpp) if the percentile bands of `quantities` outputs
+// at `times` output times (a histogram each: 4.8 KB) would not fit the memory budget. Every
+// SeriesPercentiles checks this before allocating; a scenario reader checks it at load time.
+void require_summary_memory(std::size_t quantities, std::size_t times);
+
 // Percentile bands of every output quantity at every output time.
 class SeriesPercentiles {
  public:

@@ -102,7 +102,7 @@ INSTANTIATE_TEST_SUITE_P(
                     BadFile{"missing-courses.yaml", "courses: required key is missing"},
                     BadFile{"missed-day-outside-course.yaml", "courses[0].missed_days[0]"},
                     BadFile{"unknown-parameter.yaml", "parameters.clearance: unknown parameter"},
-                    BadFile{"negative-parameter.yaml", "parameters.central_volume_l: expected a number > 0"},
+                    BadFile{"negative-parameter.yaml", "parameters.central_volume_l: expected a number from 0.01426 to 14260 L"},
                     BadFile{"zero-patients.yaml", "patients: expected a whole number from 1 to 1000000000"},
                     BadFile{"nan-horizon.yaml", "horizon_day: expected a finite number"},
                     BadFile{"courses-not-a-list.yaml", "courses: expected a non-empty list"},
