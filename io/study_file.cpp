@@ -113,11 +113,11 @@ void check_arm(const Reader& r, const YAML::Node& at, const std::string& field, 
 
 }  // namespace
 
-StudyFile load_study(const std::string& path) {
+StudyFile study_from_text(std::string text, const std::string& path) {
   const Reader r(path);
   StudyFile f;
   f.path = path;
-  f.text = r.read_text();
+  f.text = std::move(text);
   const YAML::Node root = r.parse(f.text);
   if (!root.IsMap()) r.fail(root, "(top level)", "expected a mapping with keys such as base and sweep");
   r.check_keys(root, "", {"name", "description", "base", "patients", "seed", "reference_arm", "outcome_course",
@@ -274,5 +274,7 @@ StudyFile load_study(const std::string& path) {
   }
   return f;
 }
+
+StudyFile load_study(const std::string& path) { return study_from_text(Reader(path).read_text(), path); }
 
 }  // namespace alemsim

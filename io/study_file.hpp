@@ -21,4 +21,8 @@ struct StudyFile {
 // sweep, repeated arm names, an unknown reference arm, or an arm whose regimen is not valid.
 StudyFile load_study(const std::string& path);
 
+// The same for study text said to come from `path` (its base is read relative to it): for tests and
+// the fuzzer, which have the text but no file.
+StudyFile study_from_text(std::string text, const std::string& path);
+
 }  // namespace alemsim

@@ -167,13 +167,17 @@ double integrate_on_times(const System& system, State& x, std::span<const double
     try {
       // odeint copies a stepper whose scratch arrays are sized but not yet written (they are written
       // on the first step); GCC's inlined-copy warning about that is a false positive.
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
       odeint::integrate_times(
           odeint::make_controlled(options.abs_tol, options.rel_tol, odeint::runge_kutta_fehlberg78<State>()), system, x,
           times.begin(), times.end(), first_step, checked_observe,
           odeint::max_step_checker(options.max_steps_between_outputs));
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic pop
+#endif
     } catch (const odeint::odeint_error& e) {
       throw SolverError(failed_at, e.what());
     }

@@ -105,7 +105,6 @@ double simulate_ada_positive_fraction(const ModelParams& typical, const Variabil
                                       std::int64_t patients, std::uint64_t seed) {
   const double month15 = 15.0 * kDaysPerMonth;
   const SimulationPlan plan(label_regimen(), month15);
-  const std::span<const double> grid = plan.grid_day();
   const std::size_t titer = output_index("ada_titer");
   PopulationRunOptions options;
   options.seed = seed;

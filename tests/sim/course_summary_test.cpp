@@ -35,7 +35,6 @@ TEST(CourseSummary, ReadsCmaxHalfLifeAndWashoutFromAnExactMonoexponential) {
 
 TEST(CourseSummary, FiguresPastTheHorizonAreNaN) {
   const SimulationPlan plan({Course{0.0, 1, 12.0, 4.0, {}}}, 5.0);
-  const auto infusions = plan.infusions();
   const auto grid = plan.grid_day();
   const std::vector<std::vector<double>> series{std::vector<double>(grid.size(), 1.0)};
   const auto summary = summarize_courses(plan, kConcentrationOnly, series);
@@ -46,7 +45,6 @@ TEST(CourseSummary, FiguresPastTheHorizonAreNaN) {
 TEST(CourseSummary, NadirLowerLimitAndProphylaxisFromACellCount) {
   // CD4+ falls linearly from 900 to 50 by day 20, then rises 2 cells/uL/day.
   const SimulationPlan plan({Course{0.0, 5, 12.0, 4.0, {}}}, 400.0);
-  const auto infusions = plan.infusions();
   const auto grid = plan.grid_day();
   std::vector<double> conc(grid.size(), 0.0), cd4(grid.size());
   for (std::size_t i = 0; i < grid.size(); ++i) {
@@ -70,7 +68,6 @@ TEST(CourseSummary, NadirLowerLimitAndProphylaxisFromACellCount) {
 
 TEST(CourseSummary, ProphylaxisLastsAtLeastTwoMonths) {
   const SimulationPlan plan({Course{0.0, 3, 12.0, 4.0, {}}}, 200.0);
-  const auto infusions = plan.infusions();
   const auto grid = plan.grid_day();
   const OutputQuantity outputs[] = {kConcentration, kCd4};
   const std::vector<std::vector<double>> series{std::vector<double>(grid.size(), 1.0),
