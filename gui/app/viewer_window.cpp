@@ -102,7 +102,7 @@ int run_viewer(const ViewerOptions& options) {
     int frames_ready = 0;
     std::string title;
     while (!glfwWindowShouldClose(window)) {
-      const bool busy = controller.results().progress.running;
+      const bool busy = controller.opening() || controller.results().progress.running;
       if (screenshot || busy) {
         glfwPollEvents();
       } else {
@@ -135,7 +135,7 @@ int run_viewer(const ViewerOptions& options) {
       if (actions.export_png_path) export_plots_png(controller, *actions.export_png_path, fb_width, fb_height);
       if (actions.quit) glfwSetWindowShouldClose(window, GLFW_TRUE);
       if (screenshot) {
-        const bool ready = !controller.results().progress.running;
+        const bool ready = !controller.opening() && !controller.results().progress.running;
         if (ready) ++frames_ready;
         const bool timed_out = Clock::now() - started > kScreenshotTimeout;
         if (frames_ready >= options.frames || timed_out) {

@@ -5,6 +5,8 @@
 
 #include <H5Cpp.h>
 
+#include "sim/memory_budget.hpp"
+
 namespace alemsim::gui {
 namespace {
 
@@ -15,7 +17,27 @@ std::string detail(const H5::Exception& e) {
   return message.empty() ? "HDF5 error" : message;
 }
 
+// Largest ratio of a dataset's values to the bytes the file stores for it: deflate compresses by
+// at most about 1032:1 (RFC 1951's longest match per code), and an uncompressed dataset stores every
+// byte. A dataset declaring more (HDF5 lets a chunked dataset declare 2^50 rows and store none of
+// them, reading back fill values) is refused before anything is allocated or read.
+constexpr double kMaxCompressionRatio = 1100.0;
+
 }  // namespace
+
+void H5Reader::check_declared_size(const H5::DataSet& d, const std::string& name, const std::vector<hsize_t>& dims) const {
+  double values = 1.0;
+  for (hsize_t n : dims) values *= static_cast<double>(n);
+  const double declared_bytes = values * static_cast<double>(d.getDataType().getSize());
+  const double stored_bytes = static_cast<double>(d.getStorageSize());
+  // A few kilobytes of headroom: a tiny dataset may declare more than it stores (e.g. fill values).
+  if (declared_bytes > kMaxCompressionRatio * stored_bytes + 65536.0) {
+    fail(path_, name + ": declares " + format_bytes(declared_bytes) + " of values but the file stores " +
+                    format_bytes(stored_bytes) + " for it (damaged or not written by alemsim)");
+  }
+  // What reading it whole as doubles would take, against the memory one run may use.
+  require_memory(values * sizeof(double), path_ + ": " + name, "open a smaller file");
+}
 
 struct H5Reader::Impl {
   H5::H5File file;
@@ -89,6 +111,7 @@ std::vector<std::uint64_t> H5Reader::shape(const std::string& name, int rank) co
     }
     std::vector<hsize_t> dims(static_cast<std::size_t>(rank));
     space.getSimpleExtentDims(dims.data());
+    check_declared_size(d, name, dims);
     return {dims.begin(), dims.end()};
   } catch (const H5::Exception& e) {
     fail(path_, name + ": " + detail(e));

@@ -7,6 +7,10 @@
 #include <string>
 #include <vector>
 
+namespace H5 {
+class DataSet;
+}
+
 namespace alemsim::gui {
 
 class H5Reader {
@@ -25,7 +29,9 @@ class H5Reader {
   // Names of the groups directly in group `group` (none when it does not exist).
   std::vector<std::string> groups_in(const std::string& group) const;
 
-  // Shape of numeric dataset `name`; throws if it is absent, not numeric or not of rank `rank`.
+  // Shape of numeric dataset `name`; throws if it is absent, not numeric or not of rank `rank`, if
+  // it declares far more values than the file stores for it, or if reading it whole would exceed
+  // the memory budget (sim/memory_budget.hpp). Every read checks the shape first.
   std::vector<std::uint64_t> shape(const std::string& name, int rank) const;
   // Whole 1-D dataset as doubles.
   std::vector<double> read_vector(const std::string& name) const;
@@ -36,6 +42,8 @@ class H5Reader {
   std::string text_attribute(const std::string& object, const std::string& attribute) const;
 
  private:
+  // Throws unless dataset `d` of shape `dims` is plausible (see shape()).
+  void check_declared_size(const H5::DataSet& d, const std::string& name, const std::vector<unsigned long long>& dims) const;
   // Names of the children of `group` of HDF5 object type `type` (an H5O_type_t).
   std::vector<std::string> children_of(const std::string& group, int type) const;
 

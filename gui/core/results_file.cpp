@@ -38,6 +38,10 @@ void sort_known_first(std::vector<std::string>& names, const KnownNames& known) 
   });
 }
 
+void stop_if_asked(const H5Reader& h5, const std::stop_token& stop) {
+  if (stop.stop_requested()) fail(h5, "reading stopped");
+}
+
 // Where the run layout is read from: the root of a run file, or an arm of a study file.
 struct Group {
   std::string path;  // "/" or "/arms/002"
@@ -96,7 +100,7 @@ void read_summary(const H5Reader& h5, const Group& g, PopulationSnapshot& s) {
 }
 
 // The first `count` patients whose series are stored and not NaN (a failed patient's row is NaN).
-void read_traces(const H5Reader& h5, const Group& g, int count, PopulationSnapshot& s) {
+void read_traces(const H5Reader& h5, const Group& g, int count, PopulationSnapshot& s, const std::stop_token& stop) {
   s.traces.assign(s.quantities.size(), {});
   std::vector<std::string> datasets(s.quantities.size());
   std::uint64_t stored = std::numeric_limits<std::uint64_t>::max();
@@ -111,6 +115,7 @@ void read_traces(const H5Reader& h5, const Group& g, int count, PopulationSnapsh
   if (stored == std::numeric_limits<std::uint64_t>::max()) return;
   int kept = 0;
   for (std::uint64_t row = 0; row < stored && kept < count; ++row) {
+    stop_if_asked(h5, stop);
     std::vector<std::vector<double>> rows(s.quantities.size());
     bool simulated = true;
     for (std::size_t q = 0; q < datasets.size(); ++q) {
@@ -128,7 +133,7 @@ void read_traces(const H5Reader& h5, const Group& g, int count, PopulationSnapsh
 
 // Per course: the metric's distribution, and for the total lymphocytes at months 6 and 12 the
 // fraction at or above the LLN, as PopulationSummary reports them for a run.
-void read_metrics(const H5Reader& h5, const Group& g, PopulationSnapshot& s) {
+void read_metrics(const H5Reader& h5, const Group& g, PopulationSnapshot& s, const std::stop_token& stop) {
   std::vector<std::string> names = h5.datasets_in(g.at(hdf5_names::kMetrics));
   std::vector<std::string> engine_names;
   for (const CourseMetric& m : course_metrics(patient_outputs())) engine_names.push_back(m.name);
@@ -136,6 +141,10 @@ void read_metrics(const H5Reader& h5, const Group& g, PopulationSnapshot& s) {
   const double lymphocyte_lln = output_with_role(QuantityRole::kTotalLymphocytes).lln_cells_per_ul;
   std::uint64_t courses = 0;
   for (const std::string& name : names) courses = std::max(courses, h5.shape(g.at(hdf5_names::member(hdf5_names::kMetrics, name)), 2)[1]);
+  if (courses > kMaxCourses) {
+    fail(h5, g.at(hdf5_names::kMetrics) + ": " + std::to_string(courses) + " courses; a scenario has at most " +
+                 std::to_string(kMaxCourses));
+  }
   s.course_metrics.assign(courses, {});
   s.lln_fractions.assign(courses, {});
   for (auto& f : s.lln_fractions) f.fill(kNaN);
@@ -146,6 +155,7 @@ void read_metrics(const H5Reader& h5, const Group& g, PopulationSnapshot& s) {
     std::vector<StreamingDistribution> by_course(dims[1]);
     std::vector<std::int64_t> at_lln(dims[1], 0);
     for (std::uint64_t first = 0; first < dims[0]; first += kMetricRowsPerRead) {
+      stop_if_asked(h5, stop);
       const std::uint64_t rows = std::min(kMetricRowsPerRead, dims[0] - first);
       const std::vector<double> values = h5.read_rows(path, first, rows);
       for (std::uint64_t i = 0; i < values.size(); ++i) {
@@ -203,7 +213,7 @@ bool is_results_file_name(const std::string& path) {
   return extension == ".h5" || extension == ".hdf5";
 }
 
-ResultsFile read_results_file(const std::string& path, int trace_count, const std::string& group) {
+ResultsFile read_results_file(const std::string& path, int trace_count, const std::string& group, std::stop_token stop) {
   const auto start = std::chrono::steady_clock::now();
   if (group.empty() || group.front() != '/' || (group != "/" && group.back() == '/')) {
     throw std::invalid_argument("read_results_file: group '" + group + "': expected an absolute path such as /arms/002");
@@ -215,8 +225,9 @@ ResultsFile read_results_file(const std::string& path, int trace_count, const st
   PopulationSnapshot& s = out.population;
   s.grid_day = read_time(h5, g);
   read_summary(h5, g, s);
-  read_traces(h5, g, trace_count, s);
-  read_metrics(h5, g, s);
+  stop_if_asked(h5, stop);
+  read_traces(h5, g, trace_count, s, stop);
+  read_metrics(h5, g, s, stop);
   read_status(h5, g, s);
   read_scenario(h5, g, s, out);
   const std::string seed = h5.text_attribute("/", hdf5_names::kSeed);

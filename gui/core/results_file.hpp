@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <stop_token>
 #include <string>
 
 #include "gui/core/snapshot.hpp"
@@ -27,7 +28,10 @@ struct ResultsFile {
 // std::runtime_error, naming the file and the dataset, for a missing file, a file that is not HDF5,
 // a missing group, or one not laid out as an alemsim results file; std::invalid_argument for a
 // `group` that is not an absolute path without a trailing '/'.
-ResultsFile read_results_file(const std::string& path, int trace_count, const std::string& group = "/");
+// When `stop` is requested it throws std::runtime_error "...: reading stopped" at the next dataset
+// or block of rows (the viewer's FileLoader stops a read superseded by another).
+ResultsFile read_results_file(const std::string& path, int trace_count, const std::string& group = "/",
+                              std::stop_token stop = {});
 
 // True for names the viewer opens as results files (".h5", ".hdf5") rather than as scenarios.
 bool is_results_file_name(const std::string& path);

@@ -22,8 +22,14 @@ void Controller::set_scenario(Scenario scenario) {
   session_.update(ui_.scenario, ui_.plots.trace_count);
 }
 
-void Controller::open_results(const std::string& path, const std::string& group, bool refit) {
-  ResultsFile file = read_results_file(path, ui_.plots.trace_count, group);
+void Controller::show_read(FileRead read) {
+  if (!read.file) {
+    ui_.file_error = std::string("Could not open the file. ") + read.error;
+    ui_.status.clear();
+    return;
+  }
+  OpenedFile& opened = *read.file;
+  ResultsFile& file = opened.results;
   if (file.scenario) {
     ui_.scenario = std::move(*file.scenario);
     ui_.modified = false;
@@ -31,12 +37,20 @@ void Controller::open_results(const std::string& path, const std::string& group,
     file.population.note = "Its scenario cannot be read (" + file.scenario_error +
                            "): regimen, typical patient and course markers are the viewer's own.";
   }
-  if (refit) {
+  if (opened.refit) {
     ui_.plots.time_axis.auto_fit = true;
     for (auto& [column, axis] : ui_.plots.value_axes) axis.auto_fit = true;
   }
   session_.show_population(std::make_shared<const PopulationSnapshot>(std::move(file.population)),
                            file.scenario ? &ui_.scenario : nullptr);
+  if (opened.study) {
+    ui_.status = "opened " + (opened.refit ? opened.path : opened.study->arms[opened.arm].group);
+    ui_.study = OpenStudy{std::move(*opened.study), opened.arm};
+  } else {
+    ui_.status = "opened " + opened.path;
+    ui_.study.reset();
+  }
+  ui_.file_error.clear();
 }
 
 bool Controller::open(const std::string& path, std::optional<std::size_t> arm) {
@@ -45,16 +59,13 @@ bool Controller::open(const std::string& path, std::optional<std::size_t> arm) {
       if (arm) throw std::runtime_error(path + " is a scenario, not a study file: it has no arms");
       set_scenario(load_scenario(path));
       ui_.study.reset();
-    } else if (StudyArms arms = list_study_arms(path); arms.study || arm) {
-      const std::size_t index = arm.value_or(arms.reference_arm);
-      open_results(path, study_arm(arms, static_cast<long long>(index)).group, true);
-      ui_.study = OpenStudy{std::move(arms), index};
-    } else {
-      open_results(path, "/", true);
-      ui_.study.reset();
+      ui_.file_error.clear();
+      ui_.status = "opened " + path;
+      return true;
     }
+    loader_.start(read_results_job(path, arm, ui_.plots.trace_count));
     ui_.file_error.clear();
-    ui_.status = "opened " + path;
+    ui_.status = "reading " + path + " ...";
     return true;
   } catch (const std::exception& e) {
     ui_.file_error = std::string("Could not open the file. ") + e.what();
@@ -63,20 +74,34 @@ bool Controller::open(const std::string& path, std::optional<std::size_t> arm) {
 }
 
 bool Controller::open_arm(std::size_t index) {
-  try {
-    if (!ui_.study) throw std::runtime_error("no study file is open");
-    open_results(ui_.study->file.path, study_arm(ui_.study->file, static_cast<long long>(index)).group, false);
-    ui_.study->shown = index;
-    ui_.file_error.clear();
-    ui_.status = "opened " + ui_.study->file.arms[index].group;
-    return true;
-  } catch (const std::exception& e) {
-    ui_.file_error = std::string("Could not open the arm. ") + e.what();
+  if (!ui_.study) {
+    ui_.file_error = "Could not open the arm. no study file is open";
     return false;
   }
+  const StudyArms arms = ui_.study->file;
+  const int traces = ui_.plots.trace_count;
+  loader_.start([arms, index, traces](std::stop_token stop) {
+    OpenedFile opened;
+    opened.path = arms.path;
+    opened.arm = index;
+    opened.refit = false;
+    opened.results = read_results_file(arms.path, traces, study_arm(arms, static_cast<long long>(index)).group, stop);
+    opened.study = arms;
+    return opened;
+  });
+  ui_.file_error.clear();
+  ui_.status = "reading arm " + std::to_string(index) + " ...";
+  return true;
+}
+
+bool Controller::wait_for_file(std::chrono::milliseconds timeout) {
+  if (!loader_.wait_idle(timeout)) return false;
+  if (std::optional<FileRead> read = loader_.take()) show_read(std::move(*read));
+  return ui_.file_error.empty();
 }
 
 Actions Controller::frame() {
+  if (std::optional<FileRead> read = loader_.take()) show_read(std::move(*read));
   session_.poll();
   Actions actions;
   draw_viewer(session_.results(), ui_, actions);

@@ -3,10 +3,12 @@
 // drive it with a bare ImGui context.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <optional>
 #include <string>
 
+#include "gui/core/file_loader.hpp"
 #include "gui/core/session.hpp"
 #include "gui/viewer/ui_state.hpp"
 
@@ -20,13 +22,22 @@ class Controller {
   // Opens a scenario file, or a results file (.h5): its population is shown as read, and the
   // scenario it was run from becomes the one edited. A study file opens on its arm `arm` (0-based;
   // by default its reference arm) and ui().study lists its arms; `arm` is an error for any other
-  // file. On failure the current scenario stays, ui().file_error says why, and false is returned;
-  // the viewer never stops on a bad file.
+  // file. A scenario is read at once; a results file is read on a background thread (FileLoader)
+  // and shown by the frame after it is done, so a large or damaged file never stops the window.
+  // On failure the current scenario stays, ui().file_error says why, and false is returned (for a
+  // results file: when the read ends; open() itself only refuses an arm for a scenario file); the
+  // viewer never stops on a bad file.
   bool open(const std::string& path, std::optional<std::size_t> arm = {});
 
   // Shows arm `index` of the open study as open() shows a results file, keeping the axes as they
-  // are, so arms compare on the same scales once the user has zoomed. Fails as open() does.
+  // are, so arms compare on the same scales once the user has zoomed. Read in the background too.
   bool open_arm(std::size_t index);
+
+  // True while a results file is being read.
+  bool opening() const { return loader_.busy(); }
+  // Waits for the read in progress and shows it. True when nothing failed: the file is open, or
+  // no read was in progress and no error is shown. For tests and the screenshot mode.
+  bool wait_for_file(std::chrono::milliseconds timeout = std::chrono::seconds(60));
 
   // One frame, between ImGui::NewFrame() and ImGui::Render(). Returns what only the window system
   // can do: export_png_path (read back the frame) and quit. Everything else is done here.
@@ -42,11 +53,12 @@ class Controller {
 
  private:
   void set_scenario(Scenario scenario);
-  // Shows the run layout at `group` of a results file; `refit` fits every axis to it.
-  void open_results(const std::string& path, const std::string& group, bool refit);
+  // Shows a finished read: its population and scenario, or its error.
+  void show_read(FileRead read);
 
   Session session_;
   UiState ui_;
+  FileLoader loader_;  // last member: its thread stops before the rest is destroyed
 };
 
 }  // namespace alemsim::gui

@@ -36,9 +36,9 @@ Outcome run_limited(const std::string& args, int seconds = 60, const std::string
 
 int lines(const std::string& text) { return static_cast<int>(std::count(text.begin(), text.end(), '\n')); }
 
-// Folder for one test's files, emptied first.
+// Folder for one test's files, emptied first; one per process, as ctest runs tests in parallel.
 fs::path scratch(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("alemsim_hostile_" + name);
+  const fs::path dir = fs::temp_directory_path() / ("alemsim_hostile_" + std::to_string(::getpid())) / name;
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;
@@ -186,7 +186,7 @@ TEST(HostileInput, AnInterruptedRunRemovesItsTemporaryAndKeepsTheOldFile) {
   for (const auto& [signal, code] : {std::pair{"INT", 130}, std::pair{"TERM", 143}}) {
     SCOPED_TRACE(signal);
     // Started in the background; signalled once its temporary exists (the run takes minutes).
-    const fs::path script = dir.parent_path() / "alemsim_hostile_signal.sh";
+    const fs::path script = dir.parent_path() / "signal.sh";
     std::ofstream(script) << "cd '" << kSource.string() << "'\n'" << ALEMSIM_CLI
                           << "' run scenarios/label.yaml --patients 1000000 --quiet --out '" << out.string() << "' &\n"
                           << "pid=$!\nfor i in $(seq 200); do ls '" << dir.string()

@@ -212,6 +212,27 @@ TEST(ResultsFile, BadFilesAreErrorsNamingTheFileAndWhatIsWrong) {
   EXPECT_NE(read_error(series_mismatch).find("/series/cd4_cells_per_ul"), std::string::npos) << read_error(series_mismatch);
 }
 
+// Issue 13: a 4.8 MB file whose /metrics dataset declared 2^50 rows (HDF5 stores none of a chunked
+// dataset's unwritten chunks) kept the window thread reading fill values for ever.
+TEST(ResultsFile, ADatasetDeclaringFarMoreThanTheFileStoresIsRefusedUnread) {
+  const fs::path huge = temp_path("declares-2-to-the-50-rows.h5");
+  {
+    H5Writer w(huge);
+    w.minimal(4);
+    w.group("/metrics");
+    H5::H5File file(huge.string(), H5F_ACC_RDWR);
+    const hsize_t dims[2] = {hsize_t{1} << 50, 2};
+    const hsize_t chunk[2] = {1024, 2};
+    H5::DSetCreatPropList props;
+    props.setChunk(2, chunk);
+    file.createDataSet("/metrics/cd4_nadir_cells_per_ul", H5::PredType::NATIVE_DOUBLE, H5::DataSpace(2, dims), props);
+  }
+  const std::string error = read_error(huge);
+  EXPECT_NE(error.find("/metrics/cd4_nadir_cells_per_ul: declares 18014398.5 GB of values but the file stores 0 MB"),
+            std::string::npos)
+      << error;
+}
+
 TEST(ResultsFile, FailedPatientsAreSkippedAsTracesAndCounted) {
   const fs::path path = temp_path("failed.h5");
   {

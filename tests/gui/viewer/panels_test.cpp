@@ -34,6 +34,12 @@ struct PanelsFixture : ::testing::Test {
     EXPECT_TRUE(controller.session().wait_population(120s));
   }
 
+  // Opens a file as the window does and waits for a results file's background read: true when open.
+  bool open_file(const std::string& path, std::optional<std::size_t> arm = {}) {
+    return controller.open(path, arm) && controller.wait_for_file();
+  }
+  bool open_arm(std::size_t index) { return controller.open_arm(index) && controller.wait_for_file(); }
+
   std::string full_frame_then(void (*panel)(const Results&, UiState&, Actions&)) {
     imgui.frame([&] { controller.frame(); });
     Actions actions;
@@ -96,7 +102,7 @@ TEST_F(PanelsFixture, EveryBadScenarioFileShowsAnErrorAndKeepsTheScenario) {
   int files = 0;
   for (const auto& entry : fs::directory_iterator(kSource / "tests/data/bad")) {
     SCOPED_TRACE(entry.path().string());
-    EXPECT_FALSE(controller.open(entry.path().string()));
+    EXPECT_FALSE(open_file(entry.path().string()));
     EXPECT_FALSE(controller.ui().file_error.empty());
     EXPECT_EQ(controller.ui().scenario.name, labelled_regimen_scenario().name);
     imgui.frame([&] { controller.frame(); });  // the window goes on drawing
@@ -105,8 +111,8 @@ TEST_F(PanelsFixture, EveryBadScenarioFileShowsAnErrorAndKeepsTheScenario) {
     ++files;
   }
   EXPECT_GE(files, 15);
-  EXPECT_FALSE(controller.open("/no/such/file.yaml"));
-  EXPECT_FALSE(controller.open("/no/such/population.h5"));
+  EXPECT_FALSE(open_file("/no/such/file.yaml"));
+  EXPECT_FALSE(open_file("/no/such/population.h5"));
   EXPECT_NE(controller.ui().file_error.find("/no/such/population.h5"), std::string::npos);
 }
 
@@ -114,7 +120,7 @@ TEST_F(PanelsFixture, ABadResultsFileShowsAnErrorAndKeepsWhatWasShown) {
   const fs::path bad = fs::temp_directory_path() / ("alemsim_gui_panels_bad_" + std::to_string(::getpid()) + ".h5");
   std::ofstream(bad) << "not HDF5 at all\n";
   const auto population = controller.results().population;
-  EXPECT_FALSE(controller.open(bad.string()));
+  EXPECT_FALSE(open_file(bad.string()));
   EXPECT_NE(controller.ui().file_error.find("not an HDF5 file"), std::string::npos) << controller.ui().file_error;
   EXPECT_EQ(controller.ui().scenario.name, labelled_regimen_scenario().name);
   imgui.frame([&] { controller.frame(); });
@@ -130,7 +136,14 @@ TEST_F(PanelsFixture, AResultsFileShowsItsPopulationWithTheScenarioItWasRunFrom)
   const std::string command = "cd '" + kSource.string() + "' && '" + ALEMSIM_CLI +
                               "' run scenarios/label.yaml --patients 40 --quiet --out '" + h5.string() + "' > /dev/null";
   ASSERT_EQ(std::system(command.c_str()), 0);
+  // Read on a background thread: open() returns at once, and what is shown changes only when a
+  // frame (or wait_for_file) takes the finished read.
+  const auto shown_before = controller.results().population;
   ASSERT_TRUE(controller.open(h5.string())) << controller.ui().file_error;
+  EXPECT_EQ(controller.ui().status, "reading " + h5.string() + " ...");
+  EXPECT_EQ(controller.results().population, shown_before);
+  ASSERT_TRUE(controller.wait_for_file()) << controller.ui().file_error;
+  EXPECT_EQ(controller.ui().status, "opened " + h5.string());
   fs::remove(h5);
   imgui.frame([&] { controller.frame(); });
   const Results& r = controller.results();
@@ -199,7 +212,7 @@ std::optional<std::size_t> click_arm_chooser(HeadlessImGui& imgui, Controller& c
 }
 
 TEST_F(PanelsFixture, AStudyFileOpensOnItsReferenceArmAndTheChooserSwitchesArms) {
-  ASSERT_TRUE(controller.open(dose_study().string())) << controller.ui().file_error;
+  ASSERT_TRUE(open_file(dose_study().string())) << controller.ui().file_error;
   const UiState& ui = controller.ui();
   ASSERT_TRUE(ui.study);
   ASSERT_EQ(ui.study->file.arms.size(), 4u);
@@ -229,6 +242,8 @@ TEST_F(PanelsFixture, AStudyFileOpensOnItsReferenceArmAndTheChooserSwitchesArms)
   Actions switch_arm;
   switch_arm.open_arm = asked;
   controller.apply(switch_arm);
+  EXPECT_TRUE(controller.opening() || !ui.study || ui.study->shown == 0u) << "read in the background";
+  EXPECT_TRUE(controller.wait_for_file());
   EXPECT_TRUE(ui.file_error.empty()) << ui.file_error;
   EXPECT_EQ(ui.study->shown, 1u);
   EXPECT_EQ(ui.scenario.courses.at(2).infusion_days, 5);  // 12 mg/day x 5 days
@@ -250,6 +265,7 @@ TEST_F(PanelsFixture, AStudyFileOpensOnItsReferenceArmAndTheChooserSwitchesArms)
   EXPECT_EQ(click_arm_chooser(imgui, controller, last), 3u);
   switch_arm.open_arm = 3;
   controller.apply(switch_arm);
+  EXPECT_TRUE(controller.wait_for_file());
   EXPECT_EQ(ui.study->shown, 3u);
   EXPECT_EQ(ui.scenario.courses.at(2).dose_mg_per_day, 24.0);
   EXPECT_EQ(ui.scenario.courses.at(2).infusion_days, 5);
@@ -268,21 +284,21 @@ TEST_F(PanelsFixture, AStudyFileOpensOnItsReferenceArmAndTheChooserSwitchesArms)
   controller.ui().dialog = FileDialog::kNone;
 
   // Opening another file leaves the study.
-  ASSERT_TRUE(controller.open((kSource / "scenarios/label.yaml").string()));
+  ASSERT_TRUE(open_file((kSource / "scenarios/label.yaml").string()));
   EXPECT_FALSE(ui.study);
 }
 
 TEST_F(PanelsFixture, AStudyArmCanBeChosenWhenOpeningAndABadOneIsAnError) {
-  ASSERT_TRUE(controller.open(dose_study().string(), 2)) << controller.ui().file_error;
+  ASSERT_TRUE(open_file(dose_study().string(), 2)) << controller.ui().file_error;
   EXPECT_EQ(controller.ui().study->shown, 2u);
   EXPECT_EQ(controller.ui().scenario.courses.at(2).dose_mg_per_day, 24.0);
-  EXPECT_FALSE(controller.open(dose_study().string(), 4));
+  EXPECT_FALSE(open_file(dose_study().string(), 4));
   EXPECT_NE(controller.ui().file_error.find("has 4 arms, numbered 0 to 3: there is no arm 4"), std::string::npos)
       << controller.ui().file_error;
   EXPECT_EQ(controller.ui().study->shown, 2u) << "what was shown stays";
-  EXPECT_FALSE(controller.open_arm(9));
+  EXPECT_FALSE(open_arm(9));
   EXPECT_NE(controller.ui().file_error.find("there is no arm 9"), std::string::npos) << controller.ui().file_error;
-  EXPECT_FALSE(controller.open((kSource / "scenarios/label.yaml").string(), 1));
+  EXPECT_FALSE(open_file((kSource / "scenarios/label.yaml").string(), 1));
   EXPECT_NE(controller.ui().file_error.find("is a scenario, not a study file"), std::string::npos) << controller.ui().file_error;
 }
 
@@ -304,7 +320,7 @@ TEST_F(PanelsFixture, ReferenceLinesAndPublishedPointsAppearOnTheirCounts) {
 }
 
 TEST_F(PanelsFixture, OpeningAGoodFileReplacesTheScenario) {
-  ASSERT_TRUE(controller.open((kSource / "scenarios/missed-dose.yaml").string()));
+  ASSERT_TRUE(open_file((kSource / "scenarios/missed-dose.yaml").string()));
   EXPECT_TRUE(controller.ui().file_error.empty());
   EXPECT_FALSE(controller.ui().scenario.courses[0].missed_days.empty());
   EXPECT_FALSE(controller.results().typical->regimen[0].missed_days.empty());
