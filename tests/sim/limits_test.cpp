@@ -91,6 +91,23 @@ TEST(PlausibleValues, AFactorOfAThousandFromTheTypicalValueWithTheUnitInTheMessa
   for (const ParamInfo& info : param_table()) EXPECT_EQ(implausible_value(info, info.typical_value), "") << info.name;
 }
 
+// The plausible range is a guard, not physiology: every parameter at either end of it, the others
+// typical, must still integrate the labelled regimen to finite outputs within kMaxOutputValue.
+TEST(PlausibleValues, EveryParameterAtEitherEndIntegratesToFiniteOutputs) {
+  const SimulationPlan plan({Course{0.0, 5, 12.0, 4.0, {}}, Course{365.0, 3, 12.0, 4.0, {}}}, 2000.0);
+  for (const ParamInfo& info : param_table()) {
+    const PlausibleRange range = plausible_range(info);
+    for (double value : {range.low, range.high_exclusive ? range.high * (1.0 - 1e-6) : range.high}) {
+      SCOPED_TRACE(std::string(info.name) + " = " + std::to_string(value));
+      ModelParams p = typical_params();
+      p.*info.field = value;
+      ASSERT_EQ(implausible_value(info, value), "");
+      const PatientResult r = simulate_patient(p, plan);
+      EXPECT_TRUE(outputs_in_range(r.series));
+    }
+  }
+}
+
 TEST(RegimenLimits, DayDoseAndCourseCountHaveBounds) {
   const auto error = [](std::vector<Course> courses, double horizon) {
     return message_of([&] { (void)SimulationPlan(std::move(courses), horizon); });

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 #include <imgui_internal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "io/shipped_scenarios.hpp"
@@ -114,6 +115,24 @@ TEST_F(PanelsFixture, EveryBadScenarioFileShowsAnErrorAndKeepsTheScenario) {
   EXPECT_FALSE(open_file("/no/such/file.yaml"));
   EXPECT_FALSE(open_file("/no/such/population.h5"));
   EXPECT_NE(controller.ui().file_error.find("/no/such/population.h5"), std::string::npos);
+}
+
+// Issue 13: a FIFO as the scenario blocked the viewer for ever; /dev/zero was read without end.
+TEST_F(PanelsFixture, AFifoOrADeviceIsRefusedWithoutWaitingOrReading) {
+  const fs::path dir = fs::temp_directory_path() / ("alemsim_gui_panels_fifo_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  for (const fs::path& fifo : {dir / "scenario.yaml", dir / "results.h5"}) {
+    fs::remove(fifo);
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    SCOPED_TRACE(fifo.string());
+    EXPECT_FALSE(open_file(fifo.string()));
+    EXPECT_NE(controller.ui().file_error.find(fifo.string()), std::string::npos) << controller.ui().file_error;
+  }
+  EXPECT_FALSE(open_file("/dev/zero"));
+  EXPECT_NE(controller.ui().file_error.find("/dev/zero: is a device; expected a regular file"), std::string::npos)
+      << controller.ui().file_error;
+  EXPECT_EQ(controller.ui().scenario.name, labelled_regimen_scenario().name);
+  fs::remove_all(dir);
 }
 
 TEST_F(PanelsFixture, ABadResultsFileShowsAnErrorAndKeepsWhatWasShown) {
