@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <exception>
 #include <filesystem>
+#include <system_error>
 #include <stdexcept>
 
 #include "models/model_params.hpp"
@@ -60,8 +61,9 @@ std::string command_line(const ValidateOptions& o) {
 int validate_command(const ValidateOptions& options) {
   try {
     const auto start = std::chrono::steady_clock::now();
+    std::error_code ec;
     if (options.reference_path == ValidateOptions{}.reference_path &&
-        !std::filesystem::exists(options.reference_path)) {
+        !std::filesystem::exists(options.reference_path, ec)) {
       throw std::runtime_error(
           options.reference_path +
           ": cannot open file (run alemsim validate from the repository root, or pass --reference FILE)");

@@ -126,7 +126,10 @@ StudyFile study_from_text(std::string text, const std::string& path) {
 
   const YAML::Node base = r.required(root, "base", "");
   const std::filesystem::path base_path = std::filesystem::path(path).parent_path() / r.text(base, "base");
-  if (!std::filesystem::is_regular_file(base_path)) r.fail(base, "base", "no scenario file " + base_path.string());
+  // The error_code overload: a name the system refuses (too long, say) is "no such file", not an
+  // exception without file or field (found by the fuzzer).
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(base_path, ec)) r.fail(base, "base", "no scenario file " + base_path.string());
   f.base = load_scenario(base_path.string());
 
   StudyDesign& d = f.design;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <filesystem>
 #include <set>
+#include <system_error>
 
 #include "io/yaml_reader.hpp"
 #include "sim/patient.hpp"
@@ -99,7 +100,8 @@ void read_arguments(const Reader& r, const YAML::Node& node, const std::string& 
   if (const YAML::Node scenario = argument("scenario", m.needs_scenario)) {
     const std::filesystem::path folder = std::filesystem::path(r.path()).parent_path();
     f.scenario_path = (folder / r.text(scenario, prefix + "scenario")).lexically_normal().string();
-    if (check_files && !std::filesystem::is_regular_file(f.scenario_path)) {
+    std::error_code ec;  // a name the system refuses (too long, say) is "no such file" too
+    if (check_files && !std::filesystem::is_regular_file(f.scenario_path, ec)) {
       r.fail(scenario, prefix + "scenario", "no such file: " + f.scenario_path);
     }
   }

@@ -9,7 +9,8 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
   try {
-    (void)alemsim::reference_figures_from_text(text, ALEMSIM_SOURCE_DIR "/validation/fuzz.yaml", false);
+    // With the scenario files a figure names looked up, as validate does.
+    (void)alemsim::reference_figures_from_text(text, ALEMSIM_SOURCE_DIR "/validation/fuzz.yaml", true);
   } catch (const alemsim::ReferenceFileError&) {
   }
   return 0;
