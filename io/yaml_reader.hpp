@@ -17,6 +17,9 @@
 
 namespace alemsim {
 
+// Deepest nesting of mappings and lists a file may have.
+inline constexpr int kMaxYamlDepth = 32;
+
 template <class Error>
 class YamlReader {
  public:
@@ -52,10 +55,17 @@ class YamlReader {
   // YAML forbids a key twice in one mapping, but yaml-cpp keeps both: node["k"] would read the first
   // and a loop over the entries the last, so a file saying `ada_propensity: 1` and then `1000` would
   // mean one or the other depending on who reads it. Every mapping of the file, at any depth, must
-  // have unique scalar keys; `field` is the path to `node` for the error.
-  void check_unique_keys(const YAML::Node& node, const std::string& field) const {
+  // have unique scalar keys; `field` is the path to `node` for the error. Nesting deeper than
+  // kMaxYamlDepth is an error too (the fuzzer's 2000 nested lists overflowed this recursion's
+  // stack; alemsim's formats nest 4 deep).
+  void check_unique_keys(const YAML::Node& node, const std::string& field, int depth = 0) const {
+    if (depth > kMaxYamlDepth) {
+      fail(node, field, "nested more than " + std::to_string(kMaxYamlDepth) + " levels deep; expected a shallow file");
+    }
     if (node.IsSequence()) {
-      for (std::size_t i = 0; i < node.size(); ++i) check_unique_keys(node[i], field + "[" + std::to_string(i) + "]");
+      for (std::size_t i = 0; i < node.size(); ++i) {
+        check_unique_keys(node[i], field + "[" + std::to_string(i) + "]", depth + 1);
+      }
       return;
     }
     if (!node.IsMap()) return;
@@ -71,7 +81,7 @@ class YamlReader {
         }
       }
       seen.emplace_back(key, entry.first);
-      check_unique_keys(entry.second, path);
+      check_unique_keys(entry.second, path, depth + 1);
     }
   }
 
