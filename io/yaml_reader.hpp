@@ -56,7 +56,7 @@ class YamlReader {
   // and a loop over the entries the last, so a file saying `ada_propensity: 1` and then `1000` would
   // mean one or the other depending on who reads it. Every mapping of the file, at any depth, must
   // have unique scalar keys; `field` is the path to `node` for the error. Nesting deeper than
-  // kMaxYamlDepth is an error too (the fuzzer's 2000 nested lists overflowed this recursion's
+  // kMaxYamlDepth is an error too (deeply nested input from the fuzzer overflowed this recursion's
   // stack; alemsim's formats nest 4 deep).
   void check_unique_keys(const YAML::Node& node, const std::string& field, int depth = 0) const {
     if (depth > kMaxYamlDepth) {
