@@ -30,8 +30,10 @@ std::string temporary_path(const std::string& path) {
   for (;;) {
     const std::uint64_t suffix = (static_cast<std::uint64_t>(entropy()) << 32 | entropy()) & 0xffffffffffffULL;
     std::string candidate = fmt::format("{}.tmp-{:012x}", path, suffix);
+    // Taken names are skipped. Any other failure (a name too long, a folder that is missing or
+    // not searchable) would fail for every name: the exclusive create then reports it.
     struct stat info {};
-    if (::lstat(candidate.c_str(), &info) != 0 && errno == ENOENT) return candidate;
+    if (::lstat(candidate.c_str(), &info) != 0) return candidate;
   }
 }
 

@@ -34,7 +34,8 @@ class AtomicFile {
 };
 
 // A name beside `path` for its temporary, "<path>.tmp-<12 random hex digits>", that names nothing
-// at the moment it is chosen (the caller still creates it exclusively: it may be taken meanwhile).
+// at the moment it is chosen (the caller still creates it exclusively: it may be taken meanwhile,
+// and a name the system refuses is returned for the create to report).
 std::string temporary_path(const std::string& path);
 
 // Throws std::runtime_error naming `path` if a file cannot be created there (checked before a long

@@ -200,6 +200,19 @@ TEST(HostileInput, AnInterruptedRunRemovesItsTemporaryAndKeepsTheOldFile) {
   }
 }
 
+// An output name the system refuses (too long) is an error at once: a first version of the random
+// temporary names looked for a free name for ever.
+TEST(HostileInput, AnOutputNameTooLongIsAnErrorNotAHang) {
+  const std::string out = (scratch("long_name") / (std::string(300, 'x') + ".csv")).string();
+  for (const char* how : {"--typical", "--patients 4"}) {
+    SCOPED_TRACE(how);
+    const Outcome r = run_limited(std::string("run scenarios/label.yaml ") + how + " --out " + out, 20);
+    expect_one_line_error(r, out + ": cannot create output file: File name too long");
+  }
+  const Outcome h5 = run_limited("run scenarios/label.yaml --patients 4 --out " + out + ".h5", 20);
+  expect_one_line_error(h5, out + ".h5: cannot create output file");
+}
+
 // Before: the temporary was "<out>.tmp-<pid>", opened with O_TRUNC and following symbolic links, so
 // another user who planted links at the next process ids' names truncated the file they pointed to.
 TEST(HostileInput, LinksPlantedAtPredictableTemporaryNamesAreNeverFollowed) {
