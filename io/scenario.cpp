@@ -165,10 +165,7 @@ Scenario parse_scenario(const Reader& r, std::string text) {
     s.seed = static_cast<std::uint64_t>(value);
   }
   if (const YAML::Node patients = root["patients"]) {
-    s.patients = r.integer(patients, "patients");
-    if (s.patients < 1 || s.patients > kMaxPatients) {
-      r.fail(patients, "patients", "expected a whole number from 1 to " + std::to_string(kMaxPatients));
-    }
+    s.patients = r.integer_in(patients, "patients", 1, kMaxPatients);
   }
 
   s.typical_params = typical_params();

@@ -144,10 +144,7 @@ StudyFile study_from_text(std::string text, const std::string& path) {
     d.seed = static_cast<std::uint64_t>(value);
   }
   if (const YAML::Node patients = root["patients"]) {
-    d.patients = r.integer(patients, "patients");
-    if (d.patients < 1 || d.patients > kMaxPatients) {
-      r.fail(patients, "patients", "expected a whole number from 1 to " + std::to_string(kMaxPatients));
-    }
+    d.patients = r.integer_in(patients, "patients", 1, kMaxPatients);
   }
   const std::size_t courses = f.base.courses.size();
   const YAML::Node outcome = r.required(root, "outcome_course", "");

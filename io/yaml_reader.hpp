@@ -129,6 +129,15 @@ class YamlReader {
     return value;
   }
 
+  // A whole number from `min` to `max`.
+  std::int64_t integer_in(const YAML::Node& node, const std::string& field, std::int64_t min, std::int64_t max) const {
+    const std::int64_t value = integer(node, field);
+    if (value < min || value > max) {
+      fail(node, field, "expected a whole number from " + std::to_string(min) + " to " + std::to_string(max));
+    }
+    return value;
+  }
+
   // A non-empty scalar.
   std::string text(const YAML::Node& node, const std::string& field) const {
     if (!node.IsScalar() || node.Scalar().empty()) fail(node, field, "expected text, got " + describe(node));

@@ -142,9 +142,8 @@ void validate(const ModelParams& params) {
 }
 
 PlausibleRange plausible_range(const ParamInfo& info) {
-  constexpr double kFactor = 1000.0;
   const double scale = info.typical_value > 0.0 ? info.typical_value : 1.0;
-  PlausibleRange range{info.may_be_zero ? 0.0 : scale / kFactor, scale * kFactor, false};
+  PlausibleRange range{info.may_be_zero ? 0.0 : scale / kPlausibleFactor, scale * kPlausibleFactor, false};
   if (info.below <= range.high) range = {range.low, info.below, true};
   return range;
 }
@@ -157,7 +156,8 @@ std::string implausible_value(const ParamInfo& info, double value) {
   if (ok) return {};
   std::ostringstream out;
   out << "expected a number from " << range.low << (range.high_exclusive ? " to below " : " to ") << range.high << ' '
-      << info.unit << " (typical " << info.typical_value << "; at most a factor of 1000 from it), got " << value;
+      << info.unit << " (typical " << info.typical_value << "; at most a factor of " << kPlausibleFactor
+      << " from it), got " << value;
   return out.str();
 }
 

@@ -88,6 +88,7 @@ const ParamInfo* find_param(std::string_view name);
 // of 0, up to 1000 in its unit), and below its upper bound. A factor of 1000 either way is beyond
 // any between-patient spread or sensitivity question, and keeps every product of the model far from
 // overflow: `central_volume_l: 1e300` printed inf and NaN.
+inline constexpr double kPlausibleFactor = 1000.0;
 struct PlausibleRange {
   double low = 0.0;
   double high = 0.0;

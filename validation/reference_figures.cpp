@@ -203,10 +203,7 @@ ReferenceSet reference_figures_from_text(const std::string& text, const std::str
   const std::int64_t seed = r.integer(r.required(population, "seed", "population."), "population.seed");
   if (seed < 0) r.fail(population["seed"], "population.seed", "expected a whole number >= 0");
   set.seed = static_cast<std::uint64_t>(seed);
-  set.patients = r.integer(r.required(population, "patients", "population."), "population.patients");
-  if (set.patients < 1 || set.patients > kMaxPatients) {
-    r.fail(population["patients"], "population.patients", "expected a whole number from 1 to " + std::to_string(kMaxPatients));
-  }
+  set.patients = r.integer_in(r.required(population, "patients", "population."), "population.patients", 1, kMaxPatients);
 
   const YAML::Node figures = r.required(root, "figures", "");
   if (!figures.IsSequence() || figures.size() == 0) r.fail(figures, "figures", "expected a non-empty list of figures");
