@@ -46,4 +46,23 @@ void simulate_patient_into(PatientResult& result, const ModelParams& params, con
   result.courses = summarize_courses(plan, AlemtuzumabModel::kOutputs, result.series);
 }
 
+void simulate_patients_into(const std::array<PatientResult*, kPatientLanes>& results,
+                            const std::array<ModelParams, kPatientLanes>& params, const SimulationPlan& plan) {
+  using Group = PatientLanes<kPatientLanes>;
+  const Group group(params);
+  for (PatientResult* result : results) {
+    result->series.resize(AlemtuzumabModel::kOutputs.size());
+    for (std::vector<double>& s : result->series) s.resize(plan.grid_day().size());
+  }
+  simulate_observed(group, plan, [&](std::size_t i, const Group::State& x) {
+    for (std::size_t l = 0; l < kPatientLanes; ++l) {
+      const auto values = group.patients[l].outputs(Group::lane(x, l));
+      for (std::size_t q = 0; q < values.size(); ++q) results[l]->series[q][i] = values[q];
+    }
+  });
+  for (std::size_t l = 0; l < kPatientLanes; ++l) {
+    results[l]->courses = summarize_courses(plan, AlemtuzumabModel::kOutputs, results[l]->series);
+  }
+}
+
 }  // namespace alemsim

@@ -1,6 +1,7 @@
 // One simulated patient: the model through a regimen, reduced to output series and course figures.
 #pragma once
 
+#include <array>
 #include <span>
 #include <string>
 #include <vector>
@@ -8,6 +9,7 @@
 #include "models/output_quantity.hpp"
 #include "models/model_params.hpp"
 #include "sim/course_summary.hpp"
+#include "sim/patient_lanes.hpp"
 #include "sim/plan.hpp"
 
 namespace alemsim {
@@ -36,5 +38,12 @@ PatientResult simulate_patient(const ModelParams& params, const SimulationPlan& 
 // The same into `result`, reusing its memory (a population run refills the same outcomes batch after
 // batch). On SolverError, `result` is left half written.
 void simulate_patient_into(PatientResult& result, const ModelParams& params, const SimulationPlan& plan);
+
+// kPatientLanes patients integrated together, one per SIMD lane with one step controller
+// (sim/patient_lanes.hpp), each into its result. Every lane meets the solver's tolerances, so each
+// result agrees with simulate_patient() to within them, though not to the bit. Throws SolverError
+// if the integration fails for any lane (then every result is left half written).
+void simulate_patients_into(const std::array<PatientResult*, kPatientLanes>& results,
+                            const std::array<ModelParams, kPatientLanes>& params, const SimulationPlan& plan);
 
 }  // namespace alemsim

@@ -162,6 +162,64 @@ bool outputs_in_range(const std::vector<std::vector<double>>& series) {
   return true;
 }
 
+namespace {
+
+// Samples and simulates the patients of one lane group (their indices set), each outcome marked ok
+// or given its error. Lanes whose parameters are invalid carry a copy of a valid lane's (a copy
+// changes no step the controller takes) and are reported as invalid. If the group's integration
+// fails, each valid patient is integrated alone, so only the patient that fails is reported.
+void simulate_group(const PatientSampler& sampler, const SimulationPlan& plan, const PopulationRunOptions& options,
+                    const std::array<PatientOutcome*, kPatientLanes>& group) {
+  std::array<ModelParams, kPatientLanes> params;
+  const ModelParams* valid = nullptr;
+  for (std::size_t l = 0; l < kPatientLanes; ++l) {
+    PatientOutcome& out = *group[l];
+    out.ok = true;
+    out.error.clear();
+    try {
+      out.patient = sampler.sample(options.seed, out.index);
+      // A draw can land outside the model's domain (e.g. a share of 1 or more); such a patient is
+      // reported, not simulated into nonsense.
+      validate(out.patient.params);
+      if (valid == nullptr) valid = &out.patient.params;
+    } catch (const std::invalid_argument& e) {
+      out.ok = false;
+      out.error = std::string("sampled parameters are invalid: ") + e.what();
+    }
+    params[l] = out.patient.params;
+  }
+  if (valid == nullptr) return;
+  for (std::size_t l = 0; l < kPatientLanes; ++l) {
+    if (!group[l]->ok) params[l] = *valid;
+  }
+  try {
+    std::array<PatientResult*, kPatientLanes> results;
+    for (std::size_t l = 0; l < kPatientLanes; ++l) results[l] = &group[l]->result;
+    simulate_patients_into(results, params, plan);
+  } catch (const SolverError&) {
+    for (PatientOutcome* out : group) {
+      if (!out->ok) continue;
+      try {
+        simulate_patient_into(out->result, out->patient.params, plan);
+      } catch (const SolverError& e) {
+        out->ok = false;
+        out->error = e.what();
+      }
+    }
+  }
+  for (PatientOutcome* out : group) {
+    if (!out->ok) continue;
+    if (!outputs_in_range(out->result.series)) {
+      out->ok = false;
+      out->error = "an output is not finite or exceeds " + format_number(kMaxOutputValue);
+    } else if (options.bin_series) {
+      bin_series(out->result.series, out->series_bins);
+    }
+  }
+}
+
+}  // namespace
+
 void run_population(const PatientSampler& sampler, const SimulationPlan& plan, const PopulationRunOptions& options,
                     const std::function<void(std::span<const PatientOutcome>)>& consume) {
   if (options.patients < 1 || options.patients > kMaxPatients) {
@@ -197,44 +255,32 @@ void run_population(const PatientSampler& sampler, const SimulationPlan& plan, c
         unexpected_index = index;
       }
     };
+    // Patients are simulated in groups of kPatientLanes consecutive indices, starting at index 0,
+    // so a patient's lane partners depend on its index alone: a group cut by a batch boundary, or
+    // reaching past the last patient, is simulated whole and only its lanes inside the batch kept.
+    const std::int64_t lanes = static_cast<std::int64_t>(kPatientLanes);
+    const std::int64_t first_group = first / lanes;
+    const std::int64_t end_group = (first + count + lanes - 1) / lanes;
 #pragma omp parallel for schedule(dynamic, 1) num_threads(n_threads)
-    for (std::int64_t i = 0; i < count; ++i) {
-      PatientOutcome& out = batch[static_cast<std::size_t>(i)];
-      out.index = first + i;
-      out.ok = true;
-      out.error.clear();
-      try {
-        out.patient = sampler.sample(options.seed, out.index);
-        // A draw can land outside the model's domain (e.g. a share of 1 or more); such a patient is
-        // reported, not simulated into nonsense.
-        validate(out.patient.params);
-      } catch (const std::invalid_argument& e) {
-        out.ok = false;
-        out.error = std::string("sampled parameters are invalid: ") + e.what();
-      } catch (...) {
-        out.ok = false;
-        keep_unexpected(out.index);
+    for (std::int64_t g = first_group; g < end_group; ++g) {
+      std::array<PatientOutcome, kPatientLanes> outside;  // lanes of this group not in the batch
+      std::array<PatientOutcome*, kPatientLanes> group;
+      for (std::size_t l = 0; l < kPatientLanes; ++l) {
+        const std::int64_t index = g * lanes + static_cast<std::int64_t>(l);
+        group[l] = index >= first && index < first + count ? &batch[static_cast<std::size_t>(index - first)] : &outside[l];
+        group[l]->index = index;
       }
       try {
-        if (out.ok) {
-          simulate_patient_into(out.result, out.patient.params, plan);
-          if (!outputs_in_range(out.result.series)) {
-            out.ok = false;
-            out.error = "an output is not finite or exceeds " + format_number(kMaxOutputValue);
-          } else if (options.bin_series) {
-            bin_series(out.result.series, out.series_bins);
-          }
+        simulate_group(sampler, plan, options, group);
+      } catch (...) {
+        keep_unexpected(g * lanes);
+        for (PatientOutcome* out : group) out->ok = false;
+      }
+      for (PatientOutcome* out : group) {
+        if (!out->ok) {  // no half-written series from this or an earlier batch
+          out->result = PatientResult{};
+          out->series_bins.clear();
         }
-      } catch (const SolverError& e) {
-        out.ok = false;
-        out.error = e.what();
-      } catch (...) {
-        out.ok = false;
-        keep_unexpected(out.index);
-      }
-      if (!out.ok) {  // no half-written series from this or an earlier batch
-        out.result = PatientResult{};
-        out.series_bins.clear();
       }
     }
     if (unexpected) std::rethrow_exception(unexpected);

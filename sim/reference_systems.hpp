@@ -15,7 +15,7 @@ namespace alemsim {
 
 // The model plus one state accumulating every mg it eliminates, integrated by the same engine.
 struct ModelWithEliminated {
-  static constexpr std::size_t kDoseState = AlemtuzumabModel::kDoseState;
+  static constexpr std::array<std::size_t, 1> kDoseStates{AlemtuzumabModel::kDoseState};
   static constexpr std::size_t kEliminatedMg = AlemtuzumabModel::kStateSize;
   using State = std::array<double, AlemtuzumabModel::kStateSize + 1>;
   AlemtuzumabModel model;
@@ -44,7 +44,7 @@ inline double dosed_mg(std::span<const Infusion> infusions, double t_day) {
 
 // dA/dt = R(t) - k A (mg, 1/day): the exact solution is a sum of infusion terms.
 struct OneCompartment {
-  static constexpr std::size_t kDoseState = 0;
+  static constexpr std::array<std::size_t, 1> kDoseStates{0};
   using State = std::array<double, 1>;
   double k_per_day;
   State initial_state() const { return {0.0}; }

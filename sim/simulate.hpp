@@ -16,10 +16,11 @@ namespace alemsim {
 
 // Simulates `model` through `plan` from its initial state at day 0 to the horizon, calling
 // observe(i, state) with the state at every grid time plan.grid_day()[i], in order. `Model` is an
-// odeint system with State, kDoseState and initial_state().
+// odeint system with State, kDoseStates (the components infusions enter, one per patient) and
+// initial_state().
 // Dosing is data: the grid is cut at every infusion start and end (grid points by construction of
 // the plan), each piece is integrated with a fresh stepper, and the engine adds the infusion rate to
-// the dose state; the model's right-hand side never sees a dose.
+// each dose state; the model's right-hand side never sees a dose.
 // Throws SolverError on integration failure.
 template <class Model, class Observer>
 void simulate_observed(const Model& model, const SimulationPlan& plan, Observer&& observe) {
@@ -51,7 +52,7 @@ void simulate_observed(const Model& model, const SimulationPlan& plan, Observer&
     }
     const auto system = [&model, rate_mg_per_day](const State& s, State& dsdt, double t) {
       model(s, dsdt, t);
-      dsdt[Model::kDoseState] += rate_mg_per_day;
+      for (std::size_t d : Model::kDoseStates) dsdt[d] += rate_mg_per_day;
     };
     // The segment's first time is the previous segment's last: it was observed already.
     std::size_t i = first;

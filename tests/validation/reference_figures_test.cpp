@@ -44,7 +44,9 @@ std::string replaced(std::string text, const std::string& from, const std::strin
 // Writes `text` to a file in the test folder (beside which "../scenarios" resolves to the repository's
 // scenarios through a link) and loads it.
 ReferenceSet load_text(const std::string& text) {
-  const fs::path dir = fs::temp_directory_path() / "alemsim_reference_test" / "validation";
+  // One folder per process: CTest runs this file's tests in parallel processes.
+  const fs::path dir =
+      fs::temp_directory_path() / ("alemsim_reference_test_" + std::to_string(::getpid())) / "validation";
   fs::create_directories(dir);
   const fs::path scenarios = dir.parent_path() / "scenarios";
   const fs::path target = fs::path(kSource) / "scenarios";
