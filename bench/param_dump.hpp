@@ -11,13 +11,13 @@
 
 namespace alemsim::bench {
 
-// %.17g round-trips every double exactly.
-inline void write_typical_params(std::FILE* out) {
+// %.17g round-trips every double exactly. The tolerances are alemsim's defaults unless given.
+inline void write_typical_params(std::FILE* out, double rel_tol = SolverOptions{}.rel_tol,
+                                 double abs_tol = SolverOptions{}.abs_tol) {
   for (const ParamInfo& info : param_table()) {
     std::fprintf(out, "%s=%.17g\n", std::string(info.name).c_str(), info.typical_value);
   }
-  const SolverOptions defaults;
-  std::fprintf(out, "solver_rel_tol=%.17g\nsolver_abs_tol=%.17g\n", defaults.rel_tol, defaults.abs_tol);
+  std::fprintf(out, "solver_rel_tol=%.17g\nsolver_abs_tol=%.17g\n", rel_tol, abs_tol);
 }
 
 }  // namespace alemsim::bench

@@ -7,7 +7,10 @@
 // With --check LIMIT it is also the validation test reference_scipy: exit 1 when a difference
 // reaches LIMIT, 77 (CTest: skipped) when a requested reference is not installed.
 //
+// With --work-precision [--svg PATH] it prints the work-precision table instead (bench/work_precision.hpp).
+//
 // Usage: alemsim-bench-reference [SCENARIO] [--only scipy|r] [--check LIMIT] [--repeat N]
+//        alemsim-bench-reference [SCENARIO] --work-precision [--svg PATH] [--repeat N] [--no-scripts]
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -21,8 +24,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench/bench_timing.hpp"
+#include "bench/difference_floor.hpp"
 #include "bench/param_dump.hpp"
 #include "bench/reference_runner.hpp"
+#include "bench/work_precision.hpp"
 #include "models/alemtuzumab_model.hpp"
 #include "sim/course_summary.hpp"
 #include "io/scenario.hpp"
@@ -36,6 +42,10 @@ namespace fs = std::filesystem;
 using alemsim::bench::ReferenceRun;
 using alemsim::bench::ReferenceSolver;
 using alemsim::bench::shell_quote;
+using alemsim::bench::difference_floor;
+using alemsim::bench::reference_solvers;
+using alemsim::bench::TempDir;
+using alemsim::bench::write_series;
 
 constexpr double kSpeedupTarget = 200.0;      // issue 4: alemsim at least 200x faster than each reference
 constexpr double kDifferenceTarget = 1e-4;    // issue 4: trajectories agree to better than 1e-4
@@ -44,40 +54,10 @@ constexpr int kRunsPerBatch = 100;
 constexpr int kSkipped = 77;                  // CTest SKIP_RETURN_CODE
 constexpr double kGridTolDay = 1e-9;
 
-// Relative difference |ref - alemsim| / max(|alemsim|, floor): below the floor a difference counts
-// in absolute terms, because values that are zero up to solver noise have no meaningful ratio.
-double difference_floor(std::string_view unit) {
-  // The drug's absolute tolerance, 1e-9 mg, is 8e-8 ng/mL: after washout each solver leaves noise
-  // of that size around zero (measured: 1.1e-7 ng/mL). 1e-2 ng/mL keeps that noise at 1e-5 and is
-  // still 3e5 times below Cmax.
-  if (unit == "ng/mL") return 1e-2;
-  // Typical counts stay above 5 cells/uL in every shipped scenario: the floor only guards division.
-  if (unit == "cells/uL") return 1e-3;
-  // The titer starts at exactly 0 and passes 1e-6 within the first hour of the first infusion,
-  // before any output time but day 0.
-  if (unit == "x cut point") return 1e-6;
-  throw std::logic_error("no difference floor for unit " + std::string(unit) + ": choose one in reference_bench.cpp");
-}
-
-// CPU time of this thread, s. Every figure is CPU time, not wall time: on a shared machine wall time
-// counts whatever else runs, and the reference scripts measure CPU time too.
-double thread_cpu_seconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
-}
-
-// Mean time of one call in the fastest of kBatches batches (the references report their fastest run).
+// Mean per run in the fastest of kBatches batches of kRunsPerBatch (the references report their fastest run).
 template <class F>
 double seconds_per_run(F&& f) {
-  f();  // warm-up: first-touch allocations and caches
-  double best = std::numeric_limits<double>::infinity();
-  for (int b = 0; b < kBatches; ++b) {
-    const double start = thread_cpu_seconds();
-    for (int i = 0; i < kRunsPerBatch; ++i) f();
-    best = std::min(best, thread_cpu_seconds() - start);
-  }
-  return best / kRunsPerBatch;
+  return alemsim::bench::seconds_per_run(f, kBatches, kRunsPerBatch);
 }
 
 struct Options {
@@ -85,6 +65,9 @@ struct Options {
   std::string only;             // "" = every reference
   double check_limit = 0.0;     // 0 = benchmark only
   int repeat = 5;               // runs of each reference; the fastest counts
+  bool work_precision = false;
+  bool scripts = true;          // --no-scripts: the work-precision table without SciPy and R
+  std::string svg_path;
 };
 
 Options parse(int argc, char** argv) {
@@ -98,45 +81,15 @@ Options parse(int argc, char** argv) {
     if (arg == "--only") o.only = value();
     else if (arg == "--check") o.check_limit = std::stod(value());
     else if (arg == "--repeat") o.repeat = std::stoi(value());
+    else if (arg == "--work-precision") o.work_precision = true;
+    else if (arg == "--no-scripts") o.scripts = false;
+    else if (arg == "--svg") o.svg_path = value();
     else if (arg.starts_with("--")) throw std::invalid_argument(arg + ": unknown option");
     else o.scenario = arg;
   }
   if (o.repeat < 1) throw std::invalid_argument("--repeat: expected a whole number >= 1");
   if (!o.only.empty() && o.only != "scipy" && o.only != "r") throw std::invalid_argument("--only: expected scipy or r");
   return o;
-}
-
-std::vector<ReferenceSolver> reference_solvers() {
-  const std::string dir = std::string(ALEMSIM_SOURCE_DIR) + "/bench/reference/";
-  const std::string python = shell_quote(ALEMSIM_PYTHON);
-  const std::string rscript = shell_quote(ALEMSIM_RSCRIPT);
-  return {
-      {"scipy", "SciPy", python + " -c 'import scipy'", python + " " + shell_quote(dir + "alemtuzumab.py"),
-       "python3-scipy (scripts/install-deps.sh)"},
-      {"r", "R deSolve", rscript + " -e 'library(deSolve); library(yaml)'",
-       rscript + " " + shell_quote(dir + "alemtuzumab.R"), "r-base-core r-cran-desolve r-cran-yaml (scripts/install-deps.sh --bench)"},
-  };
-}
-
-// A private directory for the files exchanged with the scripts, removed on exit.
-struct TempDir {
-  fs::path path = fs::temp_directory_path() / ("alemsim-bench-reference-" + std::to_string(getpid()));
-  TempDir() { fs::create_directories(path); }
-  ~TempDir() { fs::remove_all(path); }
-};
-
-void write_series(const fs::path& path, std::span<const double> grid, const alemsim::PatientResult& result) {
-  std::FILE* out = std::fopen(path.c_str(), "w");
-  if (out == nullptr) throw std::runtime_error("cannot write " + path.string());
-  std::fprintf(out, "id,time_day");
-  for (const auto& q : alemsim::patient_outputs()) std::fprintf(out, ",%s", std::string(q.column).c_str());
-  std::fprintf(out, "\n");
-  for (std::size_t i = 0; i < grid.size(); ++i) {
-    std::fprintf(out, "0,%.17g", grid[i]);
-    for (const auto& series : result.series) std::fprintf(out, ",%.17g", series[i]);
-    std::fprintf(out, "\n");
-  }
-  std::fclose(out);
 }
 
 struct Difference {
@@ -283,7 +236,11 @@ int run(const Options& o) {
 
 int main(int argc, char** argv) {
   try {
-    return run(parse(argc, argv));
+    const Options o = parse(argc, argv);
+    if (o.work_precision) {
+      return alemsim::bench::run_work_precision({o.scenario, o.svg_path, o.repeat, o.scripts});
+    }
+    return run(o);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "alemsim-bench-reference: error: %s\n", e.what());
     return 1;

@@ -6,6 +6,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <sys/wait.h>
+#include <unistd.h>
 
 namespace alemsim::bench {
 namespace {
@@ -92,5 +93,38 @@ ReferenceRun run_reference(const ReferenceSolver& solver, const std::string& sce
   run.series.assign(std::make_move_iterator(values.begin() + 1), std::make_move_iterator(values.end()));
   return run;
 }
+
+std::vector<ReferenceSolver> reference_solvers() {
+  const std::string dir = std::string(ALEMSIM_SOURCE_DIR) + "/bench/reference/";
+  const std::string python = shell_quote(ALEMSIM_PYTHON);
+  const std::string rscript = shell_quote(ALEMSIM_RSCRIPT);
+  return {
+      {"scipy", "SciPy", python + " -c 'import scipy'", python + " " + shell_quote(dir + "alemtuzumab.py"),
+       "python3-scipy (scripts/install-deps.sh)"},
+      {"r", "R deSolve", rscript + " -e 'library(deSolve); library(yaml)'",
+       rscript + " " + shell_quote(dir + "alemtuzumab.R"), "r-base-core r-cran-desolve r-cran-yaml (scripts/install-deps.sh --bench)"},
+  };
+}
+
+
+TempDir::TempDir() : path(std::filesystem::temp_directory_path() / ("alemsim-bench-reference-" + std::to_string(getpid()))) {
+  std::filesystem::create_directories(path);
+}
+TempDir::~TempDir() { std::filesystem::remove_all(path); }
+
+void write_series(const std::filesystem::path& path, std::span<const double> grid, const PatientResult& result) {
+  std::FILE* out = std::fopen(path.c_str(), "w");
+  if (out == nullptr) throw std::runtime_error("cannot write " + path.string());
+  std::fprintf(out, "id,time_day");
+  for (const auto& q : patient_outputs()) std::fprintf(out, ",%s", std::string(q.column).c_str());
+  std::fprintf(out, "\n");
+  for (std::size_t i = 0; i < grid.size(); ++i) {
+    std::fprintf(out, "0,%.17g", grid[i]);
+    for (const auto& series : result.series) std::fprintf(out, ",%.17g", series[i]);
+    std::fprintf(out, "\n");
+  }
+  std::fclose(out);
+}
+
 
 }  // namespace alemsim::bench

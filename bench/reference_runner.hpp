@@ -2,8 +2,12 @@
 // process and reads back what it integrated.
 #pragma once
 
+#include <filesystem>
+#include <span>
 #include <string>
 #include <vector>
+
+#include "sim/patient.hpp"
 
 namespace alemsim::bench {
 
@@ -32,6 +36,19 @@ bool is_installed(const ReferenceSolver& solver);
 ReferenceRun run_reference(const ReferenceSolver& solver, const std::string& scenario, const std::string& params,
                            const std::string& grid_csv, const std::string& out_csv, int repeat,
                            const std::vector<std::string>& columns);
+
+// SciPy (python3-scipy) and R deSolve, the implementations in bench/reference/.
+std::vector<ReferenceSolver> reference_solvers();
+
+// A private directory for the files exchanged with the scripts, removed on exit.
+struct TempDir {
+  std::filesystem::path path;
+  TempDir();
+  ~TempDir();
+};
+
+// alemsim's series as the CSV the scripts read their output grid from (id, time_day, columns).
+void write_series(const std::filesystem::path& path, std::span<const double> grid, const PatientResult& result);
 
 // Wraps `s` in single quotes for /bin/sh.
 std::string shell_quote(const std::string& s);

@@ -17,6 +17,7 @@ packages=(
   libhdf5-dev         # HDF5 results files (C++ API)
   libgtest-dev        # GoogleTest
   libnlopt-cxx-dev    # NLopt: the calibration's optimiser (validation/minimise.cpp)
+  libsundials-dev     # SUNDIALS CVODE: the reference solver of bench/ (work-precision comparison)
   python3-scipy python3-numpy python3-yaml  # SciPy reference implementation (validation test reference_scipy)
   python3-h5py python3-matplotlib           # docs/read_results.py, run as test docs_read_results
 )

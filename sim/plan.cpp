@@ -1,5 +1,6 @@
 #include "sim/plan.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -16,6 +17,29 @@ void check_solver(const SolverOptions& solver) {
   } catch (const std::invalid_argument& e) {
     throw PlanError(PlanError::Field::kSolver, e.what());
   }
+}
+
+// Cuts at the grid's ends and every infusion start and end inside it (grid points by construction),
+// each stretch between two cuts with the rate of the infusions running at its midpoint.
+std::vector<DosingSegment> dosing_segments(std::span<const double> grid_day, std::span<const Infusion> infusions) {
+  std::vector<std::size_t> cuts{0, grid_day.size() - 1};
+  for (const Infusion& inf : infusions) {
+    for (double t : {inf.start_day, inf.end_day}) {
+      if (t > grid_day.front() && t < grid_day.back()) cuts.push_back(grid_index_of(grid_day, t));
+    }
+  }
+  std::sort(cuts.begin(), cuts.end());
+  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+  std::vector<DosingSegment> segments;
+  for (std::size_t k = 0; k + 1 < cuts.size(); ++k) {
+    DosingSegment segment{cuts[k], cuts[k + 1], 0.0};
+    const double mid = 0.5 * (grid_day[segment.first] + grid_day[segment.last]);
+    for (const Infusion& inf : infusions) {
+      if (inf.start_day <= mid && mid < inf.end_day) segment.rate_mg_per_day += inf.rate_mg_per_day;
+    }
+    segments.push_back(segment);
+  }
+  return segments;
 }
 
 }  // namespace
@@ -54,6 +78,7 @@ SimulationPlan::SimulationPlan(std::vector<Course> courses, double horizon_day, 
   std::vector<double> extra = course_summary_times(infusions_);
   extra.insert(extra.end(), extra_times_day.begin(), extra_times_day.end());
   grid_day_ = build_output_grid(horizon_day_, output_step_day_, infusions_, extra);
+  segments_ = dosing_segments(grid_day_, infusions_);
 }
 
 std::size_t SimulationPlan::index_of(double t_day) const { return grid_index_of(grid_day_, t_day); }

@@ -33,6 +33,14 @@ class PlanError : public std::invalid_argument {
   int course_index_;
 };
 
+// A stretch of the grid with one constant infusion rate: grid indices first..last (both ends
+// included), between two consecutive cuts at the grid's ends and every infusion start and end.
+struct DosingSegment {
+  std::size_t first = 0;
+  std::size_t last = 0;
+  double rate_mg_per_day = 0.0;  // sum of the infusions running in it
+};
+
 class SimulationPlan {
  public:
   // Checks every input and builds the grid: days 0 to horizon_day every output_step_day, every
@@ -49,6 +57,8 @@ class SimulationPlan {
   const std::vector<Course>& courses() const { return courses_; }
   std::span<const Infusion> infusions() const { return infusions_; }  // sorted by start
   std::span<const double> grid_day() const { return grid_day_; }       // days from day 0, increasing
+  // The stretches every integration restarts at (sim/simulate.hpp), in order, covering the grid.
+  std::span<const DosingSegment> segments() const { return segments_; }
   double horizon_day() const { return horizon_day_; }
   double output_step_day() const { return output_step_day_; }
   const SolverOptions& solver() const { return solver_; }
@@ -64,6 +74,7 @@ class SimulationPlan {
   std::vector<Course> courses_;
   std::vector<Infusion> infusions_;
   std::vector<double> grid_day_;
+  std::vector<DosingSegment> segments_;
   double horizon_day_;
   double output_step_day_;
   SolverOptions solver_;

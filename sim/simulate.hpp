@@ -25,41 +25,23 @@ namespace alemsim {
 template <class Model, class Observer>
 void simulate_observed(const Model& model, const SimulationPlan& plan, Observer&& observe) {
   using State = typename Model::State;
-  const std::span<const Infusion> infusions = plan.infusions();
   const std::span<const double> grid_day = plan.grid_day();
   const SolverOptions& options = plan.solver();
-
-  // Segment boundaries as grid indices: grid ends plus every infusion start and end inside the grid.
-  std::vector<std::size_t> cuts{0, grid_day.size() - 1};
-  for (const Infusion& inf : infusions) {
-    for (double t : {inf.start_day, inf.end_day}) {
-      if (t > grid_day.front() && t < grid_day.back()) cuts.push_back(grid_index_of(grid_day, t));
-    }
-  }
-  std::sort(cuts.begin(), cuts.end());
-  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
-
   State x = model.initial_state();
   observe(std::size_t{0}, static_cast<const State&>(x));
   double step_day = 0.0;  // the controller's step, handed from segment to segment (0: estimate it)
-  for (std::size_t k = 0; k + 1 < cuts.size(); ++k) {
-    const std::size_t first = cuts[k];
-    const std::size_t last = cuts[k + 1];
-    const double mid = 0.5 * (grid_day[first] + grid_day[last]);
-    double rate_mg_per_day = 0.0;
-    for (const Infusion& inf : infusions) {
-      if (inf.start_day <= mid && mid < inf.end_day) rate_mg_per_day += inf.rate_mg_per_day;
-    }
+  for (const DosingSegment& segment : plan.segments()) {
+    const double rate_mg_per_day = segment.rate_mg_per_day;
     const auto system = [&model, rate_mg_per_day](const State& s, State& dsdt, double t) {
       model(s, dsdt, t);
       for (std::size_t d : Model::kDoseStates) dsdt[d] += rate_mg_per_day;
     };
     // The segment's first time is the previous segment's last: it was observed already.
-    std::size_t i = first;
+    std::size_t i = segment.first;
     step_day = integrate_on_times(
-        system, x, grid_day.subspan(first, last - first + 1),
+        system, x, grid_day.subspan(segment.first, segment.last - segment.first + 1),
         [&](const State& s, double) {
-          if (i != first) observe(i, s);
+          if (i != segment.first) observe(i, s);
           ++i;
         },
         options, step_day);
