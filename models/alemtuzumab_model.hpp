@@ -271,14 +271,20 @@ struct AlemtuzumabModel {
     return c;
   }
 
-  std::array<double, kOutputs.size()> outputs(const State& x) const {
-    return {concentration_ng_per_ml(x),
-            blood_cd4_cells_per_ul(x),
-            blood_cd8_cells_per_ul(x),
-            x[blood(kCd19)],
-            x[blood(kNk)],
-            total_lymphocytes_cells_per_ul(x),
-            ada_titer(x)};
+  std::array<double, kOutputs.size()> outputs(const State& x) const { return outputs(k, x); }
+  // The same for any scalar type (several patients at once: sim/patient_lanes.hpp).
+  template <class T, class StateIn>
+  static std::array<T, kOutputs.size()> outputs(const RateConstants<T>& c, const StateIn& x) {
+    const T cd4 = x[blood(kCd4Naive)] + x[blood(kCd4Memory)];
+    const T cd8 = x[blood(kCd8Naive)] + x[blood(kCd8Memory)];
+    const T cd19 = x[blood(kCd19)], nk = x[blood(kNk)];
+    return {zero_floor(x[kCentralMg]) * c.ng_per_ml_per_mg,
+            cd4,
+            cd8,
+            cd19,
+            nk,
+            cd4 + cd8 + c.other_per_cd4_cd8_cell * (cd4 + cd8) + cd19 + nk,
+            zero_floor(x[kAdaTiter])};
   }
 
   // dx/dt without dosing. t is unused: the model is autonomous, dosing lives in the engine.

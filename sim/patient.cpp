@@ -55,9 +55,9 @@ void simulate_patients_into(const std::array<PatientResult*, kPatientLanes>& res
     for (std::vector<double>& s : result->series) s.resize(plan.grid_day().size());
   }
   simulate_observed(group, plan, [&](std::size_t i, const Group::State& x) {
-    for (std::size_t l = 0; l < kPatientLanes; ++l) {
-      const auto values = group.patients[l].outputs(Group::lane(x, l));
-      for (std::size_t q = 0; q < values.size(); ++q) results[l]->series[q][i] = values[q];
+    const auto values = AlemtuzumabModel::outputs(group.constants, Group::LaneReader{x.data()});
+    for (std::size_t q = 0; q < values.size(); ++q) {
+      for (std::size_t l = 0; l < kPatientLanes; ++l) results[l]->series[q][i] = values[q][l];
     }
   });
   for (std::size_t l = 0; l < kPatientLanes; ++l) {
