@@ -11,6 +11,7 @@
 //
 // Usage: alemsim-bench-reference [SCENARIO] [--only scipy|r] [--check LIMIT] [--repeat N]
 //        alemsim-bench-reference [SCENARIO] --work-precision [--svg PATH] [--repeat N] [--no-scripts]
+//        alemsim-bench-reference [SCENARIO] --check-cvode LIMIT      (the validation test reference_cvode)
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -66,6 +67,7 @@ struct Options {
   double check_limit = 0.0;     // 0 = benchmark only
   int repeat = 5;               // runs of each reference; the fastest counts
   bool work_precision = false;
+  double cvode_limit = 0.0;     // --check-cvode LIMIT: the CVODE check only
   bool scripts = true;          // --no-scripts: the work-precision table without SciPy and R
   std::string svg_path;
 };
@@ -82,6 +84,7 @@ Options parse(int argc, char** argv) {
     else if (arg == "--check") o.check_limit = std::stod(value());
     else if (arg == "--repeat") o.repeat = std::stoi(value());
     else if (arg == "--work-precision") o.work_precision = true;
+    else if (arg == "--check-cvode") o.cvode_limit = std::stod(value());
     else if (arg == "--no-scripts") o.scripts = false;
     else if (arg == "--svg") o.svg_path = value();
     else if (arg.starts_with("--")) throw std::invalid_argument(arg + ": unknown option");
@@ -237,6 +240,7 @@ int run(const Options& o) {
 int main(int argc, char** argv) {
   try {
     const Options o = parse(argc, argv);
+    if (o.cvode_limit > 0.0) return alemsim::bench::check_cvode(o.scenario, o.cvode_limit);
     if (o.work_precision) {
       return alemsim::bench::run_work_precision({o.scenario, o.svg_path, o.repeat, o.scripts});
     }

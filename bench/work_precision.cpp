@@ -247,20 +247,37 @@ void write_plot(const std::vector<Curve>& curves, const std::string& path) {
   std::ofstream(path) << svg::render(std::span(&panel, 1), 760.0, 460.0);
 }
 
+// Fehlberg 7(8) at rtol 1e-12: another method of another order than the default's.
+PatientResult reference_run(const ModelParams& params, const SimulationPlan& plan) {
+  SolverOptions tight;
+  tight.stepper = SolverOptions::Stepper::kFehlberg78;
+  tight.rel_tol = 1e-12;
+  tight.abs_tol = 1e-15;
+  return simulate_patient(params, plan.with_solver(tight));
+}
+
 }  // namespace
+
+int check_cvode(const std::string& scenario, double limit) {
+  const Scenario s = load_scenario(scenario);
+  const SimulationPlan plan = simulation_plan(s);
+  const PatientResult reference = reference_run(s.typical_params, plan);
+  const Series cvode = CvodePatient(CvodeMethod::kBdf, 1e-10, 1e-13).simulate(s.typical_params, plan);
+  const std::array<double, 3> d = errors_against(cvode, reference.series);
+  const double worst = std::max({d[0], d[1], d[2]});
+  std::printf("%s: CVODE BDF at rtol 1e-10 against alemsim's Fehlberg 7(8) at rtol 1e-12, typical patient:\n"
+              "largest difference drug %.1e, cells %.1e, titer %.1e; limit %.0e: %s\n",
+              scenario.c_str(), d[0], d[1], d[2], limit, worst < limit ? "met" : "MISSED");
+  return worst < limit ? 0 : 1;
+}
 
 int run_work_precision(const WorkPrecisionOptions& o) {
   const Scenario s = load_scenario(o.scenario);
   const SimulationPlan plan = simulation_plan(s);
   const ModelParams& params = s.typical_params;
 
-  // The reference: Fehlberg 7(8), another method of another order, at rtol 1e-12; checked below
-  // against CVODE BDF at the same tolerance.
-  SolverOptions tight;
-  tight.stepper = SolverOptions::Stepper::kFehlberg78;
-  tight.rel_tol = 1e-12;
-  tight.abs_tol = 1e-15;
-  const PatientResult reference = simulate_patient(params, plan.with_solver(tight));
+  // The reference, checked below against CVODE BDF at the same tolerance.
+  const PatientResult reference = reference_run(params, plan);
   const Series cvode_tight = CvodePatient(CvodeMethod::kBdf, 1e-12, 1e-15).simulate(params, plan);
   const std::array<double, 3> check = errors_against(cvode_tight, reference.series);
 

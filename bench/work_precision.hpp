@@ -15,6 +15,11 @@ struct WorkPrecisionOptions {
   bool scripts = true;     // SciPy and R (when installed); off: alemsim and CVODE only
 };
 
+// CVODE BDF at rtol 1e-10 against alemsim's Fehlberg 7(8) at 1e-12 on the typical patient of
+// `scenario`: an independent solver's check of the engine. Prints the differences per group and
+// returns 0 when every one is below `limit`, else 1.
+int check_cvode(const std::string& scenario, double limit);
+
 // Prints the table and writes the plot. Returns 0, or 1 when a reference disagrees with alemsim
 // by 1e-4 or more at the default tolerance.
 int run_work_precision(const WorkPrecisionOptions& options);
