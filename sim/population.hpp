@@ -58,8 +58,8 @@ struct PatientOutcome {
 // Most worker threads a run may ask for: far more than any machine alemsim runs on has cores, and
 // far fewer than would exhaust the thread stacks (libgomp crashed at 100,000).
 inline constexpr int kMaxThreads = 1024;
-// Most patients one run may simulate: 10^9 is six days of work on two cores at Model 2's 1,900
-// patients/s; a larger number is a typo, not a request.
+// Most patients one run may simulate: 10^9 is about four days of work on two cores at Model 2's
+// 3,000 patients/s; a larger number is a typo, not a request.
 inline constexpr std::int64_t kMaxPatients = 1'000'000'000;
 
 // Largest output magnitude a patient may reach (ng/mL, cells/uL, fold, titer): far beyond any
@@ -79,9 +79,10 @@ struct PopulationRunOptions {
 };
 
 // Simulates patients 0..n-1 through `plan` in batches with OpenMP threads and hands each finished
-// batch, in patient order, to `consume` on the calling thread. A patient whose parameters are
-// invalid or whose integration fails is marked !ok and the others go on. Results are identical for
-// any thread count or batch size. Throws std::invalid_argument for options out of range (patients
+// batch, in patient order, to `consume` on the calling thread. Patients are integrated four at a
+// time in SIMD lanes (simulate_patients_into), patients 4g..4g+3 together. A patient whose
+// parameters are invalid or whose integration fails is marked !ok and the others go on. Results
+// are identical for any thread count, batch size or number of patients. Throws std::invalid_argument for options out of range (patients
 // 1..kMaxPatients, threads 0..kMaxThreads, batch size >= 1); any other
 // error in a worker (a bug, not a patient) is rethrown here after the batch.
 void run_population(const PatientSampler& sampler, const SimulationPlan& plan, const PopulationRunOptions& options,
