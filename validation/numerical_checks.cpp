@@ -101,6 +101,19 @@ std::vector<NumericalCheck> run_numerical_checks(const ValidationRuns& runs) {
                       "largest relative error of the amount (where above 0.01 mg)",
                       closed_form_error(stepper, plan), kClosedFormRelative});
   }
+  // Population patients are integrated four at a time in SIMD lanes with one step controller
+  // (sim/patient_lanes.hpp): each must still meet the tolerance it would alone. Two groups.
+  const SimulationPlan population_plan(label_regimen(), kLabelHorizonDay, 1.0, runs.population_grid_day);
+  double lanes_worst = 0.0;
+  int lanes_checked = 0;
+  for (const PatientOutcome& p : runs.population) {
+    if (!p.ok || lanes_checked == 8) continue;
+    lanes_worst = std::max(lanes_worst, largest_difference_of_peak(
+                                            p.result, simulate_patient(p.patient.params, population_plan.with_solver(tight))));
+    ++lanes_checked;
+  }
+  checks.push_back({"SIMD lanes vs rel_tol 1e-12 alone (first 8 population patients)", of_peak, lanes_worst,
+                    kAgreementOfPeak});
   auto failed =
       std::count_if(runs.population.begin(), runs.population.end(), [](const PatientOutcome& p) { return !p.ok; });
   // A scenario population keeps no summary for a patient it could not integrate.
