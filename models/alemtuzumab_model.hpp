@@ -64,7 +64,7 @@ struct AlemtuzumabModel {
   // Every constant the right-hand side reads, formed from params once per patient (the right-hand
   // side runs thousands of times; divisions are its slowest operations). A flat record of T and
   // arrays of T, nothing else: T is double for one patient, or a vector of several patients' values
-  // (sim/lanes.hpp), which is this record transposed (transpose_constants()).
+  // (sim/lanes.hpp), which is this record transposed (PatientLanes::transpose, sim/patient_lanes.hpp).
   template <class T>
   struct RateConstants {
     T ng_per_ml_per_mg;              // 1000 / V: concentration of 1 mg in the central volume
@@ -125,16 +125,6 @@ struct AlemtuzumabModel {
   static double ada_titer(const State& x) { return zero_floor(x[kAdaTiter]); }
 
   double concentration_ng_per_ml(const State& x) const { return drug_mg(x) * k.ng_per_ml_per_mg; }
-
-  // Lymphocytes not in the four subsets (mostly CD4−CD8− T cells) follow the T cells.
-  double other_cells_per_ul(double cd4, double cd8) const { return params.other_per_cd4_cd8_cell * (cd4 + cd8); }
-
-  double blood_cd4_cells_per_ul(const State& x) const { return x[blood(kCd4Naive)] + x[blood(kCd4Memory)]; }
-  double blood_cd8_cells_per_ul(const State& x) const { return x[blood(kCd8Naive)] + x[blood(kCd8Memory)]; }
-  double total_lymphocytes_cells_per_ul(const State& x) const {
-    const double cd4 = blood_cd4_cells_per_ul(x), cd8 = blood_cd8_cells_per_ul(x);
-    return cd4 + cd8 + other_cells_per_ul(cd4, cd8) + x[blood(kCd19)] + x[blood(kNk)];
-  }
 
   // The rates below are written once, for any scalar type T with +, −, ×, ÷, zero_floor() and
   // power(): double for one patient, a vector of patients for several at once (sim/lanes.hpp).
@@ -278,6 +268,7 @@ struct AlemtuzumabModel {
     const T cd4 = x[blood(kCd4Naive)] + x[blood(kCd4Memory)];
     const T cd8 = x[blood(kCd8Naive)] + x[blood(kCd8Memory)];
     const T cd19 = x[blood(kCd19)], nk = x[blood(kNk)];
+    // Lymphocytes not in the four subsets (mostly CD4−CD8− T cells) follow the T cells: r_O·(CD4 + CD8).
     return {zero_floor(x[kCentralMg]) * c.ng_per_ml_per_mg,
             cd4,
             cd8,
