@@ -82,6 +82,12 @@ double regained_day(std::span<const double> grid_day, std::span<const double> va
 
 }  // namespace
 
+Recovery CourseSummary::recovery(double regained_day) const {
+  if (std::isnan(regained_day)) return {Recovery::Kind::kCensored, window_end_day};
+  if (regained_day == 0.0) return {Recovery::Kind::kNeverBelow, 0.0};
+  return {Recovery::Kind::kRecovered, regained_day};
+}
+
 std::vector<double> course_summary_times(std::span<const Infusion> infusions) {
   std::vector<double> times;
   for (const auto& [index, span] : course_spans(infusions)) {
@@ -112,6 +118,7 @@ std::vector<CourseSummary> summarize_courses(const SimulationPlan& plan, std::sp
     c.course_index = it->first;
     c.start_day = it->second.start_day;
     c.last_infusion_end_day = it->second.last_end_day;
+    c.window_end_day = grid_day[w.last - 1] - c.start_day;
     const std::size_t peak = extreme_index<true>(conc, w);
     c.cmax_ng_per_ml = conc[peak];
     c.tmax_day = grid_day[peak];
@@ -134,10 +141,14 @@ std::vector<CourseSummary> summarize_courses(const SimulationPlan& plan, std::sp
       const std::size_t nadir = extreme_index<false>(v, w);
       SubsetCourse s;
       s.column = outputs[q].column;
+      s.start_cells_per_ul = v[w.first];
+      s.baseline_cells_per_ul = v.front();
       s.nadir_cells_per_ul = v[nadir];
       s.nadir_day = grid_day[nadir] - c.start_day;
       s.lln_cells_per_ul = outputs[q].lln_cells_per_ul;
       s.lln_regained_day = regained_day(grid_day, v, w, nadir, s.lln_cells_per_ul, c.start_day);
+      s.baseline_regained_day = regained_day(grid_day, v, w, nadir, kBaselineRecoveredFraction * s.baseline_cells_per_ul,
+                                             c.start_day);
       c.subsets.push_back(s);
       if (outputs[q].guides_prophylaxis) {
         c.cd4_200_regained_day = regained_day(grid_day, v, w, nadir, kProphylaxisCd4CellsPerUl, c.start_day);

@@ -19,23 +19,42 @@ inline constexpr double kHalfLifeToDay = 10.0;    // ... to day 10 after the las
 inline constexpr double kWashoutDay = 30.0;       // "low or undetectable within about 30 days"
 // SmPC 5.1 reports the fraction of patients at the lower limit of normal 6 and 12 months after each course.
 inline constexpr double kLlnCheckMonths[] = {6.0, 12.0};
+// A count is "back at baseline" at this fraction of its pre-treatment value: the model's counts
+// approach their baseline exponentially from below and would never reach it exactly. 90% is the
+// recovery criterion issue 12 states Model 2's T cells against.
+inline constexpr double kBaselineRecoveredFraction = 0.9;
 
 // Depletion and recovery of one cell count within one course's window (course start to the next
 // course's start, or the horizon). Days are counted from the course's first infusion.
 struct SubsetCourse {
   std::string_view column;            // output quantity, e.g. "cd4_cells_per_ul"
+  double start_cells_per_ul = 0.0;     // at the course's first infusion
+  double baseline_cells_per_ul = 0.0;  // before any treatment: at the grid's first time (day 0)
   double nadir_cells_per_ul = 0.0;
   double nadir_day = 0.0;
   double lln_cells_per_ul = 0.0;      // lower limit of normal; NaN where none is defined (NK)
   // First output time after the nadir at which the count is back at or above the LLN; 0 if it never
   // fell below; NaN if it does not return within the window or no LLN is defined.
   double lln_regained_day = 0.0;
+  // As lln_regained_day, back at kBaselineRecoveredFraction × baseline_cells_per_ul.
+  double baseline_regained_day = 0.0;
+};
+
+// A time from a course's start until a count is back at a threshold, as a time-to-event observation
+// (sim/recovery_analysis.hpp): the count never fell below the threshold, came back on `day`, or had
+// not come back by `day`, the end of the course window (censored there).
+struct Recovery {
+  enum class Kind { kNeverBelow, kRecovered, kCensored } kind;
+  double day;  // from the course start; 0 for kNeverBelow
 };
 
 struct CourseSummary {
   int course_index = 0;
   double start_day = 0.0;                    // first infusion start, days from day 0
   double last_infusion_end_day = 0.0;        // days from day 0
+  // The window's last output time, days from the course start: the output time before the next
+  // course's start, or the horizon. A count not back by then is censored here.
+  double window_end_day = 0.0;
   double cmax_ng_per_ml = 0.0;
   double tmax_day = 0.0;                     // days from day 0
   double half_life_day = 0.0;                // ln2 * 9 / ln(C(+1 d) / C(+10 d)); NaN if past the horizon
@@ -49,6 +68,10 @@ struct CourseSummary {
   // Total lymphocytes 6 and 12 months after the course's first infusion (NaN past the horizon).
   double lymphocytes_6_months_cells_per_ul = 0.0;
   double lymphocytes_12_months_cells_per_ul = 0.0;
+
+  // A *_regained_day of this course (0: never below; NaN: not back within the window) as a
+  // time-to-event observation.
+  Recovery recovery(double regained_day) const;
 };
 
 // Times the summary needs on the grid (1, 10 and 30 days after each course's last infusion; 6 and

@@ -180,7 +180,8 @@ PopulationSummary::PopulationSummary(std::span<const OutputQuantity> outputs, st
       by_course_(courses, std::vector<StreamingDistribution>(metrics_.size())),
       at_lln_(courses, std::vector<std::int64_t>(std::size(kLlnCheckMonths), 0)),
       lln_known_(courses, std::vector<std::int64_t>(std::size(kLlnCheckMonths), 0)),
-      series_(outputs.size(), times) {}
+      series_(outputs.size(), times),
+      recovery_(outputs, courses) {}
 
 void PopulationSummary::add(std::span<const PatientOutcome> batch, int threads) {
   const double lln = lymphocyte_lln_cells_per_ul_;
@@ -200,6 +201,7 @@ void PopulationSummary::add(std::span<const PatientOutcome> batch, int threads) 
         if (totals[month] >= lln) ++at_lln_[k][month];
       }
     }
+    recovery_.add(p.result.courses);
   }
   series_.add(batch, threads);
 }

@@ -11,6 +11,7 @@
 #include "sim/course_metrics.hpp"
 #include "sim/log_bins.hpp"
 #include "sim/population.hpp"
+#include "sim/recovery_analysis.hpp"
 
 namespace alemsim {
 
@@ -82,6 +83,8 @@ class PopulationSummary {
   // The lower limit of normal the outputs declare for total lymphocytes (NaN if none).
   double lymphocyte_lln_cells_per_ul() const { return lymphocyte_lln_cells_per_ul_; }
   const SeriesPercentiles& series() const { return series_; }
+  // Time to recovery after each course (Kaplan–Meier, sim/recovery_analysis.hpp).
+  const RecoveryAnalysis& recovery() const { return recovery_; }
 
  private:
   std::vector<CourseMetric> metrics_;
@@ -90,6 +93,7 @@ class PopulationSummary {
   std::vector<std::vector<std::int64_t>> at_lln_;              // [course][month]
   std::vector<std::vector<std::int64_t>> lln_known_;           // [course][month]
   SeriesPercentiles series_;
+  RecoveryAnalysis recovery_;
   std::int64_t patients_ = 0;
   std::int64_t failed_ = 0;
 };

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cmath>
 
 #include <gtest/gtest.h>
@@ -64,6 +65,39 @@ TEST(CourseSummary, NadirLowerLimitAndProphylaxisFromACellCount) {
   EXPECT_DOUBLE_EQ(s.lln_regained_day, 20.0 + 175.0);                // 50 + 2 * 175 = 400
   EXPECT_DOUBLE_EQ(summary[0].cd4_200_regained_day, 20.0 + 75.0);    // 50 + 2 * 75 = 200
   EXPECT_DOUBLE_EQ(summary[0].prophylaxis_end_day, 95.0);            // later than 2 months after day 4.17
+}
+
+TEST(CourseSummary, CourseWindowsEndAtTheNextCourseAndUnrecoveredCountsAreCensoredThere) {
+  // CD4+ falls linearly from 900 to 50 by day 20, then rises 2 cells/uL/day; course 2 on day 200.
+  const SimulationPlan plan({Course{0.0, 5, 12.0, 4.0, {}}, Course{200.0, 3, 12.0, 4.0, {}}}, 500.0);
+  const auto grid = plan.grid_day();
+  std::vector<double> conc(grid.size(), 0.0), cd4(grid.size());
+  for (std::size_t i = 0; i < grid.size(); ++i) cd4[i] = grid[i] <= 20.0 ? 900.0 - 42.5 * grid[i] : 50.0 + 2.0 * (grid[i] - 20.0);
+  const OutputQuantity outputs[] = {kConcentration, kCd4};
+  const auto summary = summarize_courses(plan, outputs, std::vector<std::vector<double>>{conc, cd4});
+  ASSERT_EQ(summary.size(), 2u);
+  // The last output time before day 200 closes course 1's window.
+  const double last_before_200 = *(std::lower_bound(grid.begin(), grid.end(), 200.0) - 1);
+  EXPECT_DOUBLE_EQ(summary[0].window_end_day, last_before_200);
+  EXPECT_DOUBLE_EQ(summary[1].window_end_day, 300.0);  // day 500, the horizon, from day 200
+  const SubsetCourse& first = summary[0].subsets[0];
+  EXPECT_DOUBLE_EQ(first.baseline_cells_per_ul, 900.0);
+  EXPECT_DOUBLE_EQ(first.start_cells_per_ul, 900.0);
+  // 90% of baseline is 810, reached on day 400: past course 1's window, so censored at its end.
+  EXPECT_TRUE(std::isnan(first.baseline_regained_day));
+  const Recovery censored = summary[0].recovery(first.baseline_regained_day);
+  EXPECT_EQ(censored.kind, Recovery::Kind::kCensored);
+  EXPECT_DOUBLE_EQ(censored.day, last_before_200);
+  const Recovery recovered = summary[0].recovery(summary[0].cd4_200_regained_day);
+  EXPECT_EQ(recovered.kind, Recovery::Kind::kRecovered);
+  EXPECT_DOUBLE_EQ(recovered.day, 95.0);
+  // Course 2 starts at 50 + 2 * 180 = 410, its own nadir there (the made-up count ignores the drug):
+  // above 200 throughout (never below), back at 810 on day 400, 200 days into course 2.
+  const SubsetCourse& second = summary[1].subsets[0];
+  EXPECT_DOUBLE_EQ(second.start_cells_per_ul, 410.0);
+  EXPECT_DOUBLE_EQ(second.baseline_cells_per_ul, 900.0);
+  EXPECT_DOUBLE_EQ(second.baseline_regained_day, 200.0);
+  EXPECT_EQ(summary[1].recovery(summary[1].cd4_200_regained_day).kind, Recovery::Kind::kNeverBelow);
 }
 
 TEST(CourseSummary, ProphylaxisLastsAtLeastTwoMonths) {
