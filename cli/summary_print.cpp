@@ -110,6 +110,7 @@ void print_population_summary(std::FILE* out, const Scenario& scenario, const Po
     for (const OutputQuantity& q : patient_outputs()) {
       if (!q.is_cell_count()) continue;
       line(k, nadir_metric(q.short_name), fmt::format("{} nadir, cells/uL", q.label).c_str(), "{:.0f}");
+      line(k, relative_nadir_metric(q.short_name), "  nadir / count at course start", "{:.3f}");
     }
     line(k, "prophylaxis_end_day", "herpes prophylaxis, days", "{:.0f}");
     for (std::size_t month = 0; month < std::size(kLlnCheckMonths); ++month) {

@@ -16,6 +16,7 @@ inline constexpr const char* kSummary = "summary";         // group: [5 x T] per
 inline constexpr const char* kMetrics = "metrics";         // group: [patients x courses] per course metric
 inline constexpr const char* kParameters = "parameters";   // group: sampled parameters and covariates
 inline constexpr const char* kStatus = "status";           // [patients] 0 simulated, 1 failed
+inline constexpr const char* kSurvival = "survival";       // group: course_<k>/<threshold>/ Kaplan–Meier time to recovery
 
 // A study file: one run layout per arm under kArms, plus the arm's outcomes.
 inline constexpr const char* kArms = "/arms";
@@ -48,6 +49,11 @@ inline constexpr const char* kSeed = "seed";
 inline constexpr const char* kVersion = "alemsim_version";
 inline constexpr const char* kName = "name";                // an arm's name
 inline constexpr const char* kReferenceArm = "reference_arm";
+
+// The survival group of course k (0-based): "survival/course_1".
+inline std::string survival_course_group(std::size_t course) {
+  return std::string(kSurvival) + "/course_" + std::to_string(course + 1);
+}
 
 // "series/cd4_cells_per_ul": a dataset of a group of the layout.
 inline std::string member(std::string_view group, std::string_view name) {

@@ -24,6 +24,42 @@ constexpr double Covariates::*kCovariateMembers[] = {&Covariates::weight_kg, &Co
 
 void set_units(H5::DataSet& d, std::string_view units) { hdf5::set_text(d, hdf5_names::kUnits, std::string(units)); }
 
+// A 1-D dataset of the curve's steps, one value per event time.
+template <class Value>
+void write_column(H5::Group& group, const char* name, const std::vector<KaplanMeierStep>& steps, Value KaplanMeierStep::*field,
+                  const char* units) {
+  std::vector<double> values;
+  for (const KaplanMeierStep& s : steps) values.push_back(static_cast<double>(s.*field));
+  H5::DataSet d = hdf5::create(group, name, H5::PredType::NATIVE_DOUBLE, {static_cast<hsize_t>(values.size())});
+  if (!values.empty()) d.write(values.data(), H5::PredType::NATIVE_DOUBLE);
+  set_units(d, units);
+}
+
+// One course and threshold: the curve at every event time, and as attributes the counts and the
+// quartiles of the time to recovery with their 95% intervals (NaN: not reached in the window).
+void write_recovery(H5::Group& group, const RecoveryThreshold& threshold, const RecoveryEstimate& e) {
+  const KaplanMeier& km = e.time_to_recovery;
+  hdf5::set_text(group, hdf5_names::kDescription, threshold.label);
+  hdf5::set_number(group, "patients", static_cast<double>(e.patients));
+  hdf5::set_number(group, "never_below", static_cast<double>(e.never_below));
+  hdf5::set_number(group, "fell_below", static_cast<double>(km.subjects()));
+  hdf5::set_number(group, "recovered", static_cast<double>(km.events()));
+  for (const auto& [name, p] : {std::pair{"q25", 0.25}, std::pair{"median", 0.5}, std::pair{"q75", 0.75}}) {
+    const SurvivalQuantile q = km.quantile(p);
+    hdf5::set_number(group, (std::string(name) + "_day").c_str(), q.estimate);
+    hdf5::set_number(group, (std::string(name) + "_lower_95_day").c_str(), q.lower_95);
+    hdf5::set_number(group, (std::string(name) + "_upper_95_day").c_str(), q.upper_95);
+  }
+  const std::vector<KaplanMeierStep> steps = km.curve();
+  write_column(group, "time_day", steps, &KaplanMeierStep::time, "day from the course start");
+  write_column(group, "at_risk", steps, &KaplanMeierStep::at_risk, "patients");
+  write_column(group, "events", steps, &KaplanMeierStep::events, "patients");
+  write_column(group, "not_recovered", steps, &KaplanMeierStep::survival, "fraction of those who fell below");
+  write_column(group, "std_error", steps, &KaplanMeierStep::std_error, "fraction (Greenwood)");
+  write_column(group, "lower_95", steps, &KaplanMeierStep::lower_95, "fraction");
+  write_column(group, "upper_95", steps, &KaplanMeierStep::upper_95, "fraction");
+}
+
 }  // namespace
 
 RunLayoutWriter::RunLayoutWriter(H5::Group group, const RunLayoutSize& size, std::span<const double> grid_day,
@@ -132,6 +168,15 @@ void RunLayoutWriter::write_summary(const PopulationSummary& summary) {
     d.write(values.data(), H5::PredType::NATIVE_DOUBLE);
     set_units(d, outputs_[q].unit);
     hdf5::set_text(d, hdf5_names::kPercentiles, "5, 25, 50, 75, 95 (rows); binned to within +-1%, see docs/output-format.md");
+  }
+  const RecoveryAnalysis& recovery = summary.recovery();
+  group_.createGroup(hdf5_names::kSurvival);
+  for (std::size_t k = 0; k < recovery.courses(); ++k) {
+    H5::Group course = group_.createGroup(hdf5_names::survival_course_group(k));
+    for (std::size_t j = 0; j < recovery.thresholds().size(); ++j) {
+      H5::Group g = course.createGroup(recovery.thresholds()[j].name);
+      write_recovery(g, recovery.thresholds()[j], recovery.estimate(k, j));
+    }
   }
 }
 

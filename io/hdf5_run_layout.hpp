@@ -35,7 +35,8 @@ class RunLayoutWriter {
 
   // Writes the per-patient rows of a batch (patients must arrive in index order).
   void add(std::span<const PatientOutcome> batch);
-  // Writes summary/<quantity>: the percentile bands accumulated over every patient.
+  // Writes summary/<quantity>, the percentile bands accumulated over every patient, and
+  // survival/course_<k>/<threshold>/, the Kaplan–Meier time to recovery (docs/output-format.md).
   void write_summary(const PopulationSummary& summary);
 
  private:

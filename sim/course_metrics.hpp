@@ -23,6 +23,8 @@ struct CourseMetric {
 // "days_to_lln_cd4".
 std::string nadir_metric(std::string_view short_name);
 std::string days_to_lln_metric(std::string_view short_name);
+// "relative_nadir_cd4": the nadir as a fraction of the count at the course start.
+std::string relative_nadir_metric(std::string_view short_name);
 
 // Name of the metric of total lymphocytes `months` after a course's start (kLlnCheckMonths),
 // e.g. "lymphocytes_6_months_cells_per_ul".

@@ -38,6 +38,10 @@ struct SubsetCourse {
   double lln_regained_day = 0.0;
   // As lln_regained_day, back at kBaselineRecoveredFraction × baseline_cells_per_ul.
   double baseline_regained_day = 0.0;
+
+  // Relative depletion: nadir / count at the course start (what "incomplete depletion" is about: a
+  // course given before the count has recovered starts lower, and its absolute nadir says little).
+  double relative_nadir() const { return nadir_cells_per_ul / start_cells_per_ul; }
 };
 
 // A time from a course's start until a count is back at a threshold, as a time-to-event observation

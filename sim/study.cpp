@@ -129,6 +129,10 @@ std::vector<StudyOutcome> study_outcomes() {
     o.push_back({nadir_metric(s.short_name), "cells/uL",
                  "lowest " + std::string(s.label) + " in the course window"});
   }
+  for (const OutputQuantity& s : blood_subsets()) {
+    o.push_back({relative_nadir_metric(s.short_name), "fraction",
+                 "lowest " + std::string(s.label) + " in the course window / count at the course start"});
+  }
   o.push_back({"incomplete_depletion", "fraction",
                "CD4+ nadir above 50% of CD4+ at the course start (per patient 0 or 1; the mean is the fraction)"});
   o.push_back({"days_cd4_below_200", "day", "days with CD4+ below 200 cells/uL in the course window"});
@@ -164,6 +168,7 @@ std::vector<double> patient_study_outcomes(const PatientOutcome& patient, std::s
   };
   const auto& subsets = blood_subsets();
   for (const OutputQuantity& s : subsets) v.push_back(subset_summary(s.column).nadir_cells_per_ul);
+  for (const OutputQuantity& s : subsets) v.push_back(subset_summary(s.column).relative_nadir());
   const double cd4_start = value_at(grid_day, cd4, c.start_day);
   v.push_back(subset_summary(cd4_quantity.column).nadir_cells_per_ul > kIncompleteDepletionFraction * cd4_start ? 1.0
                                                                                                                  : 0.0);

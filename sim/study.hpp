@@ -116,8 +116,8 @@ struct StudyObserver {
 };
 
 // Runs every arm on patients 0..N-1 drawn from (seed, index), so arms share their virtual patients.
-// The reference arm runs first and its per-patient outcomes are kept (N x 13 doubles: about 100
-// bytes a patient, 100 MB for 1e6 patients); every other arm is folded in batch by batch.
+// The reference arm runs first and its per-patient outcomes are kept (N x 18 doubles: 144 bytes a
+// patient, 144 MB for 1e6 patients); every other arm is folded in batch by batch.
 // Results do not depend on threads or batch size.
 std::vector<ArmSummary> run_study(const StudyDesign& design, const StudyRunOptions& options,
                                   const StudyObserver& observer = {});
