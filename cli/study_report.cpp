@@ -18,6 +18,22 @@ std::string arm_label(const StudyFile& study, std::size_t a) {
   return study.design.arms[a].name + (a == study.design.reference_arm ? " (ref)" : "");
 }
 
+// A Kaplan–Meier time to recovery: "317 [290 - 352]" days, "n.r." where not reached in the window.
+std::string median_with_interval(const KaplanMeier& km) {
+  if (km.empty()) return "-";
+  const SurvivalQuantile q = km.quantile(0.5);
+  const auto day = [](double v) { return std::isnan(v) ? std::string("n.r.") : fmt::format("{:.0f}", v); };
+  return fmt::format("{} [{} - {}]", day(q.estimate), day(q.lower_95), day(q.upper_95));
+}
+
+std::string percent_of(std::int64_t part, std::int64_t whole) {
+  return whole > 0 ? fmt::format("{:.1f}%", 100.0 * static_cast<double>(part) / static_cast<double>(whole)) : "-";
+}
+
+// The thresholds a study table shows: CD4+ at 200 and each lower limit of normal (the baselines are
+// in study.h5).
+bool in_study_table(const RecoveryThreshold& t) { return t.name.rfind("baseline_", 0) != 0; }
+
 }  // namespace
 
 void print_study_table(std::FILE* out, const StudyFile& study, const std::vector<ArmSummary>& arms) {
@@ -42,6 +58,21 @@ void print_study_table(std::FILE* out, const StudyFile& study, const std::vector
       fmt::print(out, "  {:<{}} {:>10} {:>10} {:>21} | {:>10} {:>21}  {:>6}\n", arm_label(study, a), width, num(v.mean()),
                  num(v.percentile(50)), num(v.percentile(5)) + " - " + num(v.percentile(95)), num(diff.mean()),
                  num(diff.percentile(5)) + " - " + num(diff.percentile(95)), v.count());
+    }
+  }
+  const std::size_t k = d.outcome_course;
+  const RecoveryAnalysis& first = arms.front().recovery;
+  for (std::size_t j = 0; j < first.thresholds().size(); ++j) {
+    if (!in_study_table(first.thresholds()[j])) continue;
+    fmt::print(out, "\n{}, days from the start of course {}: Kaplan-Meier over the patients who fell below, those not "
+                    "back by the end of the window censored there (n.r.: not reached in it)\n",
+               first.thresholds()[j].label, k + 1);
+    fmt::print(out, "  {:<{}} {:>11} {:>15} {:>22}\n", "arm", width, "never below", "recovered", "median [95% CI]");
+    for (std::size_t a = 0; a < arms.size(); ++a) {
+      const RecoveryEstimate& e = arms[a].recovery.estimate(k, j);
+      const KaplanMeier& km = e.time_to_recovery;
+      fmt::print(out, "  {:<{}} {:>11} {:>15} {:>22}\n", arm_label(study, a), width, percent_of(e.never_below, e.patients),
+                 fmt::format("{} of {}", km.events(), km.subjects()), median_with_interval(km));
     }
   }
 }
@@ -83,6 +114,21 @@ void write_study_markdown(std::ostream& out, const StudyFile& study, const std::
       fmt::print(out, "| {} | {} | {} | {} - {} | {} | {} - {} | {} |\n", arm_label(study, a), num(v.mean()),
                  num(v.percentile(50)), num(v.percentile(5)), num(v.percentile(95)), num(diff.mean()),
                  num(diff.percentile(5)), num(diff.percentile(95)), v.count());
+    }
+  }
+  const std::size_t k = d.outcome_course;
+  const RecoveryAnalysis& first = arms.front().recovery;
+  for (std::size_t j = 0; j < first.thresholds().size(); ++j) {
+    if (!in_study_table(first.thresholds()[j])) continue;
+    fmt::print(out, "\n## {}: time to recovery\n\nDays from the start of course {}. Kaplan-Meier over the patients who "
+                    "fell below, those not back by the end of the window censored there; n.r.: not reached in it.\n\n",
+               first.thresholds()[j].label, k + 1);
+    out << "| arm | never below | recovered | median [95% CI] |\n|---|---:|---:|---:|\n";
+    for (std::size_t a = 0; a < arms.size(); ++a) {
+      const RecoveryEstimate& e = arms[a].recovery.estimate(k, j);
+      const KaplanMeier& km = e.time_to_recovery;
+      fmt::print(out, "| {} | {} | {} of {} | {} |\n", arm_label(study, a), percent_of(e.never_below, e.patients), km.events(),
+                 km.subjects(), median_with_interval(km));
     }
   }
 }

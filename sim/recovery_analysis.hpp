@@ -37,6 +37,7 @@ struct RecoveryEstimate {
 
 class RecoveryAnalysis {
  public:
+  RecoveryAnalysis() = default;  // no thresholds, no courses
   RecoveryAnalysis(std::span<const OutputQuantity> outputs, std::size_t courses);
   // One patient's courses (its CourseSummary list).
   void add(std::span<const CourseSummary> courses);

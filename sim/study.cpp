@@ -243,11 +243,13 @@ std::vector<ArmSummary> run_study(const StudyDesign& design, const StudyRunOptio
     summary.value.resize(n_outcomes);
     summary.difference.resize(n_outcomes);
     const ArmRun arm{a, arm_horizon_day(design, design.arms[a]), arm_plan(design, design.arms[a])};
+    summary.recovery = RecoveryAnalysis(patient_outputs(), arm.plan.courses().size());
     if (observer.begin_arm) observer.begin_arm(arm);
     run_population(sampler, arm.plan, run, [&](std::span<const PatientOutcome> batch) {
       for (const PatientOutcome& p : batch) {
         ++summary.patients;
         if (!p.ok) ++summary.failed;
+        if (p.ok) summary.recovery.add(p.result.courses);
         const auto values = patient_study_outcomes(p, arm.plan.grid_day(), design.outcome_course, arm.outcome_end_day);
         double* ref = &reference[static_cast<std::size_t>(p.index) * n_outcomes];
         for (std::size_t m = 0; m < n_outcomes; ++m) {

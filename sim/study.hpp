@@ -12,6 +12,7 @@
 #include "models/variability.hpp"
 #include "sim/plan.hpp"
 #include "sim/population.hpp"
+#include "sim/recovery_analysis.hpp"
 #include "sim/regimen.hpp"
 #include "sim/streaming_summary.hpp"
 
@@ -91,6 +92,9 @@ struct ArmSummary {
   std::int64_t failed = 0;
   std::vector<StreamingDistribution> value;     // [outcome]
   std::vector<SignedDistribution> difference;   // [outcome]: this arm minus the reference arm, per patient
+  // Time to recovery after each simulated course of the arm (Kaplan–Meier; the outcome course's
+  // window ends at the next course or the arm's horizon, as for its outcomes).
+  RecoveryAnalysis recovery;
 };
 
 struct StudyRunOptions {
