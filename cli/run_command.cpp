@@ -102,7 +102,7 @@ int run_command(const RunOptions& options) {
       throw std::runtime_error(fmt::format("{}: every one of the {} patients failed; the first, {}", scenario.path,
                                            scenario.patients, first_failure));
     }
-    print_population_summary(stdout, scenario, summary);
+    print_population_summary(stdout, scenario, summary, grid);
     if (h5) {
       h5->finish(summary);
       fmt::print("\nResults written to {} (series of {} patients, summaries of all {})\n", *options.out_path, keep,

@@ -7,7 +7,9 @@
 
 #include <fmt/format.h>
 
+#include "models/calendar.hpp"
 #include "models/reference_ranges.hpp"
+#include "sim/output_grid.hpp"
 
 namespace alemsim {
 namespace {
@@ -54,6 +56,30 @@ void print_recovery(std::FILE* out, const RecoveryAnalysis& recovery, std::size_
   }
 }
 
+std::string percent_with_interval(const Proportion& p) {
+  if (std::isnan(p.estimate)) return "-";
+  return fmt::format("{:.1f}% [{:.1f}-{:.1f}]", 100.0 * p.estimate, 100.0 * p.lower_95, 100.0 * p.upper_95);
+}
+
+void print_fractions_below(std::FILE* out, const ThresholdFractions& fractions, std::span<const double> grid_day,
+                           double course_start_day) {
+  fmt::print(out, "  Patients below, months after the course start (95% interval, Wilson):\n");
+  fmt::print(out, "  {:<30}", "");
+  for (double m : kFractionCheckMonths) fmt::print(out, " {:>20}", fmt::format("month {:g}", m));
+  fmt::print(out, "\n");
+  for (std::size_t j = 0; j < fractions.thresholds().size(); ++j) {
+    fmt::print(out, "  {:<30}", fractions.thresholds()[j].label);
+    for (double m : kFractionCheckMonths) {
+      const double t = course_start_day + m * kDaysPerMonth;
+      const std::string text =
+          t > grid_day.back() ? std::string("past horizon")
+                              : percent_with_interval(fractions.below(j, grid_index_of(grid_day, t)));
+      fmt::print(out, " {:>20}", text);
+    }
+    fmt::print(out, "\n");
+  }
+}
+
 }  // namespace
 
 void print_typical_summary(std::FILE* out, const Scenario& scenario, const PatientResult& result) {
@@ -80,7 +106,8 @@ void print_typical_summary(std::FILE* out, const Scenario& scenario, const Patie
   }
 }
 
-void print_population_summary(std::FILE* out, const Scenario& scenario, const PopulationSummary& summary) {
+void print_population_summary(std::FILE* out, const Scenario& scenario, const PopulationSummary& summary,
+                              std::span<const double> grid_day) {
   fmt::print(out, "{}: {} virtual patients (seed {}), {} course(s), horizon {:g} days\n", scenario.name,
              summary.patients(), scenario.seed, scenario.courses.size(), scenario.horizon_day);
   if (summary.failed() > 0) {
@@ -118,6 +145,7 @@ void print_population_summary(std::FILE* out, const Scenario& scenario, const Po
       fmt::print(out, "  {:<34} {}\n", fmt::format("total lymphocytes >= LLN, month {:g}", kLlnCheckMonths[month]),
                  std::isnan(f) ? std::string("n/a (past horizon)") : fmt::format("{:.1f}% of patients", 100.0 * f));
     }
+    print_fractions_below(out, summary.fractions_below(), grid_day, scenario.courses[k].start_day);
     print_recovery(out, summary.recovery(), k);
   }
 }

@@ -12,6 +12,8 @@ namespace alemsim {
 
 void print_typical_summary(std::FILE* out, const Scenario& scenario, const PatientResult& result);
 
-void print_population_summary(std::FILE* out, const Scenario& scenario, const PopulationSummary& summary);
+// grid_day: the output times the summary was accumulated on.
+void print_population_summary(std::FILE* out, const Scenario& scenario, const PopulationSummary& summary,
+                              std::span<const double> grid_day);
 
 }  // namespace alemsim

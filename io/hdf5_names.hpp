@@ -16,6 +16,7 @@ inline constexpr const char* kSummary = "summary";         // group: [5 x T] per
 inline constexpr const char* kMetrics = "metrics";         // group: [patients x courses] per course metric
 inline constexpr const char* kParameters = "parameters";   // group: sampled parameters and covariates
 inline constexpr const char* kStatus = "status";           // [patients] 0 simulated, 1 failed
+inline constexpr const char* kFractionsBelow = "fractions_below";  // group: [3 x T] per count threshold
 inline constexpr const char* kSurvival = "survival";       // group: course_<k>/<threshold>/ Kaplan–Meier time to recovery
 
 // A study file: one run layout per arm under kArms, plus the arm's outcomes.

@@ -169,6 +169,21 @@ void RunLayoutWriter::write_summary(const PopulationSummary& summary) {
     set_units(d, outputs_[q].unit);
     hdf5::set_text(d, hdf5_names::kPercentiles, "5, 25, 50, 75, 95 (rows); binned to within +-1%, see docs/output-format.md");
   }
+  const ThresholdFractions& fractions = summary.fractions_below();
+  H5::Group below = group_.createGroup(hdf5_names::kFractionsBelow);
+  for (std::size_t j = 0; j < fractions.thresholds().size(); ++j) {
+    for (std::size_t i = 0; i < times_; ++i) {
+      const Proportion p = fractions.below(j, i);
+      values[i] = p.estimate;
+      values[times_ + i] = p.lower_95;
+      values[2 * times_ + i] = p.upper_95;
+    }
+    H5::DataSet d = hdf5::create(below, fractions.thresholds()[j].name, H5::PredType::NATIVE_DOUBLE, {3, t});
+    d.write(values.data(), H5::PredType::NATIVE_DOUBLE);
+    set_units(d, "fraction of the simulated patients");
+    hdf5::set_text(d, hdf5_names::kDescription,
+                   fractions.thresholds()[j].label + "; rows: fraction, Wilson 95% interval lower, upper");
+  }
   const RecoveryAnalysis& recovery = summary.recovery();
   group_.createGroup(hdf5_names::kSurvival);
   for (std::size_t k = 0; k < recovery.courses(); ++k) {

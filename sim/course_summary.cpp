@@ -11,6 +11,7 @@
 #include "models/calendar.hpp"
 #include "models/reference_ranges.hpp"
 #include "sim/output_grid.hpp"
+#include "sim/threshold_fractions.hpp"
 
 namespace alemsim {
 namespace {
@@ -93,6 +94,7 @@ std::vector<double> course_summary_times(std::span<const Infusion> infusions) {
   for (const auto& [index, span] : course_spans(infusions)) {
     for (double after : {kHalfLifeFromDay, kHalfLifeToDay, kWashoutDay}) times.push_back(span.last_end_day + after);
     for (double months : kLlnCheckMonths) times.push_back(span.start_day + months * kDaysPerMonth);
+    for (double months : kFractionCheckMonths) times.push_back(span.start_day + months * kDaysPerMonth);
   }
   return times;
 }

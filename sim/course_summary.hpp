@@ -78,8 +78,9 @@ struct CourseSummary {
   Recovery recovery(double regained_day) const;
 };
 
-// Times the summary needs on the grid (1, 10 and 30 days after each course's last infusion; 6 and
-// 12 months after its first). Every SimulationPlan's grid holds them.
+// Times the summary needs on the grid (1, 10 and 30 days after each course's last infusion; 1, 3, 6
+// and 12 months after its first: kLlnCheckMonths, kFractionCheckMonths). Every SimulationPlan's
+// grid holds them.
 std::vector<double> course_summary_times(std::span<const Infusion> infusions);
 
 // One entry per course of `plan`. `series[q]` is aligned with plan.grid_day() and described by

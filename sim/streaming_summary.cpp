@@ -181,7 +181,8 @@ PopulationSummary::PopulationSummary(std::span<const OutputQuantity> outputs, st
       at_lln_(courses, std::vector<std::int64_t>(std::size(kLlnCheckMonths), 0)),
       lln_known_(courses, std::vector<std::int64_t>(std::size(kLlnCheckMonths), 0)),
       series_(outputs.size(), times),
-      recovery_(outputs, courses) {}
+      recovery_(outputs, courses),
+      fractions_(outputs, times) {}
 
 void PopulationSummary::add(std::span<const PatientOutcome> batch, int threads) {
   const double lln = lymphocyte_lln_cells_per_ul_;
@@ -204,6 +205,7 @@ void PopulationSummary::add(std::span<const PatientOutcome> batch, int threads) 
     recovery_.add(p.result.courses);
   }
   series_.add(batch, threads);
+  fractions_.add(batch);
 }
 
 double PopulationSummary::fraction_at_lln(std::size_t k, std::size_t month) const {

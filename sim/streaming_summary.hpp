@@ -12,6 +12,7 @@
 #include "sim/log_bins.hpp"
 #include "sim/population.hpp"
 #include "sim/recovery_analysis.hpp"
+#include "sim/threshold_fractions.hpp"
 
 namespace alemsim {
 
@@ -85,6 +86,8 @@ class PopulationSummary {
   const SeriesPercentiles& series() const { return series_; }
   // Time to recovery after each course (Kaplan–Meier, sim/recovery_analysis.hpp).
   const RecoveryAnalysis& recovery() const { return recovery_; }
+  // Fraction of patients below CD4+ 200 and each lower limit of normal at every output time.
+  const ThresholdFractions& fractions_below() const { return fractions_; }
 
  private:
   std::vector<CourseMetric> metrics_;
@@ -94,6 +97,7 @@ class PopulationSummary {
   std::vector<std::vector<std::int64_t>> lln_known_;           // [course][month]
   SeriesPercentiles series_;
   RecoveryAnalysis recovery_;
+  ThresholdFractions fractions_;
   std::int64_t patients_ = 0;
   std::int64_t failed_ = 0;
 };
