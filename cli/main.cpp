@@ -60,6 +60,9 @@ int main(int argc, char** argv) {
                       "Store the series of the first K patients in --out (default: all, up to 10,000); "
                       "summaries always cover every patient")
       ->check(count);
+  run_cmd->add_option("--set", run.settings,
+                      "Change the scenario before running, PATH=VALUE: courses[K].FIELD, parameters.NAME, "
+                      "variability.cv.NAME or variability.covariates.FIELD (docs/studies.md); repeatable");
   run_cmd->add_flag("--compress", run.compress,
                     "Compress the series in FILE.h5 (shuffle + deflate: about 2x smaller, 3-4x slower to write)");
   run_cmd->add_option("--threads", run.threads, "Worker threads for population runs (default: all cores)")
@@ -86,6 +89,8 @@ int main(int argc, char** argv) {
   study_cmd->add_option("study", study.study_path, "Study file (YAML), e.g. scenarios/study-dose.yaml")->required();
   study_cmd->add_option("--patients", study.patients, "Virtual patients per arm (overrides the study's 'patients')")
       ->check(patients);
+  study_cmd->add_option("--seed", study.seed, "Random seed for the virtual patients (overrides the study's seed)")
+      ->check(alemsim::whole_number(0, std::numeric_limits<std::uint64_t>::max()));
   study_cmd->add_option("--out", study.out_dir,
                         "Write outcomes.csv, outcomes.md, study.h5 and plots/*.svg to this folder (each file atomically)");
   study_cmd->add_option("--keep-series", study.keep_series,

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/assignment.hpp"
 #include "cli/keep_series.hpp"
 #include "cli/progress.hpp"
 #include "cli/summary_print.hpp"
@@ -14,6 +15,7 @@
 #include "io/csv_output.hpp"
 #include "io/hdf5_output.hpp"
 #include "io/scenario.hpp"
+#include "io/setting_path.hpp"
 #include "sim/memory_budget.hpp"
 #include "sim/population.hpp"
 #include "sim/streaming_summary.hpp"
@@ -22,6 +24,28 @@ namespace alemsim {
 namespace {
 
 bool ends_with(const std::string& s, std::string_view suffix) { return s.ends_with(suffix); }
+
+// --set PATH=VALUE, in order, as a study arm's settings (io/setting_path.hpp); the regimen and the
+// population are checked afterwards as a scenario file's are.
+void apply_settings(const std::vector<std::string>& settings, Scenario& scenario) {
+  for (const std::string& argument : settings) {
+    const auto [path, value] = parse_assignment("--set", argument);
+    try {
+      SettingPath::parse(path, scenario.courses.size())
+          .apply(value, {scenario.courses, scenario.typical_params, scenario.variability});
+    } catch (const std::invalid_argument& e) {
+      throw std::invalid_argument("--set " + argument + ": " + e.what());
+    }
+  }
+  if (settings.empty()) return;
+  try {
+    validate_regimen(scenario.courses);
+    (void)simulation_plan(scenario);
+    const PatientSampler check(scenario.typical_params, scenario.variability);
+  } catch (const std::exception& e) {
+    throw std::invalid_argument("--set: the scenario as set is not valid: " + std::string(e.what()));
+  }
+}
 
 int run_typical(const Scenario& scenario, const RunOptions& options, const SimulationPlan& plan) {
   const std::span<const double> grid = plan.grid_day();
@@ -44,6 +68,7 @@ int run_typical(const Scenario& scenario, const RunOptions& options, const Simul
 int run_command(const RunOptions& options) {
   try {
     Scenario scenario = load_scenario(options.scenario_path);
+    apply_settings(options.settings, scenario);
     if (options.seed) scenario.seed = *options.seed;
     if (options.patients) {
       if (*options.patients < 1) throw std::invalid_argument("--patients: expected a whole number >= 1");
@@ -74,8 +99,8 @@ int run_command(const RunOptions& options) {
     std::unique_ptr<Hdf5Writer> h5;
     std::unique_ptr<AtomicFile> csv;
     if (hdf5) {
-      const RunInfo info{scenario.text, scenario.path,           scenario.seed, scenario.patients,
-                         keep,          scenario.courses.size(), options.compress};
+      const RunInfo info{scenario.text, scenario.path,           scenario.seed,    scenario.patients,
+                         keep,          scenario.courses.size(), options.compress, options.settings};
       h5 = std::make_unique<Hdf5Writer>(*options.out_path, info, grid, patient_outputs(), summary.metrics());
     } else if (options.out_path) {
       csv = std::make_unique<AtomicFile>(*options.out_path);

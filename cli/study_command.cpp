@@ -27,6 +27,7 @@ int study_command(const StudyOptions& options) {
       if (*options.patients < 1) throw std::invalid_argument("--patients: expected a whole number >= 1");
       d.patients = *options.patients;
     }
+    if (options.seed) d.seed = *options.seed;
     const std::int64_t keep = keep_series_count(options.keep_series, d.patients);
     if (options.compress && !options.out_dir) throw std::invalid_argument("--compress: only study.h5 (--out DIR) is compressed");
     // Fail on an unwritable output folder now, not after the simulation.

@@ -10,6 +10,7 @@ namespace alemsim {
 struct StudyOptions {
   std::string study_path;
   std::optional<std::int64_t> patients;  // overrides the study's population size
+  std::optional<std::uint64_t> seed;     // overrides the study's seed
   std::optional<std::string> out_dir;    // outcomes.csv, outcomes.md, study.h5, plots/*.svg
   std::optional<std::int64_t> keep_series;  // series stored in study.h5 for the first K patients of each arm
   bool compress = false;                    // study.h5 series compressed (RunLayoutSize::compress_series)

@@ -1,5 +1,6 @@
 #include "cli/validate_command.hpp"
 
+#include "cli/assignment.hpp"
 #include <fmt/format.h>
 
 #include <chrono>
@@ -25,18 +26,10 @@ namespace {
 ModelParams apply_overrides(const std::vector<std::string>& overrides) {
   ModelParams p = typical_params();
   for (const std::string& o : overrides) {
-    const auto eq = o.find('=');
-    const ParamInfo* info = eq == std::string::npos ? nullptr : find_param(o.substr(0, eq));
+    const auto [name, value] = parse_assignment("--set", o);
+    const ParamInfo* info = find_param(name);
     if (info == nullptr)
       throw std::invalid_argument("--set " + o + ": expected NAME=VALUE with NAME a parameter in models/model.md");
-    std::size_t used = 0;
-    double value = 0.0;
-    try {
-      value = std::stod(o.substr(eq + 1), &used);
-    } catch (const std::exception&) {
-      used = 0;
-    }
-    if (used == 0 || used != o.size() - eq - 1) throw std::invalid_argument("--set " + o + ": expected NAME=NUMBER");
     if (const std::string problem = implausible_value(*info, value); !problem.empty()) {
       throw std::invalid_argument("--set " + o + ": " + problem);
     }

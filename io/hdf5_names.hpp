@@ -46,6 +46,7 @@ inline constexpr const char* kDescription = "description";
 inline constexpr const char* kPercentiles = "percentiles";
 inline constexpr const char* kScenario = "scenario";        // the scenario as YAML text
 inline constexpr const char* kScenarioPath = "scenario_path";
+inline constexpr const char* kSettings = "settings";        // `run --set` arguments, one PATH=VALUE a line
 inline constexpr const char* kSeed = "seed";
 inline constexpr const char* kVersion = "alemsim_version";
 inline constexpr const char* kName = "name";                // an arm's name

@@ -27,6 +27,11 @@ Hdf5Writer::Hdf5Writer(const std::string& path, const RunInfo& info, std::span<c
     H5::Group root = m.file->file().openGroup("/");
     hdf5::set_text(root, hdf5_names::kScenario, info.scenario_text);
     hdf5::set_text(root, hdf5_names::kScenarioPath, info.scenario_path);
+    if (!info.settings.empty()) {
+      std::string lines;
+      for (const std::string& s : info.settings) lines += s + "\n";
+      hdf5::set_text(root, hdf5_names::kSettings, lines);
+    }
     hdf5::set_provenance(root, info.seed);
     m.layout.emplace(root, RunLayoutSize{info.patients, info.keep_series, info.courses, info.compress_series}, grid_day, outputs, metrics);
   } catch (const H5::Exception& e) {

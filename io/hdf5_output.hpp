@@ -21,6 +21,7 @@ struct RunInfo {
   std::int64_t keep_series = 0;  // first K patients whose series are stored
   std::size_t courses = 0;
   bool compress_series = false;  // RunLayoutSize::compress_series
+  std::vector<std::string> settings;  // `run --set` PATH=VALUE applied to the scenario after reading it
 };
 
 // Version and commit of this build (io/build_info.cpp.in).

@@ -13,26 +13,7 @@ namespace {
 
 void emit_variability(YAML::Emitter& out, const VariabilityOverrides& v) {
   if (v.empty()) return;
-  out << YAML::Key << "variability" << YAML::Value << YAML::BeginMap;
-  if (!v.cv.empty()) {
-    out << YAML::Key << "cv" << YAML::Value << YAML::BeginMap;
-    for (const auto& [parameter, cv] : v.cv) out << YAML::Key << parameter << YAML::Value << exact_number(cv);
-    out << YAML::EndMap;
-  }
-  if (!v.correlations.empty()) {
-    out << YAML::Key << "correlations" << YAML::Value << YAML::BeginSeq;
-    for (const EffectCorrelation& c : v.correlations) {
-      out << YAML::Flow << YAML::BeginMap << YAML::Key << "parameters" << YAML::Value << YAML::Flow << YAML::BeginSeq
-          << c.first << c.second << YAML::EndSeq << YAML::Key << "rho" << YAML::Value << exact_number(c.rho) << YAML::EndMap;
-    }
-    out << YAML::EndSeq;
-  }
-  if (!v.covariates.empty()) {
-    out << YAML::Key << "covariates" << YAML::Value << YAML::BeginMap;
-    for (const auto& [field, value] : v.covariates) out << YAML::Key << field << YAML::Value << exact_number(value);
-    out << YAML::EndMap;
-  }
-  out << YAML::EndMap;
+  out << YAML::Key << "variability" << YAML::Value << variability_yaml(v);
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "io/setting_path.hpp"
 #include "io/yaml_reader.hpp"
 #include "sim/population.hpp"
 
@@ -23,53 +24,22 @@ constexpr std::size_t kMaxSweepValues = 1000;
 // patients are already two million patient simulations.
 constexpr std::size_t kMaxArms = 1000;
 
-// A regimen setting "courses[K].FIELD" or "courses[*].FIELD".
-struct Setting {
-  std::string text;
-  int course = -1;  // -1: every course
-  std::string field;
-};
-
-// `field` is where the setting sits in the file, for errors (e.g. "sweep.courses[2].start_day").
-Setting parse_setting(const Reader& r, const YAML::Node& at, const std::string& text, const std::string& field,
-                      std::size_t courses) {
-  static const std::regex pattern(R"(courses\[(\*|[0-9]+)\]\.(start_day|dose_mg_per_day|infusion_days|infusion_hours))");
-  std::smatch m;
-  if (!std::regex_match(text, m, pattern)) {
-    r.fail(at, field,
-           "unknown setting; expected courses[K].FIELD or courses[*].FIELD with FIELD one of start_day, "
-           "dose_mg_per_day, infusion_days, infusion_hours");
+// A setting of the file (io/setting_path.hpp); `field` is where it sits, for errors (e.g.
+// "sweep.courses[2].start_day").
+SettingPath parse_setting(const Reader& r, const YAML::Node& at, const std::string& text, const std::string& field,
+                          std::size_t courses) {
+  try {
+    return SettingPath::parse(text, courses);
+  } catch (const std::invalid_argument& e) {
+    r.fail(at, field, e.what());
   }
-  Setting s{text, -1, m[2].str()};
-  if (m[1] != "*") {
-    const std::string index = m[1].str();
-    std::size_t course = 0;
-    const auto [end, error] = std::from_chars(index.data(), index.data() + index.size(), course);
-    s.course = error == std::errc() && course < courses ? static_cast<int>(course) : static_cast<int>(courses);
-  }
-  if (s.course >= static_cast<int>(courses)) {
-    r.fail(at, field, "the base scenario has " + std::to_string(courses) + " courses (courses[0] to courses[" +
-                         std::to_string(courses - 1) + "])");
-  }
-  return s;
 }
 
-void apply(const Reader& r, const YAML::Node& at, const Setting& s, double value, std::vector<Course>& courses) {
-  for (std::size_t k = 0; k < courses.size(); ++k) {
-    if (s.course >= 0 && static_cast<std::size_t>(s.course) != k) continue;
-    Course& c = courses[k];
-    if (s.field == "start_day") {
-      c.start_day = value;
-    } else if (s.field == "dose_mg_per_day") {
-      c.dose_mg_per_day = value;
-    } else if (s.field == "infusion_hours") {
-      c.infusion_hours = value;
-    } else {
-      if (value != std::floor(value) || value < 1 || value > 31) {
-        r.fail(at, s.text, "expected a whole number of days from 1 to 31, got " + format_number(value));
-      }
-      c.infusion_days = static_cast<int>(value);
-    }
+void apply(const Reader& r, const YAML::Node& at, const SettingPath& s, double value, StudyArm& arm) {
+  try {
+    s.apply(value, {arm.courses, arm.typical_params, arm.variability});
+  } catch (const std::invalid_argument& e) {
+    r.fail(at, s.text(), e.what());
   }
 }
 
@@ -136,8 +106,6 @@ StudyFile study_from_text(std::string text, const std::string& path) {
   d.output_step_day = f.base.output_step_day;
   d.seed = f.base.seed;
   d.patients = f.base.patients;
-  d.typical_params = f.base.typical_params;
-  d.variability = f.base.variability;
   if (const YAML::Node seed = root["seed"]) {
     const std::int64_t value = r.integer(seed, "seed");
     if (value < 0) r.fail(seed, "seed", "expected a whole number >= 0");
@@ -161,13 +129,16 @@ StudyFile study_from_text(std::string text, const std::string& path) {
   }
 
   // Settings applied to every arm before its own.
-  std::vector<Course> common = f.base.courses;
+  StudyArm common;
+  common.courses = f.base.courses;
+  common.typical_params = f.base.typical_params;
+  common.variability = f.base.variability;
   if (const YAML::Node set = root["set"]) {
     r.expect_map(set, "set");
     for (const auto& entry : set) {
       const std::string key = entry.first.as<std::string>();
-      const Setting s = parse_setting(r, entry.first, key, "set." + key, courses);
-      apply(r, entry.second, s, r.number(entry.second, s.text), common);
+      const SettingPath s = parse_setting(r, entry.first, key, "set." + key, courses);
+      apply(r, entry.second, s, r.number(entry.second, s.text()), common);
     }
   }
 
@@ -179,7 +150,7 @@ StudyFile study_from_text(std::string text, const std::string& path) {
   if (sweep) {
     r.expect_map(sweep, "sweep");
     if (sweep.size() == 0) r.fail(sweep, "sweep", "empty sweep: expected at least one setting");
-    std::vector<Setting> settings;
+    std::vector<SettingPath> settings;
     std::vector<std::vector<double>> values;
     std::vector<YAML::Node> nodes;
     for (const auto& entry : sweep) {
@@ -198,12 +169,11 @@ StudyFile study_from_text(std::string text, const std::string& path) {
     // Cartesian product, the first setting varying slowest.
     std::vector<std::size_t> at(settings.size(), 0);
     for (bool more = true; more;) {
-      StudyArm arm;
-      arm.courses = common;
+      StudyArm arm = common;
       for (std::size_t i = 0; i < settings.size(); ++i) {
         const double v = values[i][at[i]];
-        apply(r, nodes[i], settings[i], v, arm.courses);
-        arm.name += (arm.name.empty() ? "" : " ") + settings[i].text + "=" + format_number(v);
+        apply(r, nodes[i], settings[i], v, arm);
+        arm.name += (arm.name.empty() ? "" : " ") + settings[i].text() + "=" + format_number(v);
         arm.setting_values.push_back(v);
       }
       check_arm(r, nodes.front(), "sweep", arm);
@@ -227,15 +197,14 @@ StudyFile study_from_text(std::string text, const std::string& path) {
       const YAML::Node node = arms[i];
       r.expect_map(node, prefix);
       r.check_keys(node, prefix + ".", {"name", "set"});
-      StudyArm arm;
+      StudyArm arm = common;
       arm.name = r.text(r.required(node, "name", prefix + "."), prefix + ".name");
-      arm.courses = common;
       if (const YAML::Node set = node["set"]) {
         r.expect_map(set, prefix + ".set");
         for (const auto& entry : set) {
           const std::string key = entry.first.as<std::string>();
-          const Setting s = parse_setting(r, entry.first, key, prefix + ".set." + key, courses);
-          apply(r, entry.second, s, r.number(entry.second, s.text), arm.courses);
+          const SettingPath s = parse_setting(r, entry.first, key, prefix + ".set." + key, courses);
+          apply(r, entry.second, s, r.number(entry.second, s.text()), arm);
         }
       }
       check_arm(r, node, prefix, arm);
@@ -250,12 +219,17 @@ StudyFile study_from_text(std::string text, const std::string& path) {
     }
   }
 
-  // Each arm's plan (its horizon is its outcome course's start plus the window) is checked now, not
-  // after the arms before it have run.
+  // Each arm's plan (its horizon is its outcome course's start plus the window) and its virtual
+  // population (parameters and variability as set) are checked now, not after the arms before it
+  // have run.
   for (std::size_t i = 0; i < d.arms.size(); ++i) {
     try {
       (void)arm_plan(d, d.arms[i]);
+      const PatientSampler check(d.arms[i].typical_params, d.arms[i].variability);
     } catch (const PlanError& e) {
+      r.fail(sweep ? sweep : arms[i], sweep ? "sweep" : "arms[" + std::to_string(i) + "]",
+             "arm '" + d.arms[i].name + "': " + e.what());
+    } catch (const std::invalid_argument& e) {
       r.fail(sweep ? sweep : arms[i], sweep ? "sweep" : "arms[" + std::to_string(i) + "]",
              "arm '" + d.arms[i].name + "': " + e.what());
     }

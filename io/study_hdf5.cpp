@@ -98,7 +98,8 @@ void StudyHdf5Writer::begin_arm(const ArmRun& arm, std::span<const OutputQuantit
     hdf5::set_number(group, hdf5_names::kHorizonDay, arm.plan.horizon_day());
     // The regimen the arm simulated as a scenario, so the group reads like a run file on its own.
     hdf5::set_text(group, hdf5_names::kScenario, scenario_with_regimen(m.base_scenario_text, m.base_scenario_path,
-                                                            arm.plan.courses(), arm.plan.horizon_day()));
+                                                            arm.plan.courses(), arm.plan.horizon_day(),
+                                                            spec.typical_params, spec.variability));
     const RunLayoutSize size{m.design.patients, m.keep_series, arm.plan.courses().size(), m.compress_series};
     m.arm.emplace(group, size, arm.plan.grid_day(), outputs, metrics);
   } catch (const H5::Exception&) {

@@ -1,20 +1,9 @@
 #include "sim/recovery_analysis.hpp"
 
-#include <sstream>
-
 #include "models/reference_ranges.hpp"
+#include "sim/regimen.hpp"
 
 namespace alemsim {
-namespace {
-
-// 200.0 as "200", 1000.0 as "1000" (as printf's %g).
-std::string number(double v) {
-  std::ostringstream s;
-  s << v;
-  return s.str();
-}
-
-}  // namespace
 
 std::vector<RecoveryThreshold> recovery_thresholds(std::span<const OutputQuantity> outputs) {
   std::vector<RecoveryThreshold> t;
@@ -23,7 +12,7 @@ std::vector<RecoveryThreshold> recovery_thresholds(std::span<const OutputQuantit
   for (std::size_t q = 0; q < outputs.size(); ++q) {
     if (outputs[q].guides_prophylaxis) {
       t.push_back({std::string(outputs[q].short_name) + "_200",
-                   std::string(outputs[q].label) + " back at " + number(kProphylaxisCd4CellsPerUl) + " cells/uL",
+                   std::string(outputs[q].label) + " back at " + format_number(kProphylaxisCd4CellsPerUl) + " cells/uL",
                    [](const CourseSummary& c) { return c.cd4_200_regained_day; }});
     }
   }
@@ -31,13 +20,13 @@ std::vector<RecoveryThreshold> recovery_thresholds(std::span<const OutputQuantit
     if (!outputs[q].is_cell_count() || !outputs[q].has_lln()) continue;
     const std::size_t k = subset_of_output[q];
     t.push_back({"lln_" + std::string(outputs[q].short_name),
-                 std::string(outputs[q].label) + " back at LLN (" + number(outputs[q].lln_cells_per_ul) + ")",
+                 std::string(outputs[q].label) + " back at LLN (" + format_number(outputs[q].lln_cells_per_ul) + ")",
                  [k](const CourseSummary& c) { return c.subsets.at(k).lln_regained_day; }});
   }
   for (std::size_t q = 0; q < outputs.size(); ++q) {
     if (!outputs[q].is_cell_count()) continue;
     const std::size_t k = subset_of_output[q];
-    t.push_back({"baseline_" + std::string(outputs[q].short_name), std::string(outputs[q].label) + " back at " + number(100.0 * kBaselineRecoveredFraction) + "% of baseline",
+    t.push_back({"baseline_" + std::string(outputs[q].short_name), std::string(outputs[q].label) + " back at " + format_number(100.0 * kBaselineRecoveredFraction) + "% of baseline",
                  [k](const CourseSummary& c) { return c.subsets.at(k).baseline_regained_day; }});
   }
   return t;

@@ -219,7 +219,6 @@ std::vector<ArmSummary> run_study(const StudyDesign& design, const StudyRunOptio
                                   const StudyObserver& observer) {
   if (design.arms.empty()) throw std::invalid_argument("study has no arms");
   if (design.reference_arm >= design.arms.size()) throw std::invalid_argument("study reference arm out of range");
-  const PatientSampler sampler(design.typical_params, design.variability);
   const std::size_t n_outcomes = study_outcomes().size();
   PopulationRunOptions run;
   run.seed = design.seed;
@@ -243,6 +242,7 @@ std::vector<ArmSummary> run_study(const StudyDesign& design, const StudyRunOptio
     summary.value.resize(n_outcomes);
     summary.difference.resize(n_outcomes);
     const ArmRun arm{a, arm_horizon_day(design, design.arms[a]), arm_plan(design, design.arms[a])};
+    const PatientSampler sampler(design.arms[a].typical_params, design.arms[a].variability);
     summary.recovery = RecoveryAnalysis(patient_outputs(), arm.plan.courses().size());
     if (observer.begin_arm) observer.begin_arm(arm);
     run_population(sampler, arm.plan, run, [&](std::span<const PatientOutcome> batch) {

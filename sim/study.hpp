@@ -22,23 +22,26 @@ namespace alemsim {
 // course start (relative, so a course given before CD4+ has recovered is not counted as depleting).
 inline constexpr double kIncompleteDepletionFraction = 0.5;
 
+// One arm: a regimen and the virtual population it is given to. Arms share their patients' random
+// draws (seed, patient index, random effect), so an arm that changes a typical value or a CV gives
+// the same patients with that change: comparisons stay paired.
 struct StudyArm {
   std::string name;
   std::vector<Course> courses;           // every course of the arm, before dropping those past the horizon
   std::vector<double> setting_values;    // value of each swept setting (StudyDesign::settings), NaN if none
+  ModelParams typical_params = ::alemsim::typical_params();
+  VariabilityModel variability = default_variability();
 };
 
 struct StudyDesign {
   std::vector<StudyArm> arms;
-  std::vector<std::string> settings;     // swept settings, e.g. "courses[2].start_day"
+  std::vector<std::string> settings;     // swept settings, e.g. "courses[2].start_day", "parameters.ada_propensity"
   std::size_t reference_arm = 0;
   std::size_t outcome_course = 2;        // 0-based course whose outcomes are compared
   double outcome_window_day = 365.0;     // outcomes are read from the course start to start + this
   double output_step_day = 1.0;
   std::uint64_t seed = 1;
   std::int64_t patients = 1;
-  ModelParams typical_params{};
-  VariabilityModel variability;
 };
 
 // The end of an arm's outcome window: the outcome course's start + StudyDesign::outcome_window_day.

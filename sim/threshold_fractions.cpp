@@ -2,27 +2,19 @@
 
 #include <cmath>
 #include <limits>
-#include <sstream>
 #include <stdexcept>
 
 #include "models/reference_ranges.hpp"
+#include "sim/regimen.hpp"
+#include "sim/survival.hpp"
 
 namespace alemsim {
-namespace {
-
-std::string number(double v) {
-  std::ostringstream s;
-  s << v;
-  return s.str();
-}
-
-}  // namespace
 
 Proportion wilson_interval(std::int64_t k, std::int64_t n) {
   constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
   if (n <= 0) return {kNaN, kNaN, kNaN};
   if (k < 0 || k > n) throw std::invalid_argument("wilson_interval: k must lie in 0..n");
-  constexpr double z = 1.959963984540054;  // standard normal 0.975 quantile
+  constexpr double z = kNormalQuantile975;
   const auto nd = static_cast<double>(n);
   const double p = static_cast<double>(k) / nd;
   const double centre = (p + z * z / (2.0 * nd)) / (1.0 + z * z / nd);
@@ -35,15 +27,15 @@ std::vector<CountThreshold> count_thresholds(std::span<const OutputQuantity> out
   std::vector<CountThreshold> t;
   for (std::size_t q = 0; q < outputs.size(); ++q) {
     if (outputs[q].guides_prophylaxis) {
-      t.push_back({std::string(outputs[q].short_name) + "_below_" + number(kProphylaxisCd4CellsPerUl),
-                   std::string(outputs[q].label) + " < " + number(kProphylaxisCd4CellsPerUl) + " cells/uL", q,
+      t.push_back({std::string(outputs[q].short_name) + "_below_" + format_number(kProphylaxisCd4CellsPerUl),
+                   std::string(outputs[q].label) + " < " + format_number(kProphylaxisCd4CellsPerUl) + " cells/uL", q,
                    kProphylaxisCd4CellsPerUl});
     }
   }
   for (std::size_t q = 0; q < outputs.size(); ++q) {
     if (!outputs[q].is_cell_count() || !outputs[q].has_lln()) continue;
     t.push_back({std::string(outputs[q].short_name) + "_below_lln",
-                 std::string(outputs[q].label) + " < LLN (" + number(outputs[q].lln_cells_per_ul) + ")", q,
+                 std::string(outputs[q].label) + " < LLN (" + format_number(outputs[q].lln_cells_per_ul) + ")", q,
                  outputs[q].lln_cells_per_ul});
   }
   return t;

@@ -73,6 +73,28 @@ TEST(Cli, PopulationRunIsReproducibleAndSeedMatters) {
   EXPECT_NE(slurp(a), slurp(c));
 }
 
+TEST(Cli, SetChangesTheScenarioAsItsFileWould) {
+  // high-ada-4-courses.yaml is label-4-courses.yaml with parameters: {ada_propensity: 3}.
+  const Outcome set = run("run scenarios/label-4-courses.yaml --typical --set parameters.ada_propensity=3");
+  const Outcome file = run("run scenarios/high-ada-4-courses.yaml --typical");
+  ASSERT_EQ(set.exit_code, 0) << set.out;
+  ASSERT_EQ(file.exit_code, 0) << file.out;
+  const auto after_first_line = [](const std::string& s) { return s.substr(s.find('\n')); };
+  EXPECT_EQ(after_first_line(set.out), after_first_line(file.out));
+  const Outcome moved = run("run scenarios/label.yaml --typical --set courses[1].start_day=500");
+  EXPECT_NE(moved.out.find("Course 2 (day 500)"), std::string::npos) << moved.out;
+}
+
+TEST(Cli, BadSettingsExitWithOneLineNamingThem) {
+  for (const char* bad : {"parameters.nope=3", "parameters.ada_propensity", "parameters.ada_propensity=x",
+                          "courses[1].start_day=2", "variability.covariates.weight_kg_median=9000", "colour=1"}) {
+    const Outcome r = run(std::string("run scenarios/label.yaml --patients 3 --set '") + bad + "'");
+    EXPECT_EQ(r.exit_code, 1) << bad;
+    EXPECT_EQ(r.out.rfind("alemsim: error: --set", 0), 0u) << r.out;
+    EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1) << r.out;
+  }
+}
+
 class CliBadInput : public testing::TestWithParam<const char*> {};
 
 TEST_P(CliBadInput, ExitsNonZeroWithOneLineAndNoOutputFile) {

@@ -190,6 +190,32 @@ TEST(StudyCli, AnArmsScenarioRunsAsThatArmRan) {
   EXPECT_EQ(cmax_run, read_doubles(study, "/arms/002/metrics/cmax_ng_per_ml"));
 }
 
+TEST(StudyCli, AnArmThatSetsAParameterStoresItInItsScenarioAndRunsAsThatArm) {
+  const fs::path dir = fs::temp_directory_path() / ("alemsim_study_ada_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  ASSERT_EQ(run_cli("study scenarios/study-ada-propensity.yaml --patients 5 --seed 11 --quiet --out '" + dir.string() + "'")
+                .exit_code,
+            0);
+  const H5::H5File study((dir / "study.h5").string(), H5F_ACC_RDONLY);
+  EXPECT_EQ(text_attribute(study, "/", "seed"), "11");  // --seed
+  const std::string scenario = text_attribute(study, "/arms/001", "scenario");
+  EXPECT_NE(scenario.find("ada_propensity: 3"), std::string::npos) << scenario;
+  std::ofstream(dir / "arm.yaml") << scenario;
+  const auto r = run_cli("run '" + (dir / "arm.yaml").string() + "' --seed 11 --patients 5 --quiet --out '" +
+                         (dir / "run.h5").string() + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  const H5::H5File run((dir / "run.h5").string(), H5F_ACC_RDONLY);
+  for (const char* m : {"/metrics/nadir_cd4_cells_per_ul", "/metrics/ada_titer_at_start", "/parameters/ada_propensity"}) {
+    EXPECT_EQ(read_doubles(run, m), read_doubles(study, std::string("/arms/001") + m)) << m;
+  }
+  // Paired: the arms' patients differ in the propensity (3 times) and nothing else that was drawn.
+  const auto typical = read_doubles(study, "/arms/000/parameters/ada_propensity");
+  const auto high = read_doubles(study, "/arms/001/parameters/ada_propensity");
+  ASSERT_EQ(typical.size(), high.size());
+  for (std::size_t i = 0; i < typical.size(); ++i) EXPECT_DOUBLE_EQ(high[i], 3.0 * typical[i]);
+  EXPECT_EQ(read_doubles(study, "/arms/000/parameters/weight_kg"), read_doubles(study, "/arms/001/parameters/weight_kg"));
+}
+
 TEST(StudyCli, SeriesOfAllPatientsByDefault) {
   const fs::path out = fs::temp_directory_path() / "alemsim_study_default_keep";
   fs::remove_all(out);

@@ -40,8 +40,9 @@ TEST(ScenarioYaml, ARegimenPutInReadsBackExactlyAndTheRestIsKept) {
   const std::vector<Course> courses = {Course{0.0, 5, 12.0, 4.0, {3}}, Course{365.0, 3, 24.0, 4.5, {}},
                                        Course{730.0 + 3 * 30.4, 3, 12.0, 1.0 / 3.0, {1, 2}}};
   const double horizon = 730.0 + 3 * 30.4 + 365.0;
-  const std::string text = scenario_with_regimen(kBase, "base.yaml", courses, horizon);
   const Scenario base = scenario_from_text(kBase, "base.yaml");
+  const std::string text =
+      scenario_with_regimen(kBase, "base.yaml", courses, horizon, base.typical_params, base.variability);
   const Scenario arm = scenario_from_text(text, "arm");
 
   EXPECT_EQ(arm.courses, courses) << text;
@@ -70,10 +71,17 @@ TEST(ScenarioYaml, EveryArmOfEveryShippedStudyReadsBackAsItsSimulatedRegimen) {
       SCOPED_TRACE(file.filename().string() + ": " + spec.name);
       const std::vector<Course> courses = arm_courses(study.design, spec);
       const double horizon = arm_horizon_day(study.design, spec);
-      const Scenario arm =
-          scenario_from_text(scenario_with_regimen(study.base.text, study.base.path, courses, horizon), "arm");
+      const Scenario arm = scenario_from_text(
+          scenario_with_regimen(study.base.text, study.base.path, courses, horizon, spec.typical_params, spec.variability),
+          "arm");
       EXPECT_EQ(arm.courses, courses);
       EXPECT_EQ(arm.horizon_day, horizon);
+      // The arm's population too (study-ada-propensity.yaml sets a parameter per arm).
+      for (const ParamInfo& p : param_table()) EXPECT_EQ(arm.typical_params.*p.field, spec.typical_params.*p.field) << p.name;
+      ASSERT_EQ(arm.variability.effects.size(), spec.variability.effects.size());
+      for (std::size_t e = 0; e < spec.variability.effects.size(); ++e) {
+        EXPECT_EQ(arm.variability.effects[e].cv, spec.variability.effects[e].cv);
+      }
       ++arms;
     }
   }
@@ -82,7 +90,8 @@ TEST(ScenarioYaml, EveryArmOfEveryShippedStudyReadsBackAsItsSimulatedRegimen) {
 
 TEST(ScenarioYaml, TextThatIsNotAMappingIsAnErrorNamingWhereItCameFrom) {
   try {
-    scenario_with_regimen("- just\n- a list\n", "base.yaml", {Course{0.0, 1, 12.0, 4.0, {}}}, 10.0);
+    scenario_with_regimen("- just\n- a list\n", "base.yaml", {Course{0.0, 1, 12.0, 4.0, {}}}, 10.0, typical_params(),
+                          default_variability());
     FAIL() << "a list took courses";
   } catch (const ScenarioError& e) {
     EXPECT_NE(std::string(e.what()).find("base.yaml"), std::string::npos) << e.what();

@@ -64,6 +64,33 @@ TEST(StudyFile, ExplicitArmsAndReference) {
   EXPECT_DOUBLE_EQ(s.design.arms[0].courses[2].start_day, 1095.0);
 }
 
+TEST(StudyFile, ArmsMaySetParametersVariabilityAndCovariates) {
+  const StudyFile s = load_study(write_study("model_settings",
+                                             "outcome_course: 4\n"
+                                             "set: {variability.covariates.weight_kg_median: 85}\n"
+                                             "sweep:\n"
+                                             "  parameters.ada_propensity: [1, 3]\n"
+                                             "  variability.cv.linear_clearance_l_per_day: [0.2, 0.4]\n"));
+  ASSERT_EQ(s.design.arms.size(), 4u);
+  EXPECT_EQ(s.design.arms[0].name, "parameters.ada_propensity=1 variability.cv.linear_clearance_l_per_day=0.2");
+  EXPECT_EQ(s.design.arms[3].typical_params.ada_propensity, 3.0);
+  EXPECT_EQ(s.design.arms[0].typical_params.ada_propensity, 1.0);
+  for (const StudyArm& arm : s.design.arms) {
+    EXPECT_EQ(arm.variability.covariates.weight_kg_median, 85.0);
+    EXPECT_EQ(arm.courses.size(), 4u);  // the base's regimen, untouched
+  }
+  const auto cv_of = [](const StudyArm& arm) {
+    for (const RandomEffect& e : arm.variability.effects) {
+      if (e.parameter == "linear_clearance_l_per_day") return e.cv;
+    }
+    return -1.0;
+  };
+  EXPECT_EQ(cv_of(s.design.arms[0]), 0.2);
+  EXPECT_EQ(cv_of(s.design.arms[1]), 0.4);
+  // The base's other random effects stay in their order: the arms draw the same patients.
+  EXPECT_EQ(s.design.arms[0].variability.effects.size(), s.base.variability.effects.size());
+}
+
 struct BadStudy {
   const char* name;
   std::string body;
@@ -108,6 +135,17 @@ INSTANTIATE_TEST_SUITE_P(
         BadStudy{"overlap", "outcome_course: 3\nsweep:\n  courses[2].start_day: [1096]\n", "sweep: arm 'courses[2].start_day=1096'"},
         BadStudy{"bad_step", "outcome_course: 3\nsweep:\n  courses[2].start_day: {from: 730, to: 800, step: 0}\n",
                  "sweep.courses[2].start_day.step: expected a number > 0"},
+        BadStudy{"unknown_parameter", "outcome_course: 3\nsweep:\n  parameters.colour: [1, 2]\n",
+                 "sweep.parameters.colour: unknown parameter 'colour'"},
+        BadStudy{"implausible_parameter", "outcome_course: 3\narms: [{name: a, set: {parameters.ada_propensity: -1}}]\n",
+                 "parameters.ada_propensity:"},
+        BadStudy{"cv_out_of_range", "outcome_course: 3\narms: [{name: a, set: {variability.cv.central_volume_l: 5}}]\n",
+                 "variability.cv.central_volume_l: expected a CV from 0 to 2"},
+        BadStudy{"unknown_covariate", "outcome_course: 3\narms: [{name: a, set: {variability.covariates.height: 5}}]\n",
+                 "variability.covariates.height: unknown covariate field"},
+        BadStudy{"covariate_out_of_range",
+                 "outcome_course: 3\narms: [{name: heavy, set: {variability.covariates.weight_kg_median: 5000}}]\n",
+                 "arms[0]: arm 'heavy': "},
         BadStudy{"duplicate_setting",
                  "outcome_course: 3\nsweep:\n  courses[2].start_day: [730]\n  courses[2].start_day: [1000]\n",
                  "sweep.courses[2].start_day: duplicate key (first given on line 4)"}));

@@ -18,8 +18,6 @@ StudyDesign design(std::vector<StudyArm> arms) {
   d.outcome_window_day = 200.0;
   d.seed = 7;
   d.patients = 6;
-  d.typical_params = typical_params();
-  d.variability = default_variability();
   return d;
 }
 
@@ -88,6 +86,33 @@ TEST(Study, RunningTwiceGivesIdenticalResults) {
       }
     }
   }
+}
+
+TEST(Study, ArmsThatChangeAModelParameterGiveTheSamePatientsWithThatChange) {
+  StudyArm typical = arm("propensity 1", 12.0, 4000.0);
+  StudyArm high = typical;
+  high.name = "propensity 3";
+  high.typical_params.ada_propensity = 3.0;
+  const StudyDesign d = design({typical, high});
+  std::vector<std::vector<SampledPatient>> patients(2);
+  StudyObserver observer;
+  observer.batch = [&](const ArmRun& a, std::span<const PatientOutcome> batch) {
+    for (const PatientOutcome& p : batch) patients[a.arm].push_back(p.patient);
+  };
+  const auto arms = run_study(d, {}, observer);
+  ASSERT_EQ(patients[0].size(), patients[1].size());
+  for (std::size_t i = 0; i < patients[0].size(); ++i) {
+    const SampledPatient &a = patients[0][i], &b = patients[1][i];
+    // Paired: the same random effect and covariate draws, so every parameter but the one set is
+    // the same, and that one is 3 times the first arm's (a log-normal effect scales the typical value).
+    EXPECT_EQ(a.covariates.weight_kg, b.covariates.weight_kg);
+    EXPECT_EQ(a.params.central_volume_l, b.params.central_volume_l);
+    EXPECT_EQ(a.params.linear_clearance_l_per_day, b.params.linear_clearance_l_per_day);
+    EXPECT_DOUBLE_EQ(b.params.ada_propensity, 3.0 * a.params.ada_propensity);
+  }
+  // More antibody before course 3 in every patient.
+  const std::size_t titer = outcome("ada_titer_at_start");
+  EXPECT_GT(arms[1].difference[titer].percentile(0.0), 0.0);
 }
 
 TEST(Study, ACourseAfterTheHorizonDoesNotAct) {
