@@ -45,6 +45,9 @@ void apply_settings(const std::vector<std::string>& settings, Scenario& scenario
   } catch (const std::exception& e) {
     throw std::invalid_argument("--set: the scenario as set is not valid: " + std::string(e.what()));
   }
+  std::string list;
+  for (const std::string& argument : settings) list += (list.empty() ? "" : ", ") + argument;
+  fmt::print("Scenario {} changed by --set: {}\n", scenario.path, list);
 }
 
 int run_typical(const Scenario& scenario, const RunOptions& options, const SimulationPlan& plan) {
