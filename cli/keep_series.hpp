@@ -6,12 +6,16 @@
 
 namespace alemsim {
 
-// Series of more patients than this are not kept unless asked for: 10,000 patients of a 6-year
-// daily grid are about 600 MB of float32 in HDF5.
+// `run` keeps the series of at most this many patients unless asked for more: 10,000 patients of a
+// 6-year daily grid are about 600 MB of float32 in HDF5.
 inline constexpr std::int64_t kDefaultKeepSeries = 10000;
+// `study` keeps none unless asked: summaries, per-patient metrics and survival answer its
+// questions, and the series of every arm made the shipped course-3 study 391 MB.
+inline constexpr std::int64_t kDefaultStudyKeepSeries = 0;
 
-// `requested`, or min(patients, kDefaultKeepSeries) when not given. Throws std::invalid_argument
+// `requested`, or min(patients, default_keep) when not given. Throws std::invalid_argument
 // ("--keep-series: expected 0 to the number of patients (N), got K") outside 0..patients.
-std::int64_t keep_series_count(std::optional<std::int64_t> requested, std::int64_t patients);
+std::int64_t keep_series_count(std::optional<std::int64_t> requested, std::int64_t patients,
+                               std::int64_t default_keep = kDefaultKeepSeries);
 
 }  // namespace alemsim

@@ -94,8 +94,8 @@ int main(int argc, char** argv) {
   study_cmd->add_option("--out", study.out_dir,
                         "Write outcomes.csv, outcomes.md, study.h5 and plots/*.svg to this folder (each file atomically)");
   study_cmd->add_option("--keep-series", study.keep_series,
-                        "Store the series of the first K patients of each arm in study.h5 (default: all, up to "
-                        "10,000); summaries always cover every patient")
+                        "Store the series of the first K patients of each arm in study.h5 (default: none); "
+                        "summaries, metrics and survival always cover every patient")
       ->check(count);
   study_cmd->add_flag("--compress", study.compress,
                       "Compress the series in study.h5 (shuffle + deflate: about 2x smaller, 3-4x slower to write)");

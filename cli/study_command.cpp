@@ -28,7 +28,7 @@ int study_command(const StudyOptions& options) {
       d.patients = *options.patients;
     }
     if (options.seed) d.seed = *options.seed;
-    const std::int64_t keep = keep_series_count(options.keep_series, d.patients);
+    const std::int64_t keep = keep_series_count(options.keep_series, d.patients, kDefaultStudyKeepSeries);
     if (options.compress && !options.out_dir) throw std::invalid_argument("--compress: only study.h5 (--out DIR) is compressed");
     // Fail on an unwritable output folder now, not after the simulation.
     std::filesystem::path dir;

@@ -17,7 +17,7 @@ inline constexpr const char* kMetrics = "metrics";         // group: [patients x
 inline constexpr const char* kParameters = "parameters";   // group: sampled parameters and covariates
 inline constexpr const char* kStatus = "status";           // [patients] 0 simulated, 1 failed
 inline constexpr const char* kFractionsBelow = "fractions_below";  // group: [3 x T] per count threshold
-inline constexpr const char* kSurvival = "survival";       // group: course_<k>/<threshold>/ Kaplan–Meier time to recovery
+inline constexpr const char* kSurvival = "survival";       // group: course_<k>/<threshold> [7 x E] Kaplan–Meier time to recovery
 
 // A study file: one run layout per arm under kArms, plus the arm's outcomes.
 inline constexpr const char* kArms = "/arms";
@@ -44,6 +44,7 @@ inline constexpr const char* kCount = "count";
 inline constexpr const char* kUnits = "units";
 inline constexpr const char* kDescription = "description";
 inline constexpr const char* kPercentiles = "percentiles";
+inline constexpr const char* kRows = "rows";                // what each row of a 2-D dataset holds
 inline constexpr const char* kScenario = "scenario";        // the scenario as YAML text
 inline constexpr const char* kScenarioPath = "scenario_path";
 inline constexpr const char* kSettings = "settings";        // `run --set` arguments, one PATH=VALUE a line

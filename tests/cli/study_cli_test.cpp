@@ -66,8 +66,12 @@ std::vector<double> read_doubles(const H5::H5File& file, const std::string& path
 TEST(StudyCli, SameStudyTwiceWritesIdenticalTables) {
   const fs::path a = fs::temp_directory_path() / "alemsim_study_twice_a";
   const fs::path b = fs::temp_directory_path() / "alemsim_study_twice_b";
-  ASSERT_EQ(run_cli("study scenarios/study-dose.yaml --patients 4 --threads 1 --quiet --out '" + a.string() + "'").exit_code, 0);
-  ASSERT_EQ(run_cli("study scenarios/study-dose.yaml --patients 4 --threads 2 --quiet --out '" + b.string() + "'").exit_code, 0);
+  ASSERT_EQ(run_cli("study scenarios/study-dose.yaml --patients 4 --keep-series 4 --threads 1 --quiet --out '" + a.string() + "'")
+                .exit_code,
+            0);
+  ASSERT_EQ(run_cli("study scenarios/study-dose.yaml --patients 4 --keep-series 4 --threads 2 --quiet --out '" + b.string() + "'")
+                .exit_code,
+            0);
   EXPECT_EQ(read(a / "outcomes.csv"), read(b / "outcomes.csv"));
   const H5::H5File file_a((a / "study.h5").string(), H5F_ACC_RDONLY);
   const H5::H5File file_b((b / "study.h5").string(), H5F_ACC_RDONLY);
@@ -216,12 +220,16 @@ TEST(StudyCli, AnArmThatSetsAParameterStoresItInItsScenarioAndRunsAsThatArm) {
   EXPECT_EQ(read_doubles(study, "/arms/000/parameters/weight_kg"), read_doubles(study, "/arms/001/parameters/weight_kg"));
 }
 
-TEST(StudyCli, SeriesOfAllPatientsByDefault) {
+TEST(StudyCli, NoSeriesByDefaultButSummariesMetricsAndSurvival) {
   const fs::path out = fs::temp_directory_path() / "alemsim_study_default_keep";
   fs::remove_all(out);
   ASSERT_EQ(run_cli("study scenarios/study-dose.yaml --patients 3 --quiet --out '" + out.string() + "'").exit_code, 0);
   const H5::H5File file((out / "study.h5").string(), H5F_ACC_RDONLY);
-  EXPECT_EQ(dims(file, "/arms/001/series/cd4_cells_per_ul").at(0), 3u);
+  EXPECT_EQ(file.openGroup("/arms/001/series").getNumObjs(), 0u);
+  EXPECT_EQ(dims(file, "/arms/001/summary/cd4_cells_per_ul").at(0), 5u);
+  EXPECT_EQ(dims(file, "/arms/001/metrics/nadir_cd4_cells_per_ul").at(0), 3u);
+  EXPECT_EQ(dims(file, "/arms/001/survival/course_3/cd4_200").at(0), 7u);
+  EXPECT_EQ(dims(file, "/arms/001/fractions_below/cd4_below_200").at(0), 3u);
 }
 
 TEST(StudyCli, KeepSeriesOutsideZeroToPatientsFailsAndWritesNothing) {

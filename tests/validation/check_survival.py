@@ -67,7 +67,7 @@ def check_layout(f, prefix, failures):
     window_end = f[prefix + "metrics/window_end_day"][:]
     for course_name in f[prefix + "survival"]:
         k = int(course_name.split("_")[1]) - 1
-        for threshold, group in f[prefix + "survival/" + course_name].items():
+        for threshold, group in f[prefix + "survival/" + course_name].items():  # a [7, E] dataset
             days = f[prefix + "metrics/" + metric_of(threshold)][:, k]
             in_course = (status == 0) & ~np.isnan(window_end[:, k])
             where = f"{prefix}survival/{course_name}/{threshold}"
@@ -80,8 +80,8 @@ def check_layout(f, prefix, failures):
                 if group.attrs[name] != value:
                     failures.append(f"{where}: {name} {group.attrs[name]} != {value}")
             km = kaplan_meier(times, events)
-            stored = np.column_stack([group[c][:] for c in
-                                      ("time_day", "at_risk", "events", "not_recovered", "lower_95", "upper_95")])
+            rows = group[:]  # time_day, at_risk, events, not_recovered, std_error, lower_95, upper_95
+            stored = rows[[0, 1, 2, 3, 5, 6], :].T
             if stored.shape != km.shape or not all(same(a, b) for a, b in zip(stored.ravel(), km.ravel())):
                 failures.append(f"{where}: the stored curve differs from the recomputed one")
             last_time = times.max() if len(times) else np.nan
