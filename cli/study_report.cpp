@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include "cli/number_text.hpp"
 #include "io/svg_plot.hpp"
 
 namespace alemsim {
@@ -50,13 +51,17 @@ void print_study_table(std::FILE* out, const StudyFile& study, const std::vector
   for (std::size_t a = 0; a < arms.size(); ++a) width = std::max(width, arm_label(study, a).size());
   for (std::size_t m = 0; m < outcomes.size(); ++m) {
     fmt::print(out, "\n{} ({}): {}\n", outcomes[m].name, outcomes[m].unit, outcomes[m].description);
-    fmt::print(out, "  {:<{}} {:>10} {:>10} {:>21} | {:>10} {:>21}  {:>6}\n", "arm", width, "mean", "median", "5% - 95%",
-               "diff mean", "diff 5% - 95%", "n");
+    fmt::print(out, "  {:<{}} {:>17} {:>27} {:>21} | {:>17} {:>21}  {:>6}\n", "arm", width, "mean +-SE",
+               "median [95% CI]", "5% - 95%", "diff mean +-SE", "diff 5% - 95%", "n");
     for (std::size_t a = 0; a < arms.size(); ++a) {
       const auto& v = arms[a].value[m];
       const auto& diff = arms[a].difference[m];
-      fmt::print(out, "  {:<{}} {:>10} {:>10} {:>21} | {:>10} {:>21}  {:>6}\n", arm_label(study, a), width, num(v.mean()),
-                 num(v.percentile(50)), num(v.percentile(5)) + " - " + num(v.percentile(95)), num(diff.mean()),
+      const Interval median = v.percentile_interval(50);
+      fmt::print(out, "  {:<{}} {:>17} {:>27} {:>21} | {:>17} {:>21}  {:>6}\n", arm_label(study, a), width,
+                 num(v.mean()) + " +-" + standard_error_text(v.mean_standard_error()),
+                 num(v.percentile(50)) + " [" + num(median.lower) + " - " + num(median.upper) + "]",
+                 num(v.percentile(5)) + " - " + num(v.percentile(95)),
+                 num(diff.mean()) + " +-" + standard_error_text(diff.mean_standard_error()),
                  num(diff.percentile(5)) + " - " + num(diff.percentile(95)), v.count());
     }
   }
@@ -82,7 +87,8 @@ void write_study_csv(std::ostream& out, const StudyFile& study, const std::vecto
   const auto outcomes = study_outcomes();
   out << "arm";
   for (const std::string& s : d.settings) out << ',' << s;
-  out << ",outcome,unit,patients,n,mean,median,p5,p95,diff_mean,diff_p5,diff_p95\n";
+  out << ",outcome,unit,patients,n,mean,median,p5,p95,diff_mean,diff_p5,diff_p95,mean_se,median_lower_95,"
+         "median_upper_95,diff_mean_se\n";
   for (std::size_t a = 0; a < arms.size(); ++a) {
     for (std::size_t m = 0; m < outcomes.size(); ++m) {
       const auto& v = arms[a].value[m];
@@ -90,9 +96,11 @@ void write_study_csv(std::ostream& out, const StudyFile& study, const std::vecto
       // Arm names contain no quotes; quoted because they may contain spaces and '='.
       out << '"' << arms[a].name << '"';
       for (double s : d.arms[a].setting_values) out << ',' << fmt::format("{}", s);
-      fmt::print(out, ",{},{},{},{},{},{},{},{},{},{},{}\n", outcomes[m].name, outcomes[m].unit, arms[a].patients,
+      const Interval median = v.percentile_interval(50);
+      fmt::print(out, ",{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", outcomes[m].name, outcomes[m].unit, arms[a].patients,
                  v.count(), v.mean(), v.percentile(50), v.percentile(5), v.percentile(95), diff.mean(),
-                 diff.percentile(5), diff.percentile(95));
+                 diff.percentile(5), diff.percentile(95), v.mean_standard_error(), median.lower, median.upper,
+                 diff.mean_standard_error());
     }
   }
 }
@@ -106,14 +114,17 @@ void write_study_markdown(std::ostream& out, const StudyFile& study, const std::
   const auto outcomes = study_outcomes();
   for (std::size_t m = 0; m < outcomes.size(); ++m) {
     fmt::print(out, "\n## {} ({})\n\n{}\n\n", outcomes[m].name, outcomes[m].unit, outcomes[m].description);
-    out << "| arm | mean | median | 5% - 95% | paired diff mean | paired diff 5% - 95% | n |\n";
+    out << "| arm | mean ± SE | median [95% CI] | 5% - 95% | paired diff mean ± SE | paired diff 5% - 95% | n |\n";
     out << "|---|---:|---:|---:|---:|---:|---:|\n";
     for (std::size_t a = 0; a < arms.size(); ++a) {
       const auto& v = arms[a].value[m];
       const auto& diff = arms[a].difference[m];
-      fmt::print(out, "| {} | {} | {} | {} - {} | {} | {} - {} | {} |\n", arm_label(study, a), num(v.mean()),
-                 num(v.percentile(50)), num(v.percentile(5)), num(v.percentile(95)), num(diff.mean()),
-                 num(diff.percentile(5)), num(diff.percentile(95)), v.count());
+      const Interval median = v.percentile_interval(50);
+      fmt::print(out, "| {} | {} ± {} | {} [{} - {}] | {} - {} | {} ± {} | {} - {} | {} |\n", arm_label(study, a),
+                 num(v.mean()), standard_error_text(v.mean_standard_error()), num(v.percentile(50)), num(median.lower),
+                 num(median.upper), num(v.percentile(5)), num(v.percentile(95)), num(diff.mean()),
+                 standard_error_text(diff.mean_standard_error()), num(diff.percentile(5)), num(diff.percentile(95)),
+                 v.count());
     }
   }
   const std::size_t k = d.outcome_course;

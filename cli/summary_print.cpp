@@ -1,5 +1,7 @@
 #include "cli/summary_print.hpp"
 
+#include "cli/number_text.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -113,7 +115,8 @@ void print_population_summary(std::FILE* out, const Scenario& scenario, const Po
   if (summary.failed() > 0) {
     fmt::print(out, "WARNING: the solver failed for {} patient(s); they are left out below\n", summary.failed());
   }
-  fmt::print(out, "Figures are mean [5th - 95th percentile]; days are counted from each course's first infusion.\n");
+  fmt::print(out, "Figures are mean +-its standard error [5th - 95th percentile] over the patients; fractions have\n"
+                  "their 95% interval (Wilson). Days are counted from each course's first infusion.\n");
   const auto& metrics = summary.metrics();
   const auto line = [&](std::size_t k, std::string_view name, const char* label, const char* number_format) {
     for (std::size_t m = 0; m < metrics.size(); ++m) {
@@ -121,8 +124,9 @@ void print_population_summary(std::FILE* out, const Scenario& scenario, const Po
       const StreamingDistribution& d = summary.metric(m, k);
       std::string text = "n/a";
       if (d.count() > 0) {
-        const std::string f = std::string(number_format) + " [" + number_format + " - " + number_format + "]";
-        text = fmt::format(fmt::runtime(f), d.mean(), d.percentile(5.0), d.percentile(95.0));
+        const std::string f = std::string(number_format) + " +-{} [" + number_format + " - " + number_format + "]";
+        text = fmt::format(fmt::runtime(f), d.mean(), standard_error_text(d.mean_standard_error()), d.percentile(5.0),
+                           d.percentile(95.0));
         if (d.nan_count() > 0) text += fmt::format("  ({} of {} patients)", d.count(), d.count() + d.nan_count());
       }
       fmt::print(out, "  {:<34} {}\n", label, text);
@@ -141,9 +145,9 @@ void print_population_summary(std::FILE* out, const Scenario& scenario, const Po
     }
     line(k, "prophylaxis_end_day", "herpes prophylaxis, days", "{:.0f}");
     for (std::size_t month = 0; month < std::size(kLlnCheckMonths); ++month) {
-      const double f = summary.fraction_at_lln(k, month);
+      const Proportion f = summary.proportion_at_lln(k, month);
       fmt::print(out, "  {:<34} {}\n", fmt::format("total lymphocytes >= LLN, month {:g}", kLlnCheckMonths[month]),
-                 std::isnan(f) ? std::string("n/a (past horizon)") : fmt::format("{:.1f}% of patients", 100.0 * f));
+                 std::isnan(f.estimate) ? std::string("n/a (past horizon)") : percent_with_interval(f) + " of patients");
     }
     print_fractions_below(out, summary.fractions_below(), grid_day, scenario.courses[k].start_day);
     print_recovery(out, summary.recovery(), k);

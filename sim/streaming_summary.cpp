@@ -8,7 +8,7 @@
 #include <string>
 
 #include "sim/memory_budget.hpp"
-
+#include "sim/survival.hpp"
 
 namespace alemsim {
 namespace {
@@ -42,19 +42,34 @@ double total_lymphocyte_lln(std::span<const OutputQuantity> outputs) {
 
 }  // namespace
 
+double histogram_order_statistic(std::span<const std::uint32_t> counts, std::int64_t n, std::int64_t rank) {
+  if (rank < 0 || rank >= n) return kNaN;
+  std::int64_t seen = 0;
+  for (std::size_t b = 0; b < counts.size(); ++b) {
+    if (seen + counts[b] > rank) return LogBins::within(b, rank_fraction(rank - seen, counts[b]));
+    seen += counts[b];
+  }
+  return LogBins::centre(counts.size() - 1);
+}
+
 double histogram_percentile(std::span<const std::uint32_t> counts, std::int64_t n, double p) {
   if (n <= 0) return kNaN;
-  const auto value_at = [&](std::int64_t rank) {
-    std::int64_t seen = 0;
-    for (std::size_t b = 0; b < counts.size(); ++b) {
-      if (seen + counts[b] > rank) return LogBins::within(b, rank_fraction(rank - seen, counts[b]));
-      seen += counts[b];
-    }
-    return LogBins::centre(counts.size() - 1);
-  };
   const PercentileRank r = percentile_rank(p, n);
-  const double low = value_at(r.below);
-  return r.fraction > 0.0 ? low + r.fraction * (value_at(r.below + 1) - low) : low;
+  const double low = histogram_order_statistic(counts, n, r.below);
+  return r.fraction > 0.0 ? low + r.fraction * (histogram_order_statistic(counts, n, r.below + 1) - low) : low;
+}
+
+void RunningMoments::add(double value) {
+  ++count_;
+  const double delta = value - mean_;
+  mean_ += delta / static_cast<double>(count_);
+  m2_ += delta * (value - mean_);
+}
+
+double RunningMoments::standard_error() const {
+  if (count_ < 2) return kNaN;
+  const auto n = static_cast<double>(count_);
+  return std::sqrt(m2_ / (n - 1.0) / n);
 }
 
 StreamingDistribution::StreamingDistribution() : counts_(LogBins::count(), 0) {}
@@ -68,6 +83,7 @@ void StreamingDistribution::add(double value) {
   max_ = count_ == 0 ? value : std::max(max_, value);
   ++count_;
   sum_ += value;
+  moments_.add(value);
   ++counts_[LogBins::index_of(value)];
 }
 
@@ -76,6 +92,18 @@ double StreamingDistribution::mean() const { return count_ > 0 ? sum_ / static_c
 double StreamingDistribution::percentile(double p) const {
   if (count_ == 0) return kNaN;
   return std::clamp(histogram_percentile(counts_, count_, p), min_, max_);
+}
+
+Interval StreamingDistribution::percentile_interval(double p) const {
+  if (count_ == 0) return {kNaN, kNaN};
+  const auto n = static_cast<double>(count_);
+  const double q = p / 100.0;
+  const double half = kNormalQuantile975 * std::sqrt(n * q * (1.0 - q));
+  // 1-based ranks rounded outwards, as 0-based ranks.
+  const auto lower = static_cast<std::int64_t>(std::clamp(std::floor(n * q - half), 1.0, n)) - 1;
+  const auto upper = static_cast<std::int64_t>(std::clamp(std::ceil(n * q + half), 1.0, n)) - 1;
+  return {std::clamp(histogram_order_statistic(counts_, count_, lower), min_, max_),
+          std::clamp(histogram_order_statistic(counts_, count_, upper), min_, max_)};
 }
 
 void require_summary_memory(std::size_t quantities, std::size_t times) {
@@ -206,6 +234,10 @@ void PopulationSummary::add(std::span<const PatientOutcome> batch, int threads) 
   }
   series_.add(batch, threads);
   fractions_.add(batch);
+}
+
+Proportion PopulationSummary::proportion_at_lln(std::size_t k, std::size_t month) const {
+  return wilson_interval(at_lln_.at(k).at(month), lln_known_.at(k).at(month));
 }
 
 double PopulationSummary::fraction_at_lln(std::size_t k, std::size_t month) const {

@@ -21,7 +21,31 @@ namespace alemsim {
 // read inside its bin (sim/log_bins.hpp). NaN when empty.
 double histogram_percentile(std::span<const std::uint32_t> counts, std::int64_t n, double p);
 
-// One distribution: exact count, NaN count and mean; binned percentiles.
+// The order statistic at 0-based `rank` of n values counted in `counts`, read inside its bin. NaN
+// when rank is outside 0..n-1.
+double histogram_order_statistic(std::span<const std::uint32_t> counts, std::int64_t n, std::int64_t rank);
+
+// A figure's 95% Monte Carlo interval: how far it could move with another sample of patients.
+struct Interval {
+  double lower;
+  double upper;
+};
+
+// Mean and variance accumulated one value at a time (Welford 1962: no cancellation for large counts).
+class RunningMoments {
+ public:
+  void add(double value);
+  std::int64_t count() const { return count_; }
+  // The standard error of the mean, s/sqrt(n); NaN for fewer than 2 values.
+  double standard_error() const;
+
+ private:
+  std::int64_t count_ = 0;
+  double mean_ = 0.0;
+  double m2_ = 0.0;
+};
+
+// One distribution: exact count, NaN count, mean and its standard error; binned percentiles.
 class StreamingDistribution {
  public:
   StreamingDistribution();
@@ -29,9 +53,16 @@ class StreamingDistribution {
   std::int64_t count() const { return count_; }        // finite values
   std::int64_t nan_count() const { return nan_count_; }
   double mean() const;
+  double mean_standard_error() const { return moments_.standard_error(); }
   // Binned (see above), but never outside the exact minimum and maximum: a distribution of equal
   // values reports that value, not a point of its bin.
   double percentile(double p) const;
+  // The distribution-free 95% interval of percentile p: the order statistics at ranks
+  // n·q ∓ 1.96·sqrt(n·q·(1 − q)), q = p/100 (1-based, rounded outwards and clamped to 1..n; the normal
+  // approximation to the binomial, Conover 1999, Practical Nonparametric Statistics, 3.2), binned as
+  // percentile(). NaN bounds when empty.
+  Interval percentile_interval(double p) const;
+
  private:
   std::vector<std::uint32_t> counts_;
   std::int64_t count_ = 0;
@@ -39,6 +70,7 @@ class StreamingDistribution {
   double sum_ = 0.0;
   double min_ = 0.0;
   double max_ = 0.0;
+  RunningMoments moments_;
 };
 
 // Throws MemoryBudgetError (sim/memory_budget.hpp) if the percentile bands of `quantities` outputs
@@ -81,6 +113,8 @@ class PopulationSummary {
   // (lymphocyte_lln_cells_per_ul()), kLlnCheckMonths[month] after course k; NaN when no patient's
   // horizon reaches that time.
   double fraction_at_lln(std::size_t k, std::size_t month) const;
+  // The same with its Wilson 95% interval (sim/threshold_fractions.hpp).
+  Proportion proportion_at_lln(std::size_t k, std::size_t month) const;
   // The lower limit of normal the outputs declare for total lymphocytes (NaN if none).
   double lymphocyte_lln_cells_per_ul() const { return lymphocyte_lln_cells_per_ul_; }
   const SeriesPercentiles& series() const { return series_; }

@@ -182,6 +182,7 @@ std::vector<double> patient_study_outcomes(const PatientOutcome& patient, std::s
 
 void SignedDistribution::add(double value) {
   if (std::isnan(value)) return;
+  moments_.add(value);
   if (value < 0.0) {
     negative_.add(-value);
   } else {

@@ -82,11 +82,13 @@ class SignedDistribution {
   void add(double value);
   std::int64_t count() const { return negative_.count() + positive_.count(); }
   double mean() const;
+  double mean_standard_error() const { return moments_.standard_error(); }
   double percentile(double p) const;  // p in [0, 100]; NaN when empty
 
  private:
   StreamingDistribution negative_;  // magnitudes of values < 0
   StreamingDistribution positive_;  // values >= 0
+  RunningMoments moments_;          // of the signed values
 };
 
 struct ArmSummary {
