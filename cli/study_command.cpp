@@ -83,14 +83,17 @@ int study_command(const StudyOptions& options) {
       md.commit();
       h5->finish(arms);
       std::size_t plots = 0;
-      if (!d.settings.empty()) {
-        const auto outcomes = study_outcomes();
-        for (std::size_t m = 0; m < outcomes.size(); ++m) {
-          AtomicFile svg((dir / "plots" / (outcomes[m].name + ".svg")).string());
-          svg.stream() << study_plot_svg(study, arms, m);
-          svg.commit();
-          ++plots;
-        }
+      const auto write_plot = [&](const std::string& name, const std::string& svg_text) {
+        AtomicFile svg((dir / "plots" / (name + ".svg")).string());
+        svg.stream() << svg_text;
+        svg.commit();
+        ++plots;
+      };
+      const auto outcomes = study_outcomes();
+      for (std::size_t m = 0; m < outcomes.size(); ++m) write_plot(outcomes[m].name, study_plot_svg(study, arms, m));
+      const auto& thresholds = arms.front().recovery.thresholds();
+      for (std::size_t j = 0; j < thresholds.size(); ++j) {
+        write_plot("time_to_" + thresholds[j].name, study_survival_svg(study, arms, j));
       }
       fmt::print("\nWritten to {}: outcomes.csv, outcomes.md, study.h5 (series of {} patients per arm, summaries of "
                  "all {}) and {} plot(s) in plots/\n",

@@ -56,6 +56,27 @@ SettingPath SettingPath::parse(const std::string& text, std::size_t courses) {
   return s;
 }
 
+std::string SettingPath::describe() const {
+  switch (kind_) {
+    case Kind::kCourse: {
+      const std::string course = course_ < 0 ? "every course" : "course " + std::to_string(course_ + 1);
+      if (field_ == "start_day") return course + " start (day)";
+      if (field_ == "dose_mg_per_day") return course + " dose (mg/day)";
+      if (field_ == "infusion_days") return course + " infusion days";
+      return course + " infusion length (h)";
+    }
+    case Kind::kParameter:
+      return std::string(parameter_->name) + " (" + std::string(parameter_->unit) + ")";
+    case Kind::kCv:
+      return "between-patient CV of " + field_ + " (fraction)";
+    case Kind::kCovariate:
+      for (const CovariateField& f : kCovariateFields) {
+        if (f.member == covariate_) return "covariate " + std::string(f.name);
+      }
+  }
+  return text_;
+}
+
 void SettingPath::apply(double value, const SettingTarget& target) const {
   switch (kind_) {
     case Kind::kCourse:

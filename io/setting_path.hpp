@@ -29,6 +29,9 @@ class SettingPath {
   static SettingPath parse(const std::string& text, std::size_t courses);
 
   const std::string& text() const { return text_; }
+  // As a person would title an axis, with its unit: "course 3 start (day)", "ada_propensity (-)",
+  // "between-patient CV of central_volume_l (fraction)".
+  std::string describe() const;
   bool is_course_setting() const { return kind_ == Kind::kCourse; }
 
   // Sets `value`. Throws std::invalid_argument when it lies outside what a scenario file accepts

@@ -163,7 +163,9 @@ std::string axes_svg(const Frame& f) {
                     p.log_y ? tick_label(y, std::min(1.0, y)) : tick_label(y, step_of(yt, p.y_max - p.y_min)));
   }
   std::vector<double> xt;
-  if (p.x_tick_step > 0.0) {
+  if (!p.x_categories.empty()) {
+    for (std::size_t i = 0; i < p.x_categories.size(); ++i) xt.push_back(static_cast<double>(i));
+  } else if (p.x_tick_step > 0.0) {
     for (double x = std::ceil(p.x_min / p.x_tick_step - 1e-9) * p.x_tick_step; x <= p.x_max + 1e-9; x += p.x_tick_step)
       xt.push_back(x);
   } else {
@@ -176,7 +178,9 @@ std::string axes_svg(const Frame& f) {
         sx, f.top + f.height, f.top + f.height + 4.0);
     out += fmt::format(
         "<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"11\" text-anchor=\"middle\" fill=\"#333333\">{}</text>\n", sx,
-        f.top + f.height + 16.0, tick_label(x, step_of(xt, p.x_max - p.x_min)));
+        f.top + f.height + 16.0,
+        p.x_categories.empty() ? tick_label(x, step_of(xt, p.x_max - p.x_min))
+                               : escape(p.x_categories[static_cast<std::size_t>(std::lround(x))]));
   }
   out += fmt::format(
       "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"none\" stroke=\"#333333\" "

@@ -58,6 +58,8 @@ struct Panel {
   double x_min = 0.0, x_max = 1.0, y_min = 0.0, y_max = 1.0;
   bool log_y = false;        // decades; y_min must be > 0, values <= 0 are left out
   double x_tick_step = 0.0;  // 0: round steps chosen from the range; e.g. 3 for months
+  // Named categories at x = 0, 1, ...: ticks there labelled with these instead of numbers (study arms).
+  std::vector<std::string> x_categories;
   std::vector<Band> bands;   // drawn first
   std::vector<Guide> guides;
   std::vector<Line> lines;

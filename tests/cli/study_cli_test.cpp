@@ -40,12 +40,15 @@ TEST_P(ShippedStudy, RunsAndWritesEveryFile) {
   EXPECT_NE(read(out / "outcomes.md").find("## days_cd4_below_200"), std::string::npos);
   EXPECT_TRUE(fs::exists(out / "study.h5"));
   EXPECT_NE(read(out / "plots" / "cmax_ng_per_ml.svg").find("<svg"), std::string::npos);
+  EXPECT_NE(read(out / "plots" / "incomplete_depletion.svg").find("Wilson"), std::string::npos);
+  EXPECT_NE(read(out / "plots" / "time_to_cd4_200.svg").find("Kaplan-Meier"), std::string::npos);
   for (const auto& entry : fs::recursive_directory_iterator(out)) {
     EXPECT_EQ(entry.path().string().find(".tmp-"), std::string::npos) << entry.path();
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(StudyCli, ShippedStudy, testing::Values("study-dose.yaml", "study-course3-timing.yaml"));
+INSTANTIATE_TEST_SUITE_P(StudyCli, ShippedStudy,
+                         testing::Values("study-dose.yaml", "study-course3-timing.yaml", "study-ada-propensity.yaml"));
 
 // Shape of a dataset.
 std::vector<hsize_t> dims(const H5::H5File& file, const std::string& path) {

@@ -68,3 +68,21 @@ TEST(SvgPlot, RefusesPanelsThatCannotBeDrawn) {
 
 }  // namespace
 }  // namespace alemsim::svg
+
+namespace alemsim::svg {
+namespace {
+
+TEST(SvgPlot, NamedCategoriesReplaceNumericTicks) {
+  Panel p;
+  p.x_categories = {"typical <1>", "high & late"};
+  p.x_min = -0.5;
+  p.x_max = 1.5;
+  p.points.push_back({"median", {0.0, 1.0}, {1.0, 2.0}, {}, {}});
+  const std::string out = render(std::span(&p, 1));
+  EXPECT_NE(out.find(">typical &lt;1&gt;</text>"), std::string::npos);
+  EXPECT_NE(out.find(">high &amp; late</text>"), std::string::npos);
+  EXPECT_EQ(out.find(">0.5</text>"), std::string::npos);  // no numeric x ticks
+}
+
+}  // namespace
+}  // namespace alemsim::svg
