@@ -96,6 +96,7 @@ int run_viewer(const ViewerOptions& options) {
     Controller controller(labelled_regimen_scenario());
     if (options.scenario_path) controller.open(*options.scenario_path, options.arm);
     controller.ui().plots.log_concentration = options.log_concentration;
+    controller.ui().plots.show_fractions = options.show_fractions;
     if (options.time_range_day) {
       controller.ui().plots.time_axis = {{options.time_range_day->first, options.time_range_day->second}, false};
     }

@@ -15,6 +15,7 @@ struct ViewerOptions {
   int frames = 3;       // frames drawn after the population is ready, before the screenshot
   std::optional<std::pair<double, double>> time_range_day;  // initial time axis; default: the whole horizon
   bool log_concentration = false;                           // start with the concentration on a log axis
+  bool show_fractions = false;                              // start with the fractions-below plot shown
   int width = 1600;     // window size, pixels
   int height = 1000;
 };

@@ -12,6 +12,7 @@
 #include "models/reference_ranges.hpp"
 #include "sim/course_metrics.hpp"
 #include "sim/patient.hpp"
+#include "sim/threshold_fractions.hpp"
 
 namespace alemsim::gui {
 namespace {
@@ -96,6 +97,35 @@ void read_summary(const H5Reader& h5, const Group& g, PopulationSnapshot& s) {
     };
     s.quantities.push_back(describe_quantity(h5, g, column));
     s.percentiles.push_back({row(0), row(1), row(2), row(3), row(4)});
+  }
+}
+
+// /fractions_below/<threshold>, [3, T] each, when the file has them (files written before they were
+// stored have none). The labels are the engine's for the thresholds it knows.
+void read_fractions_below(const H5Reader& h5, const Group& g, PopulationSnapshot& s) {
+  const std::string group = g.at(hdf5_names::kFractionsBelow);
+  if (!h5.has(group)) return;
+  const std::vector<CountThreshold> known = count_thresholds(patient_outputs());
+  const std::size_t times = s.grid_day.size();
+  std::vector<std::string> thresholds = h5.datasets_in(group);
+  std::vector<std::string> known_names;
+  for (const CountThreshold& t : known) known_names.push_back(t.name);
+  sort_known_first(thresholds, known_names);  // in the engine's order, as a live population has them
+  for (const std::string& threshold : thresholds) {
+    const std::string name = g.at(hdf5_names::member(hdf5_names::kFractionsBelow, threshold));
+    const auto dims = h5.shape(name, 2);
+    if (dims[0] != 3 || dims[1] != times) {
+      fail(h5, name + ": expected 3 rows of " + std::to_string(times) + " times, found " + std::to_string(dims[0]) + " x " +
+                   std::to_string(dims[1]));
+    }
+    const std::vector<double> rows = h5.read_rows(name, 0, 3);
+    const auto row = [&](std::size_t r) {
+      const auto begin = rows.begin() + static_cast<std::ptrdiff_t>(r * times);
+      return std::vector<double>(begin, begin + static_cast<std::ptrdiff_t>(times));
+    };
+    std::string label = threshold;
+    for (const CountThreshold& t : known) label = t.name == threshold ? t.label : label;
+    s.fractions_below.push_back({threshold, label, row(0), row(1), row(2)});
   }
 }
 
@@ -225,6 +255,7 @@ ResultsFile read_results_file(const std::string& path, int trace_count, const st
   PopulationSnapshot& s = out.population;
   s.grid_day = read_time(h5, g);
   read_summary(h5, g, s);
+  read_fractions_below(h5, g, s);
   stop_if_asked(h5, stop);
   read_traces(h5, g, trace_count, s, stop);
   read_metrics(h5, g, s, stop);

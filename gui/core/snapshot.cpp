@@ -59,6 +59,17 @@ PopulationSnapshot make_population_snapshot(std::span<const double> grid_day, co
       s.lln_fractions[k][month] = summary.fraction_at_lln(k, month);
     }
   }
+  const ThresholdFractions& below = summary.fractions_below();
+  for (std::size_t j = 0; j < below.thresholds().size(); ++j) {
+    FractionCurve c{below.thresholds()[j].name, below.thresholds()[j].label, {}, {}, {}};
+    for (std::size_t t = 0; t < s.grid_day.size(); ++t) {
+      const Proportion p = below.below(j, t);
+      c.fraction.push_back(p.estimate);
+      c.lower.push_back(p.lower_95);
+      c.upper.push_back(p.upper_95);
+    }
+    s.fractions_below.push_back(std::move(c));
+  }
   return s;
 }
 

@@ -70,6 +70,14 @@ struct MetricSpread {
 
 MetricSpread metric_spread(const StreamingDistribution& distribution);
 
+// The fraction of patients below one count threshold at every output time, with its Wilson 95%
+// interval (sim/threshold_fractions.hpp), each [time].
+struct FractionCurve {
+  std::string name;   // "cd4_below_200"
+  std::string label;  // "CD4+ T cells < 200 cells/uL"
+  std::vector<double> fraction, lower, upper;
+};
+
 // A virtual population reduced to what the plots and the summary show, built from a viewer run
 // (population_worker.hpp) or read from a results file (results_file.hpp).
 struct PopulationSnapshot {
@@ -87,6 +95,7 @@ struct PopulationSnapshot {
   // Fraction of patients with total lymphocytes at or above the LLN kLlnCheckMonths after each
   // course: [course][month]; NaN where no patient's horizon reaches it.
   std::vector<std::array<double, std::size(kLlnCheckMonths)>> lln_fractions;
+  std::vector<FractionCurve> fractions_below;   // [threshold]; empty for a file written before they were stored
   std::string note;                             // shown with the population, e.g. what a results file lacks
   double compute_ms = 0.0;                      // wall time of the simulation or of reading the file, ms
 };

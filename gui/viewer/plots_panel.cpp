@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <span>
@@ -183,6 +184,33 @@ void draw_quantity_plot(const Results& r, const PlottedQuantity& pq, UiState& ui
   plot::EndPlot();
 }
 
+// The fraction of patients below CD4+ 200 and each lower limit of normal over time, in percent,
+// each with its Wilson 95% interval as a band.
+void draw_fractions_plot(const PopulationSnapshot& pop, UiState& ui, float height) {
+  constexpr ImU32 kColors[] = {IM_COL32(25, 85, 190, 255), IM_COL32(215, 85, 20, 255), IM_COL32(0, 150, 110, 255),
+                               IM_COL32(200, 140, 0, 255), IM_COL32(190, 90, 160, 255)};
+  const plot::AxisSpec x_axis{"Time since first infusion", "days", plot::Scale::kLinear, &ui.plots.time_axis};
+  const plot::AxisSpec y_axis{"", "% of patients", plot::Scale::kLinear, &ui.plots.value_axes["fractions_below"]};
+  if (!plot::BeginPlot("fractions_below", "Patients below a threshold (95% interval)", ImVec2(-1.0f, height), x_axis, y_axis)) {
+    return;
+  }
+  const auto percent = [](const std::vector<double>& v) {
+    std::vector<double> out(v.size());
+    for (std::size_t i = 0; i < v.size(); ++i) out[i] = 100.0 * v[i];
+    return out;
+  };
+  // The plot reads its items' data when it ends (to fit the axes), so the percentages live until then.
+  std::vector<std::array<std::vector<double>, 3>> curves;
+  for (const FractionCurve& c : pop.fractions_below) curves.push_back({percent(c.fraction), percent(c.lower), percent(c.upper)});
+  for (std::size_t j = 0; j < curves.size(); ++j) {
+    const ImU32 color = kColors[j % std::size(kColors)];
+    const ImU32 band = (color & 0x00FFFFFFu) | (static_cast<ImU32>(45) << IM_COL32_A_SHIFT);
+    plot::PlotBand("", pop.grid_day, curves[j][1], curves[j][2], style(band, 1.0f, false, false));
+    plot::PlotLine(pop.fractions_below[j].label.c_str(), pop.grid_day, curves[j][0], style(color, 1.75f));
+  }
+  plot::EndPlot();
+}
+
 // Keeps the next widget on this line if `width` pixels are left, so the toolbar wraps in narrow windows.
 void same_line_if_room(float width) {
   const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
@@ -201,7 +229,7 @@ void draw_toolbar(const Results& r, UiState& ui) {
   }
   const std::pair<const char*, bool*> toggles[] = {
       {"typical patient", &s.show_typical}, {"population bands", &s.show_bands},
-      {"median", &s.show_median}, {"individual traces", &s.show_traces}};
+      {"median", &s.show_median}, {"individual traces", &s.show_traces}, {"fractions below", &s.show_fractions}};
   for (const auto& [label, value] : toggles) {
     same_line_if_room(checkbox_width(label));
     ImGui::Checkbox(label, value);
@@ -282,6 +310,9 @@ void draw_plots_panel(const Results& r, UiState& ui, Actions&) {
   const int per_screen = std::min(static_cast<int>(quantities.size()), kPlotsPerScreen);
   const float height = std::max(kMinPlotHeight, (ImGui::GetContentRegionAvail().y - spacing * static_cast<float>(per_screen - 1)) /
                                                     static_cast<float>(per_screen));
+  if (ui.plots.show_fractions && r.population && !r.population->fractions_below.empty()) {
+    draw_fractions_plot(*r.population, ui, height);
+  }
   for (const PlottedQuantity& pq : quantities) draw_quantity_plot(r, pq, ui, height);
   ImGui::EndChild();
 }

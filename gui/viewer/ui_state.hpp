@@ -21,6 +21,7 @@ struct PlotSettings {
   bool show_bands = true;          // 5-95% and 25-75% of the population
   bool show_median = true;
   bool show_traces = false;        // individual virtual patients
+  bool show_fractions = false;     // a plot of the fraction of patients below CD4+ 200 and each LLN
   int trace_count = 20;            // individual patients kept by population runs
   plot::AxisState time_axis;       // shared by every plot, so all zoom and pan together
   std::map<std::string, plot::AxisState> value_axes;  // per output column

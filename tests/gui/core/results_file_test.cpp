@@ -117,6 +117,18 @@ TEST(ResultsFile, ReadsWhatTheCommandLineWroteAsItComputedIt) {
     }
   }
 
+  // The fractions below each threshold, in the engine's order; the bounds stored at float precision.
+  const ThresholdFractions& below = summary.fractions_below();
+  ASSERT_EQ(s.fractions_below.size(), below.thresholds().size());
+  for (std::size_t j = 0; j < below.thresholds().size(); ++j) {
+    EXPECT_EQ(s.fractions_below[j].name, below.thresholds()[j].name);
+    EXPECT_EQ(s.fractions_below[j].label, below.thresholds()[j].label);
+    for (std::size_t t = 0; t < s.grid_day.size(); t += 53) {
+      EXPECT_EQ(s.fractions_below[j].fraction[t], below.below(j, t).estimate);
+      EXPECT_EQ(s.fractions_below[j].lower[t], static_cast<double>(static_cast<float>(below.below(j, t).lower_95)));
+    }
+  }
+
   ASSERT_EQ(s.metrics.size(), summary.metrics().size());
   ASSERT_EQ(s.course_metrics.size(), 2u);
   for (std::size_t m = 0; m < s.metrics.size(); ++m) {

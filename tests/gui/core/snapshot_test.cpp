@@ -77,6 +77,14 @@ TEST(PopulationSnapshot, HoldsTheSummarysPercentilesAndCourseMetrics) {
   EXPECT_EQ(snap.lln_fractions[0][0], run.summary.fraction_at_lln(0, 0));
   EXPECT_EQ(snap.patients, 31);
   EXPECT_EQ(snap.failed, 0);
+  // The fractions below each threshold at every output time, with their intervals.
+  const ThresholdFractions& below = run.summary.fractions_below();
+  ASSERT_EQ(snap.fractions_below.size(), below.thresholds().size());
+  EXPECT_EQ(snap.fractions_below[0].name, "cd4_below_200");
+  for (std::size_t t = 0; t < plan.grid_day().size(); t += 37) {
+    EXPECT_EQ(snap.fractions_below[0].fraction[t], below.below(0, t).estimate);
+    EXPECT_EQ(snap.fractions_below[0].upper[t], below.below(0, t).upper_95);
+  }
 }
 
 TEST(PopulationSnapshot, FailedPatientsAreCountedAndNoSuccessIsAnError) {

@@ -58,6 +58,20 @@ TEST_F(PanelsFixture, WholeViewerFrameDrawsEveryPlotWithBands) {
   EXPECT_GT(controller.ui().plots_max.x, controller.ui().plots_min.x);
 }
 
+TEST_F(PanelsFixture, FractionsBelowPlotIsShownOnlyWhenAskedFor) {
+  constexpr const char* kTitle = "Patients below a threshold (95% interval)";
+  imgui.frame([&] { controller.frame(); });
+  EXPECT_EQ(plot::LastPlotStats(kTitle).line_samples, 0);
+  controller.ui().plots.show_fractions = true;
+  imgui.frame([&] { controller.frame(); });
+  imgui.frame([&] { controller.frame(); });
+  const plot::PlotStats stats = plot::LastPlotStats(kTitle);
+  EXPECT_GT(stats.line_samples, 100);  // five fractions over time
+  EXPECT_GT(stats.band_quads, 100);    // and their intervals
+  EXPECT_GE(stats.y_range.min, -1.0);  // percent: 0 to 100
+  EXPECT_LE(stats.y_range.max, 110.0);
+}
+
 TEST_F(PanelsFixture, SummaryShowsEveryCourseWithTypicalAndPopulationFigures) {
   const std::string text = imgui.window_text([&] { draw_summary_panel(controller.results(), controller.ui()); });
   EXPECT_NE(text.find("Course 1 (day 0)"), std::string::npos) << text;
