@@ -21,18 +21,6 @@ std::string arm_label(const StudyFile& study, std::size_t a) {
   return study.design.arms[a].name + (a == study.design.reference_arm ? " (ref)" : "");
 }
 
-// A Kaplan–Meier time to recovery: "317 [290 - 352]" days, "n.r." where not reached in the window.
-std::string median_with_interval(const KaplanMeier& km) {
-  if (km.empty()) return "-";
-  const SurvivalQuantile q = km.quantile(0.5);
-  const auto day = [](double v) { return std::isnan(v) ? std::string("n.r.") : fmt::format("{:.0f}", v); };
-  return fmt::format("{} [{} - {}]", day(q.estimate), day(q.lower_95), day(q.upper_95));
-}
-
-std::string percent_of(std::int64_t part, std::int64_t whole) {
-  return whole > 0 ? fmt::format("{:.1f}%", 100.0 * static_cast<double>(part) / static_cast<double>(whole)) : "-";
-}
-
 // The thresholds a study table shows: CD4+ at 200 and each lower limit of normal (the baselines are
 // in study.h5).
 bool in_study_table(const RecoveryThreshold& t) { return t.name.rfind("baseline_", 0) != 0; }

@@ -30,10 +30,6 @@ std::string day_or_never(double day) {
   return fmt::format("day {:.0f}", day);
 }
 
-// A time from a Kaplan–Meier quantile: "n.r." where the curve (or its band) does not come down that
-// far within the course window.
-std::string days_or_not_reached(double day) { return std::isnan(day) ? std::string("n.r.") : fmt::format("{:.0f}", day); }
-
 void print_recovery(std::FILE* out, const RecoveryAnalysis& recovery, std::size_t k) {
   fmt::print(out, "  Time to recovery, days from the course start: Kaplan-Meier over the patients who fell below,\n"
                   "  those not back by the end of the course window censored there (n.r.: not reached in it)\n");
@@ -43,18 +39,12 @@ void print_recovery(std::FILE* out, const RecoveryAnalysis& recovery, std::size_
     const RecoveryEstimate& e = recovery.estimate(k, j);
     if (e.patients == 0) continue;
     const KaplanMeier& km = e.time_to_recovery;
-    const SurvivalQuantile median = km.quantile(0.5);
-    const std::string never = fmt::format("{:.1f}%", 100.0 * static_cast<double>(e.never_below) / static_cast<double>(e.patients));
     const std::string recovered = fmt::format("{} of {}", km.events(), km.subjects());
-    const std::string median_text =
-        km.empty() ? std::string("-")
-                   : fmt::format("{} [{} - {}]", days_or_not_reached(median.estimate), days_or_not_reached(median.lower_95),
-                                 days_or_not_reached(median.upper_95));
     const std::string quartiles = km.empty() ? std::string("-")
                                              : fmt::format("{} - {}", days_or_not_reached(km.quantile(0.25).estimate),
                                                            days_or_not_reached(km.quantile(0.75).estimate));
-    fmt::print(out, "  {:<42} {:>11} {:>15} {:>20} {:>15}\n", recovery.thresholds()[j].label, never, recovered, median_text,
-               quartiles);
+    fmt::print(out, "  {:<42} {:>11} {:>15} {:>20} {:>15}\n", recovery.thresholds()[j].label,
+               percent_of(e.never_below, e.patients), recovered, median_with_interval(km), quartiles);
   }
 }
 
