@@ -85,16 +85,19 @@ std::string format_value(double value) {
   return printf_string("%.4g", value);
 }
 
-std::vector<Tick> make_ticks(Range range, Scale scale, int target_count) {
+std::vector<Tick> make_ticks(Range range, Scale scale, int target_count, const AxisDisplay& display) {
   std::vector<Tick> ticks;
   if (!(range.max > range.min)) return ticks;
   const bool few_decades = scale == Scale::kLog10 && std::log10(range.max / range.min) >= 1.0;
   if (scale == Scale::kLinear || !few_decades) {
     // Linear ticks also serve a log axis zoomed inside one decade, where decades would give no label.
-    const double step = nice_step(range.max - range.min, target_count);
-    const double first = std::ceil(range.min / step - 1e-9);
-    for (double k = first; k * step <= range.max + step * 1e-9 && ticks.size() < 1000; k += 1.0) {
-      ticks.push_back({k * step, true, format_tick(k * step, step)});
+    const AxisDisplay d = scale == Scale::kLinear && display.unit > 0.0 ? display : AxisDisplay{};
+    const double lo = d.shown(range.min);
+    const double hi = d.shown(range.max);
+    const double step = nice_step(hi - lo, target_count);
+    const double first = std::ceil(lo / step - 1e-9);
+    for (double k = first; k * step <= hi + step * 1e-9 && ticks.size() < 1000; k += 1.0) {
+      ticks.push_back({d.value(k * step), true, format_tick(k * step, step)});
     }
     return ticks;
   }

@@ -44,6 +44,17 @@ class AxisMap {
   float pixel_max_;
 };
 
+// How an axis shows its data values: as (value - origin) / unit. A time axis holding days can show
+// months since a course began (origin = the course's first day, unit = days per month) while its
+// data, ranges and zoom stay in days.
+struct AxisDisplay {
+  double origin = 0.0;
+  double unit = 1.0;  // data values per shown unit, > 0
+  double shown(double value) const { return (value - origin) / unit; }
+  double value(double shown_value) const { return origin + shown_value * unit; }
+  bool operator==(const AxisDisplay&) const = default;
+};
+
 struct Tick {
   double value;
   bool major;          // labelled and drawn with a grid line; minor ticks are short marks only
@@ -56,7 +67,9 @@ double nice_step(double span, int target_count);
 // Ticks inside `range`. Linear: multiples of nice_step(). Log: every decade labelled, with minor
 // ticks at 2..9 times each decade while at most 6 decades are visible (beyond that a decade
 // stride of 1, 2, 5... keeps labels apart).
-std::vector<Tick> make_ticks(Range range, Scale scale, int target_count);
+// On a linear axis with a `display`, the ticks are round numbers of the shown values ("6", "12"
+// months), placed at the data values they stand for; a log axis ignores the display.
+std::vector<Tick> make_ticks(Range range, Scale scale, int target_count, const AxisDisplay& display = {});
 
 // A tick label with as many decimals as `step` needs ("0.25", "1500", "1e-05" for tiny steps).
 std::string format_tick(double value, double step);

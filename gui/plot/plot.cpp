@@ -415,13 +415,13 @@ Layout compute_layout(const PlotContext& p, const Legend& legend) {
   const float top = title_rows == 0 ? 6.0f : static_cast<float>(title_rows) * legend.row_height + 4.0f;
   const float bottom = 2.0f * font + 14.0f;
   Layout layout;
-  layout.y_ticks = make_ticks(p.y.state->range, p.y.scale, tick_target(p.frame.GetHeight() - top - bottom, 2.6f * font));
+  layout.y_ticks = make_ticks(p.y.state->range, p.y.scale, tick_target(p.frame.GetHeight() - top - bottom, 2.6f * font), p.y.display);
   float label_width = 0.0f;
   for (const Tick& t : layout.y_ticks) label_width = std::max(label_width, ImGui::CalcTextSize(t.label.c_str()).x);
   const float left = font + 10.0f + label_width + 8.0f;
   const float right = 16.0f;
   layout.area = ImRect(p.frame.Min.x + left, p.frame.Min.y + top, p.frame.Max.x - right, p.frame.Max.y - bottom);
-  layout.x_ticks = make_ticks(p.x.state->range, p.x.scale, tick_target(layout.area.GetWidth(), 7.0f * font));
+  layout.x_ticks = make_ticks(p.x.state->range, p.x.scale, tick_target(layout.area.GetWidth(), 7.0f * font), p.x.display);
   return layout;
 }
 
@@ -624,7 +624,7 @@ void draw_hover(ImDrawList* dl, const PlotContext& p, const ImRect& area, const 
   const double x = m.x.to_value(mx);
   dl->AddLine(ImVec2(mx, area.Min.y), ImVec2(mx, area.Max.y), kCursor);
   ImGui::BeginTooltip();
-  ImGui::Text("%s: %s %.*s", p.x.label.empty() ? "x" : std::string(p.x.label).c_str(), format_value(x).c_str(),
+  ImGui::Text("%s: %s %.*s", p.x.label.empty() ? "x" : std::string(p.x.label).c_str(), format_value(p.x.display.shown(x)).c_str(),
               static_cast<int>(p.x.unit.size()), p.x.unit.data());
   const std::string unit(p.y.unit);
   const auto swatch = [](ImU32 color) {
@@ -696,6 +696,10 @@ void EndPlot() {
   p.stats.area_max = area.Max;
   p.stats.x_range = p.x.state->range;
   p.stats.y_range = p.y.state->range;
+  p.stats.x_title = axis_title(p.x);
+  for (const Tick& t : layout.x_ticks) {
+    if (t.major) p.stats.x_tick_labels.push_back(t.label);
+  }
   g_stats_by_title[p.title] = p.stats;
   p.items.clear();
   p.open = false;

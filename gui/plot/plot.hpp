@@ -12,6 +12,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <imgui.h>
 
@@ -28,10 +29,15 @@ struct AxisState {
 };
 
 struct AxisSpec {
+  AxisSpec() = default;
+  AxisSpec(std::string_view label_text, std::string_view unit_text, Scale axis_scale, AxisState* axis_state,
+           AxisDisplay shown_as = {})
+      : label(label_text), unit(unit_text), scale(axis_scale), state(axis_state), display(shown_as) {}
   std::string_view label;  // "Time since first infusion"
   std::string_view unit;   // "days": shown after the label and after every read-out value
   Scale scale = Scale::kLinear;
   AxisState* state = nullptr;  // required; must outlive the plot
+  AxisDisplay display;         // how tick labels and read-outs show the values (`unit` names the shown unit)
 };
 
 struct ItemStyle {
@@ -84,6 +90,8 @@ struct PlotStats {
   ImVec2 area_max;
   Range x_range;          // axis ranges after fitting and mouse input
   Range y_range;
+  std::string x_title;    // the x axis title with its unit, "Time since first infusion (years)"
+  std::vector<std::string> x_tick_labels;  // labelled x ticks, left to right
 };
 PlotStats LastPlotStats();
 // What the last EndPlot of the plot titled `title` drew (all zero when there was none).

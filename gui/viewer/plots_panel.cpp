@@ -151,12 +151,25 @@ void plot_reference_points(const QuantityInfo& quantity, const TypicalSnapshot* 
   }
 }
 
-void draw_quantity_plot(const Results& r, const PlottedQuantity& pq, UiState& ui, float height) {
+// The course start days of the regimen shown (for a time axis counted from a course).
+std::vector<double> course_starts(const Results& r) {
+  std::vector<double> starts;
+  if (r.typical) {
+    for (const auto& course : r.typical->regimen) starts.push_back(course.start_day);
+  }
+  return starts;
+}
+
+plot::AxisSpec time_axis_spec(const TimeAxisView& view, UiState& ui) {
+  return {view.label, view.unit, plot::Scale::kLinear, &ui.plots.time_axis, view.display};
+}
+
+void draw_quantity_plot(const Results& r, const PlottedQuantity& pq, UiState& ui, const TimeAxisView& time, float height) {
   const std::string& column = pq.info.column;
   const bool log_axis = pq.info.is_concentration() && ui.plots.log_concentration;
   plot::AxisState& y_state = ui.plots.value_axes[column];
   const std::string unit = display_unit(pq.info.unit);
-  const plot::AxisSpec x_axis{"Time since first infusion", "days", plot::Scale::kLinear, &ui.plots.time_axis};
+  const plot::AxisSpec x_axis = time_axis_spec(time, ui);
   const plot::AxisSpec y_axis{"", unit, log_axis ? plot::Scale::kLog10 : plot::Scale::kLinear, &y_state};
   if (!plot::BeginPlot(column.c_str(), pq.info.label.c_str(), ImVec2(-1.0f, height), x_axis, y_axis)) return;
 
@@ -186,10 +199,10 @@ void draw_quantity_plot(const Results& r, const PlottedQuantity& pq, UiState& ui
 
 // The fraction of patients below CD4+ 200 and each lower limit of normal over time, in percent,
 // each with its Wilson 95% interval as a band.
-void draw_fractions_plot(const PopulationSnapshot& pop, UiState& ui, float height) {
+void draw_fractions_plot(const PopulationSnapshot& pop, UiState& ui, const TimeAxisView& time, float height) {
   constexpr ImU32 kColors[] = {IM_COL32(25, 85, 190, 255), IM_COL32(215, 85, 20, 255), IM_COL32(0, 150, 110, 255),
                                IM_COL32(200, 140, 0, 255), IM_COL32(190, 90, 160, 255)};
-  const plot::AxisSpec x_axis{"Time since first infusion", "days", plot::Scale::kLinear, &ui.plots.time_axis};
+  const plot::AxisSpec x_axis = time_axis_spec(time, ui);
   const plot::AxisSpec y_axis{"", "% of patients", plot::Scale::kLinear, &ui.plots.value_axes["fractions_below"]};
   if (!plot::BeginPlot("fractions_below", "Patients below a threshold (95% interval)", ImVec2(-1.0f, height), x_axis, y_axis)) {
     return;
@@ -222,6 +235,35 @@ float checkbox_width(const char* label) {
   return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label).x;
 }
 
+// Time in days, weeks, months or years (automatic follows the zoom), from the first infusion or a course's start.
+void draw_time_unit_choice(const Results& r, PlotSettings& s) {
+  constexpr TimeUnit kUnits[] = {TimeUnit::kAuto, TimeUnit::kDays, TimeUnit::kWeeks, TimeUnit::kMonths, TimeUnit::kYears};
+  const float combo = ImGui::CalcTextSize("automatic").x + ImGui::GetFrameHeight() + 2.0f * ImGui::GetStyle().FramePadding.x;
+  same_line_if_room(ImGui::CalcTextSize("in").x + combo);
+  ImGui::TextUnformatted("in");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(combo);
+  if (ImGui::BeginCombo("##time unit", time_unit_name(s.time.unit))) {
+    for (TimeUnit unit : kUnits) {
+      if (ImGui::Selectable(time_unit_name(unit), unit == s.time.unit)) s.time.unit = unit;
+    }
+    ImGui::EndCombo();
+  }
+  const std::size_t courses = r.typical ? r.typical->regimen.size() : 0;
+  const auto origin_name = [](int course) { return course < 0 ? std::string("first infusion") : "course " + std::to_string(course + 1); };
+  const float origin_width = ImGui::CalcTextSize("first infusion").x + ImGui::GetFrameHeight() + 2.0f * ImGui::GetStyle().FramePadding.x;
+  same_line_if_room(ImGui::CalcTextSize("from").x + origin_width);
+  ImGui::TextUnformatted("from");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(origin_width);
+  if (ImGui::BeginCombo("##time origin", origin_name(s.time.origin_course).c_str())) {
+    for (int k = -1; k < static_cast<int>(courses); ++k) {
+      if (ImGui::Selectable(origin_name(k).c_str(), k == s.time.origin_course)) s.time.origin_course = k;
+    }
+    ImGui::EndCombo();
+  }
+}
+
 void draw_toolbar(const Results& r, UiState& ui) {
   PlotSettings& s = ui.plots;
   if (ImGui::Checkbox("log concentration axis", &s.log_concentration)) {
@@ -248,6 +290,7 @@ void draw_toolbar(const Results& r, UiState& ui) {
       }
     }
   }
+  draw_time_unit_choice(r, s);
   ImGui::SameLine();
   ImGui::TextDisabled("(?)");
   if (ImGui::IsItemHovered()) {
@@ -310,10 +353,12 @@ void draw_plots_panel(const Results& r, UiState& ui, Actions&) {
   const int per_screen = std::min(static_cast<int>(quantities.size()), kPlotsPerScreen);
   const float height = std::max(kMinPlotHeight, (ImGui::GetContentRegionAvail().y - spacing * static_cast<float>(per_screen - 1)) /
                                                     static_cast<float>(per_screen));
+  const std::vector<double> starts = course_starts(r);
+  const TimeAxisView time = time_axis_view(ui.plots.time, starts, ui.plots.time_axis.range);
   if (ui.plots.show_fractions && r.population && !r.population->fractions_below.empty()) {
-    draw_fractions_plot(*r.population, ui, height);
+    draw_fractions_plot(*r.population, ui, time, height);
   }
-  for (const PlottedQuantity& pq : quantities) draw_quantity_plot(r, pq, ui, height);
+  for (const PlottedQuantity& pq : quantities) draw_quantity_plot(r, pq, ui, time, height);
   ImGui::EndChild();
 }
 

@@ -11,6 +11,7 @@
 
 #include "gui/core/study_arms.hpp"
 #include "gui/plot/plot.hpp"
+#include "gui/viewer/time_axis.hpp"
 #include "io/scenario.hpp"
 
 namespace alemsim::gui {
@@ -23,7 +24,8 @@ struct PlotSettings {
   bool show_traces = false;        // individual virtual patients
   bool show_fractions = false;     // a plot of the fraction of patients below CD4+ 200 and each LLN
   int trace_count = 20;            // individual patients kept by population runs
-  plot::AxisState time_axis;       // shared by every plot, so all zoom and pan together
+  plot::AxisState time_axis;       // shared by every plot, so all zoom and pan together (days)
+  TimeAxisChoice time;             // the unit and origin the time axis is shown in
   std::map<std::string, plot::AxisState> value_axes;  // per output column
 };
 

@@ -1,4 +1,5 @@
 // The panels and the controller on a headless ImGui context, driven as the viewer drives them.
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -70,6 +71,34 @@ TEST_F(PanelsFixture, FractionsBelowPlotIsShownOnlyWhenAskedFor) {
   EXPECT_GT(stats.band_quads, 100);    // and their intervals
   EXPECT_GE(stats.y_range.min, -1.0);  // percent: 0 to 100
   EXPECT_LE(stats.y_range.max, 110.0);
+}
+
+TEST_F(PanelsFixture, TimeAxisSwitchesUnitsAndCountsFromAChosenCourse) {
+  const auto draw = [&] {
+    imgui.frame([&] { controller.frame(); });
+    imgui.frame([&] { controller.frame(); });
+    return plot::LastPlotStats("CD4+ T cells");
+  };
+  // The whole six-year horizon reads in years, from the first infusion.
+  plot::PlotStats cd4 = draw();
+  EXPECT_EQ(cd4.x_title, "Time since first infusion (years)");
+  EXPECT_EQ(cd4.x_tick_labels.front(), "0");
+  EXPECT_EQ(cd4.x_tick_labels.back(), "6");
+  // Zoomed on course 2, automatic turns to days; counted from course 2, its first day is 0.
+  controller.ui().plots.time_axis = {{362.0, 425.0}, false};
+  controller.ui().plots.time.origin_course = 1;
+  cd4 = draw();
+  EXPECT_EQ(cd4.x_title, "Time since the start of course 2 (days)");
+  EXPECT_NE(std::find(cd4.x_tick_labels.begin(), cd4.x_tick_labels.end(), "0"), cd4.x_tick_labels.end());
+  EXPECT_EQ(cd4.x_range.min, 362.0);  // the data stay in days
+  // Chosen months over the whole horizon, from course 2 (12 months before it to 60 after).
+  controller.ui().plots.time = {TimeUnit::kMonths, 1};
+  controller.ui().plots.time_axis.auto_fit = true;
+  cd4 = draw();
+  EXPECT_EQ(cd4.x_title, "Time since the start of course 2 (months)");
+  EXPECT_NE(std::find(cd4.x_tick_labels.begin(), cd4.x_tick_labels.end(), "0"), cd4.x_tick_labels.end());
+  EXPECT_GE(std::stod(cd4.x_tick_labels.back()), 40.0);
+  EXPECT_EQ(plot::LastPlotStats("Serum alemtuzumab").x_title, cd4.x_title);  // one time axis for every plot
 }
 
 TEST_F(PanelsFixture, SummaryShowsEveryCourseWithTypicalAndPopulationFigures) {
