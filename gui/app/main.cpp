@@ -1,5 +1,5 @@
 // alemsim-viewer: the desktop viewer.
-// alemsim-viewer [SCENARIO.yaml | RESULTS.h5 | STUDY.h5 [--arm N]] [--screenshot FILE.png [--frames N]]
+// alemsim-viewer [SCENARIO.yaml | RESULTS.h5 | STUDY.h5 [--arm N] | --lesson NAME] [--screenshot FILE.png [--frames N]]
 //                [--time FROM TO] [--log] [--width W --height H]
 #include <cstdio>
 #include <exception>
@@ -10,6 +10,7 @@
 #include "gui/app/viewer_window.hpp"
 #include "gui/core/results_file.hpp"
 #include "gui/core/study_arms.hpp"
+#include "gui/viewer/lessons.hpp"
 
 namespace {
 
@@ -38,6 +39,10 @@ int main(int argc, char** argv) {
   CLI::Option* arm_option =
       app.add_option("--arm", arm, "Arm of the study file to show first, 0-based as the viewer numbers them (default: the reference arm)")
           ->needs(file);
+  CLI::Option* lesson_option =
+      app.add_option("--lesson", options.lesson,
+                     "Open a lesson: its text, its scenarios and its view (scenarios/lessons/NAME.yaml, or a lesson file)")
+          ->excludes(file);
   app.add_option("--screenshot", options.screenshot_path,
                  "Draw the window, wait for the population, save it as PNG and exit");
   app.add_option("--frames", options.frames, "Frames drawn after the population is ready, before the screenshot")
@@ -50,6 +55,15 @@ int main(int argc, char** argv) {
   app.add_option("--width", options.width, "Window width, pixels")->check(CLI::Range(640, 8192));
   app.add_option("--height", options.height, "Window height, pixels")->check(CLI::Range(480, 8192));
   CLI11_PARSE(app, argc, argv);
+  if (lesson_option->count() > 0) {
+    // Checked before a window opens, like --arm: a wrong name is a mistake on the command line.
+    try {
+      alemsim::load_lesson(alemsim::gui::find_lesson(*options.lesson));
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "alemsim-viewer: --lesson %s: %s\n", options.lesson->c_str(), e.what());
+      return 1;
+    }
+  }
   if (arm_option->count() > 0) {
     if (const std::string error = arm_option_error(*options.scenario_path, arm); !error.empty()) {
       std::fprintf(stderr, "alemsim-viewer: --arm %lld: %s\n", arm, error.c_str());

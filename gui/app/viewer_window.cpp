@@ -94,9 +94,11 @@ int run_viewer(const ViewerOptions& options) {
   int exit_code = 0;
   {
     Controller controller(labelled_regimen_scenario());
+    if (options.lesson) controller.open_lesson(*options.lesson);
     if (options.scenario_path) controller.open(*options.scenario_path, options.arm);
-    controller.ui().plots.log_concentration = options.log_concentration;
-    controller.ui().plots.show_fractions = options.show_fractions;
+    // The flags add to what a lesson's view sets.
+    if (options.log_concentration) controller.ui().plots.log_concentration = true;
+    if (options.show_fractions) controller.ui().plots.show_fractions = true;
     if (options.time_range_day) {
       controller.ui().plots.time_axis = {{options.time_range_day->first, options.time_range_day->second}, false};
     }

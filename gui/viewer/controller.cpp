@@ -6,6 +6,7 @@
 #include "gui/core/results_file.hpp"
 #include "io/scenario_writer.hpp"
 #include "gui/core/series_csv.hpp"
+#include "gui/viewer/lessons.hpp"
 #include "gui/viewer/viewer_frame.hpp"
 
 namespace alemsim::gui {
@@ -14,12 +15,49 @@ Controller::Controller(Scenario scenario, int worker_threads) : session_(worker_
   set_scenario(std::move(scenario));
 }
 
-void Controller::set_scenario(Scenario scenario) {
+void Controller::set_scenario(Scenario scenario, bool refit) {
   ui_.scenario = std::move(scenario);
   ui_.modified = false;
-  ui_.plots.time_axis.auto_fit = true;
-  for (auto& [column, axis] : ui_.plots.value_axes) axis.auto_fit = true;
+  if (refit) {
+    ui_.plots.time_axis.auto_fit = true;
+    for (auto& [column, axis] : ui_.plots.value_axes) axis.auto_fit = true;
+  }
   session_.update(ui_.scenario, ui_.plots.trace_count);
+}
+
+bool Controller::open_lesson(const std::string& name_or_path) {
+  try {
+    Lesson lesson = load_lesson(find_lesson(name_or_path));
+    Scenario first = load_scenario(lesson.variants.front().scenario_path);
+    set_scenario(std::move(first));
+    ui_.study.reset();
+    ui_.lesson = OpenLesson{std::move(lesson)};
+    apply_lesson_view(ui_.lesson->file.view, ui_);
+    ui_.file_error.clear();
+    ui_.status = "opened lesson " + ui_.lesson->file.name;
+    return true;
+  } catch (const std::exception& e) {
+    ui_.file_error = std::string("Could not open the lesson. ") + e.what();
+    return false;
+  }
+}
+
+bool Controller::open_lesson_variant(std::size_t index) {
+  try {
+    if (!ui_.lesson || index >= ui_.lesson->file.variants.size()) throw std::runtime_error("the lesson has no such variant");
+    const LessonVariant& variant = ui_.lesson->file.variants[index];
+    Scenario scenario = load_scenario(variant.scenario_path);
+    for (auto& [column, axis] : ui_.plots.value_axes) axis.auto_fit = false;
+    ui_.plots.time_axis.auto_fit = false;
+    set_scenario(std::move(scenario), false);
+    ui_.lesson->variant = index;
+    ui_.file_error.clear();
+    ui_.status = "showing " + variant.name;
+    return true;
+  } catch (const std::exception& e) {
+    ui_.file_error = std::string("Could not show the variant. ") + e.what();
+    return false;
+  }
 }
 
 void Controller::show_read(FileRead read) {
@@ -37,6 +75,7 @@ void Controller::show_read(FileRead read) {
     file.population.note = "Its scenario cannot be read (" + file.scenario_error +
                            "): regimen, typical patient and course markers are the viewer's own.";
   }
+  ui_.lesson.reset();
   if (opened.refit) {
     ui_.plots.time_axis.auto_fit = true;
     for (auto& [column, axis] : ui_.plots.value_axes) axis.auto_fit = true;
@@ -59,6 +98,7 @@ bool Controller::open(const std::string& path, std::optional<std::size_t> arm) {
       if (arm) throw std::runtime_error(path + " is a scenario, not a study file: it has no arms");
       set_scenario(load_scenario(path));
       ui_.study.reset();
+      ui_.lesson.reset();
       ui_.file_error.clear();
       ui_.status = "opened " + path;
       return true;
@@ -113,6 +153,8 @@ void Controller::apply(Actions& a) {
   if (a.scenario_changed) session_.update(ui_.scenario, ui_.plots.trace_count);
   if (a.open_path) open(*a.open_path);
   if (a.open_arm) open_arm(*a.open_arm);
+  if (a.open_lesson) open_lesson(*a.open_lesson);
+  if (a.open_variant) open_lesson_variant(*a.open_variant);
   if (a.save_path) {
     try {
       save_scenario(*a.save_path, ui_.scenario);

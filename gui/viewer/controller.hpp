@@ -33,6 +33,16 @@ class Controller {
   // are, so arms compare on the same scales once the user has zoomed. Read in the background too.
   bool open_arm(std::size_t index);
 
+  // Opens a lesson (a name from scenarios/lessons or a lesson file's path): its first variant
+  // becomes the scenario, its view is applied and the lesson panel shows its text. On failure
+  // (no such lesson, a bad lesson file, a variant's scenario that cannot be read) nothing changes,
+  // ui().file_error says why and false is returned.
+  bool open_lesson(const std::string& name_or_path);
+
+  // Shows variant `index` of the open lesson. The axes stay as they are (the user double-clicks a
+  // plot to fit it again), so variants compare on the same scales.
+  bool open_lesson_variant(std::size_t index);
+
   // True while a results file is being read.
   bool opening() const { return loader_.busy(); }
   // Waits for the read in progress and shows it. True when nothing failed: the file is open, or
@@ -52,7 +62,8 @@ class Controller {
   Session& session() { return session_; }
 
  private:
-  void set_scenario(Scenario scenario);
+  // A new scenario to edit and simulate; `refit`: the axes fit its results.
+  void set_scenario(Scenario scenario, bool refit = true);
   // Shows a finished read: its population and scenario, or its error.
   void show_read(FileRead read);
 

@@ -7,6 +7,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "gui/viewer/lessons.hpp"
 #include "gui/viewer/panels.hpp"
 #include "sim/patient.hpp"
 
@@ -127,6 +128,42 @@ bool can_save_in_place(const Scenario& s) {
   return !s.path.empty() && (ext == ".yaml" || ext == ".yml");
 }
 
+// File > Lessons: every lesson found, by title.
+void draw_lessons_menu(Actions& a) {
+  if (!ImGui::BeginMenu("Lessons")) return;
+  const std::vector<LessonEntry> lessons = available_lessons();
+  if (lessons.empty()) ImGui::TextDisabled("no lessons in scenarios/lessons");
+  for (const LessonEntry& lesson : lessons) {
+    if (ImGui::MenuItem(lesson.title.c_str())) a.open_lesson = lesson.path;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s (--lesson %s)", lesson.path.c_str(), lesson.name.c_str());
+  }
+  ImGui::EndMenu();
+}
+
+// View > Plots: show or hide each plot and move it up or down.
+void draw_plots_menu(const Results& r, UiState& ui) {
+  if (!ImGui::BeginMenu("Plots")) return;
+  const std::vector<PlotEntry> entries = available_plots(r);
+  std::vector<std::string> columns;
+  for (const PlotEntry& e : entries) columns.push_back(e.column);
+  PlotChoice& choice = ui.plots.choice;
+  for (const std::string& column : choice.ordered(columns)) {
+    const auto entry = std::find_if(entries.begin(), entries.end(), [&](const PlotEntry& e) { return e.column == column; });
+    ImGui::PushID(column.c_str());
+    if (ImGui::ArrowButton("up", ImGuiDir_Up)) choice.move(column, -1, columns);
+    ImGui::SameLine();
+    if (ImGui::ArrowButton("down", ImGuiDir_Down)) choice.move(column, 1, columns);
+    ImGui::SameLine();
+    bool shown = choice.shown(column);
+    if (ImGui::Checkbox(entry->label.c_str(), &shown)) choice.set_shown(column, shown);
+    ImGui::PopID();
+  }
+  ImGui::Checkbox("patients below a threshold", &ui.plots.show_fractions);
+  ImGui::Separator();
+  if (ImGui::MenuItem("every plot, in the usual order")) choice.reset();
+  ImGui::EndMenu();
+}
+
 }  // namespace
 
 std::string document_title(const UiState& ui) {
@@ -156,6 +193,7 @@ void draw_main_menu(const Results& r, UiState& ui, Actions& a) {
       if (ImGui::MenuItem("Open scenario or results...", "Ctrl+O")) open_dialog(ui, FileDialog::kOpen);
       if (ImGui::MenuItem("Save", "Ctrl+S", false, can_save_in_place(ui.scenario))) a.save_path = ui.scenario.path;
       if (ImGui::MenuItem("Save as...")) open_dialog(ui, FileDialog::kSaveAs);
+      draw_lessons_menu(a);
       ImGui::Separator();
       if (ImGui::MenuItem("Export series as CSV...", nullptr, false, r.typical != nullptr)) open_dialog(ui, FileDialog::kExportCsv);
       if (ImGui::MenuItem("Export plots as PNG...")) open_dialog(ui, FileDialog::kExportPng);
@@ -171,6 +209,7 @@ void draw_main_menu(const Results& r, UiState& ui, Actions& a) {
         ui.plots.time_axis.auto_fit = true;
         for (auto& [column, axis] : ui.plots.value_axes) axis.auto_fit = true;
       }
+      draw_plots_menu(r, ui);
       ImGui::EndMenu();
     }
     ImGui::TextDisabled("%s", document_title(ui).c_str());

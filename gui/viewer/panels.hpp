@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "gui/core/session.hpp"
 #include "gui/viewer/ui_state.hpp"
@@ -17,11 +18,22 @@ void draw_regimen_panel(const Results& results, UiState& ui, Actions& actions);
 // One slider per param_table() entry, with unit; default, source and variability as tooltip.
 void draw_parameters_panel(const Results& results, UiState& ui, Actions& actions);
 
-// One plot per output quantity, the population's progress and the view options.
+// The quantities the plots panel can show, in the engine's order.
+struct PlotEntry {
+  std::string column;
+  std::string label;  // "Serum alemtuzumab"
+};
+std::vector<PlotEntry> available_plots(const Results& results);
+
+// One plot per output quantity the plot choice shows (in its order; two columns when the layout
+// says so), the population's progress and the view options.
 void draw_plots_panel(const Results& results, UiState& ui, Actions& actions);
 
 // Per-course figures of the typical patient and the population.
 void draw_summary_panel(const Results& results, const UiState& ui);
+
+// The open lesson: a button per variant (the one shown highlighted) and the lesson's text.
+void draw_lesson_panel(UiState& ui, Actions& actions);
 
 // Switches for the teaching overlays, with what each shows.
 void draw_teaching_panel(UiState& ui);

@@ -33,8 +33,10 @@ constexpr ImU32 kHalfLife = IM_COL32(130, 40, 170, 255);
 constexpr ImU32 kAnnotationText = IM_COL32(30, 30, 30, 255);
 const ImVec4 kErrorColor{0.75f, 0.05f, 0.05f, 1.0f};
 
-constexpr float kMinPlotHeight = 230.0f;
-constexpr int kPlotsPerScreen = 3;  // more quantities than this scroll
+constexpr float kMinPlotHeight = 200.0f;
+// Rows of plots that share the panel's height; more scroll. One column: 3 rows; two columns: 2
+// rows, so the drug and three cell plots fit at once.
+constexpr int kRowsPerScreen[] = {3, 2};
 
 // A quantity to plot and where its data is: series index in the typical and population snapshots.
 struct PlottedQuantity {
@@ -164,14 +166,14 @@ plot::AxisSpec time_axis_spec(const TimeAxisView& view, UiState& ui) {
   return {view.label, view.unit, plot::Scale::kLinear, &ui.plots.time_axis, view.display};
 }
 
-void draw_quantity_plot(const Results& r, const PlottedQuantity& pq, UiState& ui, const TimeAxisView& time, float height) {
+void draw_quantity_plot(const Results& r, const PlottedQuantity& pq, UiState& ui, const TimeAxisView& time, ImVec2 size) {
   const std::string& column = pq.info.column;
   const bool log_axis = pq.info.is_concentration() && ui.plots.log_concentration;
   plot::AxisState& y_state = ui.plots.value_axes[column];
   const std::string unit = display_unit(pq.info.unit);
   const plot::AxisSpec x_axis = time_axis_spec(time, ui);
   const plot::AxisSpec y_axis{"", unit, log_axis ? plot::Scale::kLog10 : plot::Scale::kLinear, &y_state};
-  if (!plot::BeginPlot(column.c_str(), pq.info.label.c_str(), ImVec2(-1.0f, height), x_axis, y_axis)) return;
+  if (!plot::BeginPlot(column.c_str(), pq.info.label.c_str(), size, x_axis, y_axis)) return;
 
   const TeachingSettings& teaching = ui.teaching;
   const TypicalSnapshot* typical = r.typical.get();
@@ -199,12 +201,12 @@ void draw_quantity_plot(const Results& r, const PlottedQuantity& pq, UiState& ui
 
 // The fraction of patients below CD4+ 200 and each lower limit of normal over time, in percent,
 // each with its Wilson 95% interval as a band.
-void draw_fractions_plot(const PopulationSnapshot& pop, UiState& ui, const TimeAxisView& time, float height) {
+void draw_fractions_plot(const PopulationSnapshot& pop, UiState& ui, const TimeAxisView& time, ImVec2 size) {
   constexpr ImU32 kColors[] = {IM_COL32(25, 85, 190, 255), IM_COL32(215, 85, 20, 255), IM_COL32(0, 150, 110, 255),
                                IM_COL32(200, 140, 0, 255), IM_COL32(190, 90, 160, 255)};
   const plot::AxisSpec x_axis = time_axis_spec(time, ui);
   const plot::AxisSpec y_axis{"", "% of patients", plot::Scale::kLinear, &ui.plots.value_axes["fractions_below"]};
-  if (!plot::BeginPlot("fractions_below", "Patients below a threshold (95% interval)", ImVec2(-1.0f, height), x_axis, y_axis)) {
+  if (!plot::BeginPlot("fractions_below", "Patients below a threshold (95% interval)", size, x_axis, y_axis)) {
     return;
   }
   const auto percent = [](const std::vector<double>& v) {
@@ -335,6 +337,12 @@ void draw_population_status(const Results& r) {
 
 }  // namespace
 
+std::vector<PlotEntry> available_plots(const Results& r) {
+  std::vector<PlotEntry> out;
+  for (const PlottedQuantity& q : plotted_quantities(r)) out.push_back({std::string(q.info.column), std::string(q.info.label)});
+  return out;
+}
+
 void draw_plots_panel(const Results& r, UiState& ui, Actions&) {
   draw_toolbar(r, ui);
   draw_population_status(r);
@@ -348,17 +356,42 @@ void draw_plots_panel(const Results& r, UiState& ui, Actions&) {
     ImGui::TextUnformatted("Nothing simulated yet.");
     return;
   }
+  std::vector<std::string> columns;
+  for (const PlottedQuantity& q : quantities) columns.emplace_back(q.info.column);
+  std::vector<const PlottedQuantity*> shown;
+  for (const std::string& column : ui.plots.choice.arrange(columns)) {
+    shown.push_back(&*std::find_if(quantities.begin(), quantities.end(), [&](const PlottedQuantity& q) { return q.info.column == column; }));
+  }
+  const bool fractions = ui.plots.show_fractions && r.population && !r.population->fractions_below.empty();
+  const int plots = static_cast<int>(shown.size()) + (fractions ? 1 : 0);
+  if (plots == 0) {
+    ImGui::TextWrapped("Every plot is hidden: View > Plots shows them again.");
+    return;
+  }
+
   ImGui::BeginChild("plots", ImVec2(0, 0), false);
-  const float spacing = ImGui::GetStyle().ItemSpacing.y;
-  const int per_screen = std::min(static_cast<int>(quantities.size()), kPlotsPerScreen);
-  const float height = std::max(kMinPlotHeight, (ImGui::GetContentRegionAvail().y - spacing * static_cast<float>(per_screen - 1)) /
-                                                    static_cast<float>(per_screen));
+  const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
+  const int columns_shown = std::clamp(ui.plot_columns, 1, 2);
+  const int rows = std::min((plots + columns_shown - 1) / columns_shown, kRowsPerScreen[columns_shown - 1]);
+  const ImVec2 available = ImGui::GetContentRegionAvail();
+  const float height = std::max(kMinPlotHeight, (available.y - spacing.y * static_cast<float>(rows - 1)) / static_cast<float>(rows));
+  const float width = columns_shown == 1 ? -1.0f : (available.x - spacing.x) / 2.0f;
   const std::vector<double> starts = course_starts(r);
   const TimeAxisView time = time_axis_view(ui.plots.time, starts, ui.plots.time_axis.range);
-  if (ui.plots.show_fractions && r.population && !r.population->fractions_below.empty()) {
-    draw_fractions_plot(*r.population, ui, time, height);
+  int drawn = 0;
+  // Left to right, then down: the next plot shares the row while the row has room.
+  const auto place = [&] {
+    if (drawn % columns_shown != 0) ImGui::SameLine();
+    ++drawn;
+  };
+  if (fractions) {
+    place();
+    draw_fractions_plot(*r.population, ui, time, ImVec2(width, height));
   }
-  for (const PlottedQuantity& pq : quantities) draw_quantity_plot(r, pq, ui, time, height);
+  for (const PlottedQuantity* pq : shown) {
+    place();
+    draw_quantity_plot(r, *pq, ui, time, ImVec2(width, height));
+  }
   ImGui::EndChild();
 }
 

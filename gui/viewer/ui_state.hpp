@@ -11,7 +11,9 @@
 
 #include "gui/core/study_arms.hpp"
 #include "gui/plot/plot.hpp"
+#include "gui/viewer/plot_choice.hpp"
 #include "gui/viewer/time_axis.hpp"
+#include "io/lesson_file.hpp"
 #include "io/scenario.hpp"
 
 namespace alemsim::gui {
@@ -27,6 +29,7 @@ struct PlotSettings {
   plot::AxisState time_axis;       // shared by every plot, so all zoom and pan together (days)
   TimeAxisChoice time;             // the unit and origin the time axis is shown in
   std::map<std::string, plot::AxisState> value_axes;  // per output column
+  PlotChoice choice;               // which plots are shown, in what order
 };
 
 struct TeachingSettings {
@@ -43,11 +46,19 @@ struct OpenStudy {
   std::size_t shown = 0;  // index in file.arms of the arm read last
 };
 
+// The lesson open in the lesson panel and which of its variants is shown.
+struct OpenLesson {
+  Lesson file;
+  std::size_t variant = 0;
+  bool select_tab = true;  // bring the lesson's tab to the front on the next frame
+};
+
 enum class FileDialog { kNone, kOpen, kSaveAs, kExportCsv, kExportPng };
 
 struct UiState {
   Scenario scenario;          // the document being edited
   std::optional<OpenStudy> study;  // set while an arm of a study file is open
+  std::optional<OpenLesson> lesson;  // set while a lesson is open
   bool modified = false;      // edited since opened or saved
   std::string file_error;     // last failed open/save/export, shown until dismissed
   std::string status;         // last successful file operation
@@ -57,6 +68,7 @@ struct UiState {
   std::string dialog_path;                // path typed in the open dialog
   ImVec2 plots_min{0, 0};     // screen rectangle of the Plots window in the last frame (PNG export)
   ImVec2 plots_max{0, 0};
+  int plot_columns = 1;       // plots side by side, from the layout of the last frame
 };
 
 // What the user asked for during a frame.
@@ -64,6 +76,8 @@ struct Actions {
   bool scenario_changed = false;  // re-simulate (the scenario or the population settings changed)
   std::optional<std::string> open_path;
   std::optional<std::size_t> open_arm;  // show this arm (index in UiState::study) instead
+  std::optional<std::string> open_lesson;     // a lesson's name or file
+  std::optional<std::size_t> open_variant;    // show this variant of the open lesson
   std::optional<std::string> save_path;
   std::optional<std::string> export_csv_path;
   std::optional<std::string> export_png_path;

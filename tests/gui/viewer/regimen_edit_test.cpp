@@ -2,7 +2,6 @@
 
 #include "io/shipped_scenarios.hpp"
 #include "io/scenario_writer.hpp"
-#include "gui/viewer/layout.hpp"
 #include "gui/viewer/regimen_edit.hpp"
 #include "gui/viewer/text_format.hpp"
 
@@ -75,18 +74,6 @@ TEST(TextFormat, MicroSignAndCourseDescriptions) {
   EXPECT_EQ(display_unit("1/day"), "1/day");
   EXPECT_EQ(describe_course(Course{0.0, 5, 12.0, 4.0, {3}}), "5 x 12 mg over 4 h, 1 missed dose(s) moved to the end");
   EXPECT_EQ(describe_missed_days(Course{0.0, 5, 12.0, 4.0, {2, 3}}), "2, 3");
-}
-
-TEST(Layout, TilesTheWindowWithoutGapsOrOverlaps) {
-  const ViewerLayout l = compute_layout(ImVec2(1600, 1000), 22.0f);
-  EXPECT_EQ(l.regimen.pos.y, 22.0f);
-  EXPECT_EQ(l.regimen.pos.y + l.regimen.size.y, l.parameters.pos.y);
-  EXPECT_EQ(l.parameters.pos.y + l.parameters.size.y, 1000.0f);
-  EXPECT_EQ(l.regimen.size.x, l.plots.pos.x);
-  EXPECT_EQ(l.plots.pos.x + l.plots.size.x, l.summary.pos.x);
-  EXPECT_EQ(l.summary.pos.x + l.summary.size.x, 1600.0f);
-  EXPECT_EQ(l.summary.pos.y + l.summary.size.y, l.teaching.pos.y);
-  EXPECT_GE(l.plots.size.x, 0.4f * 1600.0f);
 }
 
 }  // namespace
