@@ -20,8 +20,9 @@ namespace {
 
 namespace fs = std::filesystem;
 const fs::path kSource = ALEMSIM_SOURCE_DIR;
-constexpr int kWidth = 1600;
+constexpr int kWidth = 1600;  // the viewer's default window
 constexpr int kHeight = 1000;
+constexpr const char* kScreen = "2000x1200x24";  // room for every window size tested
 
 using alemsim::test::Outcome;
 
@@ -35,9 +36,8 @@ Outcome run_viewer(const std::string& args) {
   // An auth file of our own (-f): with its own temporary one, xvfb-run now and then fails to remove
   // it after the viewer has finished and exits with 5 instead of the viewer's code.
   const std::string auth = (temp_dir() / "Xauthority").string();
-  const std::string command = "cd '" + kSource.string() + "' && xvfb-run -a -f '" + auth + "' -s '-screen 0 " +
-                              std::to_string(kWidth) + "x" + std::to_string(kHeight) + "x24' '" + ALEMSIM_VIEWER + "' " +
-                              args;
+  const std::string command = "cd '" + kSource.string() + "' && xvfb-run -a -f '" + auth + "' -s '-screen 0 " + kScreen +
+                              "' '" + ALEMSIM_VIEWER + "' " + args;
   return alemsim::test::run_shell(command);
 }
 
@@ -155,6 +155,57 @@ void check_study_arm_shows_its_bands() {
   check_plots_in(png, r.out, true);  // the typical patient of the arm's own scenario
 }
 
+struct Counts {
+  int band = 0, typical = 0, dark = 0;
+};
+
+// Population-band blue, typical-patient orange and dark (text) pixels in a rectangle of the image.
+Counts count_in(const Image& image, int x0, int y0, int x1, int y1) {
+  Counts c;
+  for (int y = std::max(y0, 0); y < std::min(y1, image.height); ++y) {
+    for (int x = std::max(x0, 0); x < std::min(x1, image.width); ++x) {
+      const auto [red, green, blue] = image.at(x, y);
+      if (blue > 200 && red < 215 && blue - red > 25) ++c.band;
+      if (red > 180 && green > 50 && green < 130 && blue < 70) ++c.typical;
+      if (red < 90 && green < 90 && blue < 90) ++c.dark;
+    }
+  }
+  return c;
+}
+
+// Every lesson at a projector's 1280x720 and at 1920x1080: the drug and three cell plots on screen
+// (population bands or the typical curve in each of the four plot cells) and the lesson's text.
+void check_lessons_at_projector_sizes() {
+  for (const char* lesson : {"labelled-regimen", "target-mediated-clearance", "depletion-and-repopulation",
+                             "anti-drug-antibodies", "missed-dose"}) {
+    for (const auto [width, height] : {std::pair{1280, 720}, std::pair{1920, 1080}}) {
+      SCOPED_TRACE(std::string(lesson) + " at " + std::to_string(width) + "x" + std::to_string(height));
+      const fs::path png = temp_png(std::string(lesson) + "-" + std::to_string(width) + ".png");
+      const Outcome r = run_viewer(std::string("--lesson ") + lesson + " --width " + std::to_string(width) + " --height " +
+                                   std::to_string(height) + " --screenshot " + quoted(png) + " --frames 2");
+      ASSERT_EQ(r.exit_code, 0) << r.out;
+      const Image image = load(png);
+      ASSERT_EQ(image.width, width);
+      ASSERT_EQ(image.height, height);
+      const auto layout = alemsim::gui::compute_layout(ImVec2(static_cast<float>(width), static_cast<float>(height)), 0.0f, true);
+      ASSERT_EQ(layout.plot_columns, 2);
+      // Four plot cells below the toolbar, two by two.
+      const int left = static_cast<int>(layout.plots.pos.x), top = static_cast<int>(layout.plots.pos.y) + 120;
+      const int cell_w = static_cast<int>(layout.plots.size.x) / 2, cell_h = (height - top) / 2;
+      for (int cell = 0; cell < 4; ++cell) {
+        const int x0 = left + (cell % 2) * cell_w, y0 = top + (cell / 2) * cell_h;
+        const Counts c = count_in(image, x0, y0, x0 + cell_w, y0 + cell_h);
+        EXPECT_GT(c.band + c.typical, 400) << "plot " << cell << " shows no curve";
+      }
+      const auto* text = alemsim::gui::slot_of(layout, alemsim::gui::Panel::kLesson);
+      const Counts words = count_in(image, static_cast<int>(text->rect.pos.x), static_cast<int>(text->rect.pos.y) + 60,
+                                    static_cast<int>(text->rect.pos.x + text->rect.size.x),
+                                    static_cast<int>(text->rect.pos.y + text->rect.size.y));
+      EXPECT_GT(words.dark, 3000) << "no lesson text";
+    }
+  }
+}
+
 // One test, so no two Xvfb servers start at the same time: xvfb-run -a picks a free display number
 // racily, and ctest -j runs separate tests in parallel.
 TEST(ViewerScreenshot, RealPicturesOfScenarioAndResultsAndBadFilesAnErrorInTheWindow) {
@@ -178,6 +229,23 @@ TEST(ViewerScreenshot, RealPicturesOfScenarioAndResultsAndBadFilesAnErrorInTheWi
     SCOPED_TRACE("bad results file");
     check_bad_results_file_is_shown_not_fatal();
   }
+  {
+    SCOPED_TRACE("lessons");
+    check_lessons_at_projector_sizes();
+  }
+}
+
+// A lesson that is not there is a command-line error naming the lessons, before any window opens.
+TEST(ViewerCommandLine, ALessonThatIsNotThereIsAnErrorNamingTheLessons) {
+  const std::string viewer = "cd '" + kSource.string() + "' && '" + ALEMSIM_VIEWER + "' ";
+  const Outcome missing = alemsim::test::run_shell(viewer + "--lesson no-such-lesson");
+  EXPECT_EQ(missing.exit_code, 1) << missing.out;
+  EXPECT_NE(missing.out.find("--lesson no-such-lesson: no lesson 'no-such-lesson'; the lessons are: anti-drug-antibodies, "),
+            std::string::npos)
+      << missing.out;
+  const Outcome both = alemsim::test::run_shell(viewer + "scenarios/label.yaml --lesson missed-dose");
+  EXPECT_NE(both.exit_code, 0) << both.out;
+  EXPECT_NE(both.out.find("excludes"), std::string::npos) << both.out;
 }
 
 // A wrong --arm is a command-line error, before any window opens (so no Xvfb here).

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "gui/core/simulation.hpp"
 #include "gui/viewer/lessons.hpp"
 #include "gui/viewer/plot_choice.hpp"
 #include "io/scenario.hpp"
@@ -33,6 +34,27 @@ TEST(Lessons, EveryShippedLessonReadsAndEveryVariantScenarioLoads) {
       EXPECT_NE(std::find(columns.begin(), columns.end(), column), columns.end()) << name << ": " << column;
     }
   }
+}
+
+// Course 1 of the typical patient of a lesson variant.
+CourseSummary course_1(const LessonVariant& v) {
+  const Scenario scenario = load_scenario(v.scenario_path);
+  return simulate_typical(scenario, viewer_plan(scenario)).courses.at(0);
+}
+
+TEST(Lessons, TwiceTheLymphocytesClearTheDrugFasterAndNoTargetMeansLinearKinetics) {
+  const Lesson lesson = load_lesson((kLessons / "target-mediated-clearance.yaml").string());
+  ASSERT_EQ(lesson.variants.size(), 3u);
+  const CourseSummary normal = course_1(lesson.variants[0]);
+  const CourseSummary twice = course_1(lesson.variants[1]);
+  const CourseSummary none = course_1(lesson.variants[2]);
+  EXPECT_LT(twice.cmax_ng_per_ml, normal.cmax_ng_per_ml - 30.0);  // 2948 against 3010 ng/mL
+  EXPECT_LT(twice.half_life_day, normal.half_life_day - 0.2);     // 3.68 against 3.95 days
+  EXPECT_GT(none.cmax_ng_per_ml, normal.cmax_ng_per_ml);
+  EXPECT_GT(none.half_life_day, normal.half_life_day);
+  // The normal patient stays near the label (SmPC 5.2: 3014 ng/mL, 4-5 days).
+  EXPECT_NEAR(normal.cmax_ng_per_ml, 3014.0, 0.05 * 3014.0);
+  EXPECT_GT(normal.half_life_day, 3.5);
 }
 
 TEST(Lessons, ABadLessonFileNamesTheFieldAndLine) {
