@@ -65,7 +65,8 @@ struct ModelParams {
 
 // Describes one field of ModelParams: how scenario files name it, its unit and where its value comes from.
 struct ParamInfo {
-  std::string_view name;
+  std::string_view name;   // the code name: scenario files, --set, HDF5
+  std::string_view label;  // in words, for people: "target capacity (Vmax)"
   std::string_view unit;
   double ModelParams::*field;
   double typical_value;

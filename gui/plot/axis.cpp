@@ -144,10 +144,15 @@ Range pan(Range range, Scale scale, double pixels, double axis_pixels) {
 Range fit_range(double lo, double hi, Scale scale, double max_decades) {
   if (scale == Scale::kLog10) {
     if (!(hi > 0.0) || !std::isfinite(hi)) return {1.0, 10.0};
-    const double top = hi * 1.5;
-    const double floor = top / std::pow(10.0, max_decades);
-    const double bottom = (lo > 0.0 && std::isfinite(lo)) ? std::max(lo / 1.5, floor) : floor;
-    return {bottom, top};
+    // Headroom of 12% of the decades shown (at least a factor 1.5), like the linear 8%: labels at a
+    // peak (Cmax) need the room, and a few decades leave little of it at a factor of 1.5.
+    const auto bottom_below = [&](double top) {
+      const double floor = top / std::pow(10.0, max_decades);
+      return (lo > 0.0 && std::isfinite(lo)) ? std::max(lo / 1.5, floor) : floor;
+    };
+    const double decades = std::log10(hi / bottom_below(hi));
+    const double top = hi * std::max(1.5, std::pow(10.0, 0.12 * decades));
+    return {bottom_below(top), top};
   }
   if (!std::isfinite(lo) || !std::isfinite(hi) || lo > hi) return {0.0, 1.0};
   const double bottom = lo >= 0.0 ? 0.0 : lo - 0.08 * (hi - lo);

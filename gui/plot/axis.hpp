@@ -85,7 +85,8 @@ Range pan(Range range, Scale scale, double pixels, double axis_pixels);
 
 // Range that shows values from `lo` to `hi` (data extent) with a margin: linear axes start at 0 for
 // non-negative data and leave 8% headroom; log axes span at most `max_decades` below the top,
-// padded by a factor of 1.5. A degenerate or empty extent gives a unit range around it.
+// with 12% of the decades shown (at least a factor 1.5) above the data and a factor 1.5 below.
+// A degenerate or empty extent gives a unit range around it.
 Range fit_range(double lo, double hi, Scale scale, double max_decades = 5.0);
 
 }  // namespace alemsim::plot

@@ -555,18 +555,26 @@ void draw_items(ImDrawList* dl, PlotContext& p, const ImRect& area, const Maps& 
             [&](const TextItem& text) {
               const ImVec2 anchor = m.at(text.x, text.y);
               const ImVec2 size = ImGui::CalcTextSize(text.text.c_str());
-              const float y = std::clamp(anchor.y + text.offset.y, area.Min.y + 2.0f,
-                                         std::max(area.Min.y + 2.0f, area.Max.y - size.y - 2.0f));
-              // Right of the point as asked, else mirrored to its left; a label that would cover
-              // another (or leave the plot) is left out until zooming makes room for it.
-              for (const float x : {anchor.x + text.offset.x, anchor.x - text.offset.x - size.x}) {
-                const ImRect rect(ImVec2(x - 2.0f, y - 1.0f), ImVec2(x + size.x + 2.0f, y + size.y + 1.0f));
-                const bool inside = rect.Min.x >= area.Min.x && rect.Max.x <= area.Max.x;
-                const bool free = std::none_of(labels.begin(), labels.end(), [&](const ImRect& r) { return r.Overlaps(rect); });
-                if (inside && free) {
-                  add_label(dl, ImVec2(x, y), text.color, text.text);
-                  labels.push_back(rect);
-                  return;
+              const auto clamp_y = [&](float y) {
+                return std::clamp(y, area.Min.y + 2.0f, std::max(area.Min.y + 2.0f, area.Max.y - size.y - 2.0f));
+              };
+              // Where asked (right of the point), mirrored to its left, then both again on the other
+              // side of the point vertically, then a line further away on each side (on a log axis
+              // labels crowd near the top); a label that would cover another or leave the plot is
+              // left out until zooming makes room for it.
+              const float asked = anchor.y + text.offset.y;
+              const float other = anchor.y - text.offset.y - size.y;
+              const float away = (text.offset.y < 0.0f ? -1.0f : 1.0f) * (size.y + 4.0f);
+              for (const float y : {clamp_y(asked), clamp_y(other), clamp_y(asked + away), clamp_y(other - away)}) {
+                for (const float x : {anchor.x + text.offset.x, anchor.x - text.offset.x - size.x}) {
+                  const ImRect rect(ImVec2(x - 2.0f, y - 1.0f), ImVec2(x + size.x + 2.0f, y + size.y + 1.0f));
+                  const bool inside = rect.Min.x >= area.Min.x && rect.Max.x <= area.Max.x;
+                  const bool free = std::none_of(labels.begin(), labels.end(), [&](const ImRect& r) { return r.Overlaps(rect); });
+                  if (inside && free) {
+                    add_label(dl, ImVec2(x, y), text.color, text.text);
+                    labels.push_back(rect);
+                    return;
+                  }
                 }
               }
               ++p.stats.texts_hidden;

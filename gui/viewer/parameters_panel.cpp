@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <string>
 
 #include <imgui.h>
@@ -12,7 +13,7 @@ namespace alemsim::gui {
 namespace {
 
 // Sliders span a factor of 10 either side of the typical value, on a log scale so that halving and
-// doubling are the same distance. Ctrl+click types any value.
+// doubling are the same distance. The box beside a slider takes any value.
 constexpr double kSliderFactor = 10.0;
 const ImVec4 kModifiedColor{0.80f, 0.35f, 0.0f, 1.0f};
 
@@ -34,7 +35,9 @@ std::string escape_percent(const std::string& text) {
 void parameter_tooltip(const ParamInfo& p, const std::string& unit, const VariabilityModel& variability) {
   ImGui::BeginTooltip();
   ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
-  ImGui::Text("%.*s", static_cast<int>(p.name.size()), p.name.data());
+  ImGui::Text("%.*s", static_cast<int>(p.label.size()), p.label.data());
+  ImGui::TextDisabled("%.*s (scenario files, --set parameters.%.*s)", static_cast<int>(p.name.size()), p.name.data(),
+                      static_cast<int>(p.name.size()), p.name.data());
   ImGui::Text("default: %g %s", p.typical_value, unit.c_str());
   ImGui::TextWrapped("source: %.*s", static_cast<int>(p.source.size()), p.source.data());
   if (const RandomEffect* e = find_effect(variability, p.name)) {
@@ -42,9 +45,21 @@ void parameter_tooltip(const ParamInfo& p, const std::string& unit, const Variab
   } else {
     ImGui::TextUnformatted("same in every virtual patient");
   }
-  if (p.may_be_zero) ImGui::TextUnformatted("0 switches it off: Ctrl+click the slider and type 0");
+  if (p.may_be_zero) ImGui::TextUnformatted("0 switches it off: the box before the slider");
   ImGui::PopTextWrapPos();
   ImGui::EndTooltip();
+}
+
+// The value the slider is centred on: the typical value, or 1 (in the parameter's unit) for a
+// process that is off by default (target capacity).
+double slider_centre(const ParamInfo& p) { return p.typical_value > 0.0 ? p.typical_value : 1.0; }
+
+// "target capacity (Vmax), mg/day"; "(off)" while a switchable process is at 0.
+std::string parameter_heading(const ParamInfo& p, const std::string& unit, double value) {
+  std::string text(p.label);
+  if (!unit.empty() && unit != "-") text += ", " + unit;
+  if (p.may_be_zero && value == 0.0) text += " (off)";
+  return escape_percent(text);
 }
 
 }  // namespace
@@ -58,7 +73,7 @@ void draw_parameters_panel(const Results&, UiState& ui, Actions& actions) {
   ImGui::SameLine();
   ImGui::TextDisabled("(?)");
   if (ImGui::IsItemHovered()) {
-    ImGui::SetTooltip("Typical patient's values. Drag a slider and the curves follow;\nCtrl+click a slider to type a value.\n"
+    ImGui::SetTooltip("Typical patient's values. Drag a slider and the curves follow;\ntype any value in the box beside it.\n"
                       "Hover a name for its default and source.");
   }
   ImGui::Spacing();
@@ -68,16 +83,40 @@ void draw_parameters_panel(const Results&, UiState& ui, Actions& actions) {
     const bool modified = value != p.typical_value;
     ImGui::PushID(p.name.data(), p.name.data() + p.name.size());
     if (modified) ImGui::PushStyleColor(ImGuiCol_Text, kModifiedColor);
-    ImGui::Text("%.*s", static_cast<int>(p.name.size()), p.name.data());
+    ImGui::TextUnformatted(parameter_heading(p, unit, value).c_str());
     if (modified) ImGui::PopStyleColor();
     if (ImGui::IsItemHovered()) parameter_tooltip(p, unit, ui.scenario.variability);
-    const double lo = p.typical_value / kSliderFactor;
-    const double hi = p.typical_value * kSliderFactor;
-    const std::string format = "%.4g " + escape_percent(unit);
-    const float reset_width = ImGui::CalcTextSize("reset").x + ImGui::GetStyle().FramePadding.x * 2.0f;
-    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - reset_width - ImGui::GetStyle().ItemSpacing.x);
-    changed |= ImGui::SliderScalar("##value", ImGuiDataType_Double, &value, &lo, &hi, format.c_str(),
-                                   ImGuiSliderFlags_Logarithmic);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    if (p.may_be_zero) {
+      // On/off: off sets exactly 0 and remembers the value, on brings it back.
+      bool on = value != 0.0;
+      if (ImGui::Checkbox("##on", &on)) {
+        const std::string key(p.name);
+        if (on) {
+          const auto it = ui.switched_off.find(key);
+          value = it != ui.switched_off.end() ? it->second : slider_centre(p);
+        } else {
+          ui.switched_off[key] = value;
+          value = 0.0;
+        }
+        changed = true;
+      }
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip(on ? "on: uncheck to switch it off (exactly 0)" : "off (0): check to switch it on");
+      ImGui::SameLine();
+    }
+    const double lo = slider_centre(p) / kSliderFactor;
+    const double hi = slider_centre(p) * kSliderFactor;
+    const float reset_width = ImGui::CalcTextSize("reset").x + style.FramePadding.x * 2.0f;
+    const float value_width = ImGui::CalcTextSize("0.000000").x + style.FramePadding.x * 2.0f;
+    ImGui::SetNextItemWidth(std::max(40.0f, ImGui::GetContentRegionAvail().x - reset_width - value_width - 2.0f * style.ItemSpacing.x));
+    // The value is typed in the box beside the slider, so the grab never covers it.
+    ImGui::BeginDisabled(p.may_be_zero && value == 0.0);
+    changed |= ImGui::SliderScalar("##slider", ImGuiDataType_Double, &value, &lo, &hi, "", ImGuiSliderFlags_Logarithmic);
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered()) parameter_tooltip(p, unit, ui.scenario.variability);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(value_width);
+    changed |= ImGui::InputDouble("##typed", &value, 0.0, 0.0, "%.4g");
     if (ImGui::IsItemHovered()) parameter_tooltip(p, unit, ui.scenario.variability);
     ImGui::SameLine();
     ImGui::BeginDisabled(!modified);

@@ -124,7 +124,8 @@ void plot_concentration_overlays(const TypicalSnapshot& t, int q, const Teaching
       plot::PlotSegment(d1, c1, d10, c10, style(kHalfLife, 2.5f));
       char text[64];
       std::snprintf(text, sizeof text, "t½ %.2f days", pk.half_life_day);
-      plot::PlotText(text, 0.5 * (d1 + d10), 0.5 * (c1 + c10), ImVec2(8.0f, -4.0f), kHalfLife);
+      // At the chord's end, right of it and below: clear of the Cmax labels at the peak on either axis.
+      plot::PlotText(text, d10, c10, ImVec2(6.0f, 2.0f), kHalfLife);
     }
   }
 }

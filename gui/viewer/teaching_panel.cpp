@@ -46,8 +46,12 @@ void draw_teaching_panel(UiState& ui) {
                      "Highest concentration of each course: at the end of the last infusion, because every daily "
                      "dose adds to what is left of the previous ones.");
   explained_checkbox("half-life", &t.half_life,
-                     "Read from the fall between days 1 and 10 after the last infusion (label: 4-5 days). Turn on "
-                     "the log concentration axis: a constant half-life is then a straight line.");
+                     "Read from the fall between days 1 and 10 after the last infusion, as the chord drawn (label: "
+                     "4-5 days). On the log concentration axis a constant half-life is a straight line: the typical "
+                     "patient's fall is straight while only linear clearance acts and bends down where anti-drug "
+                     "antibodies speed clearance, or, with target capacity switched on, where the concentration "
+                     "drops below the binding constant Km and the saturable route clears a larger share. The "
+                     "population's bands are not straight: they mix patients with different half-lives.");
   // Built once from what the plots draw, so the explanation cannot disagree with the picture.
   static const std::string published =
       "The published figures the model is checked against (validation/reference_figures.yaml): mean Cmax from "

@@ -69,6 +69,7 @@ struct UiState {
   ImVec2 plots_min{0, 0};     // screen rectangle of the Plots window in the last frame (PNG export)
   ImVec2 plots_max{0, 0};
   int plot_columns = 1;       // plots side by side, from the layout of the last frame
+  std::map<std::string, double> switched_off;  // parameter -> its value before it was switched off (0)
 };
 
 // What the user asked for during a frame.

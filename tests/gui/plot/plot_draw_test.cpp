@@ -242,6 +242,9 @@ TEST_F(PlotFixture, OverlappingLabelsAreHiddenNotStacked) {
       PlotLine("line", x, mid, ItemStyle{});
       PlotText("Cmax 3107 ng/mL", 50.0, 100.0, ImVec2(10, -20), IM_COL32_BLACK);
       PlotText("Cmax 3107 ng/mL", 50.0, 100.0, ImVec2(10, -20), IM_COL32_BLACK);  // mirrored to the left
+      PlotText("Cmax 3107 ng/mL", 50.0, 100.0, ImVec2(10, -20), IM_COL32_BLACK);  // below the point, right
+      PlotText("Cmax 3107 ng/mL", 50.0, 100.0, ImVec2(10, -20), IM_COL32_BLACK);  // below, left
+      for (int i = 0; i < 4; ++i) PlotText("Cmax 3107 ng/mL", 50.0, 100.0, ImVec2(10, -20), IM_COL32_BLACK);  // a line further
       PlotText("Cmax 3107 ng/mL", 50.0, 100.0, ImVec2(10, -20), IM_COL32_BLACK);  // no room left
       PlotText("far away", 5.0, 20.0, ImVec2(10, -20), IM_COL32_BLACK);
       EndPlot();

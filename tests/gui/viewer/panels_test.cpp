@@ -101,6 +101,21 @@ TEST_F(PanelsFixture, TimeAxisSwitchesUnitsAndCountsFromAChosenCourse) {
   EXPECT_EQ(plot::LastPlotStats("Serum alemtuzumab").x_title, cd4.x_title);  // one time axis for every plot
 }
 
+TEST_F(PanelsFixture, CmaxAndHalfLifeLabelsStayOnTheLogAxis) {
+  controller.ui().scenario.courses.resize(1);  // only course 1's labels, all in view
+  controller.session().update(controller.ui().scenario, 0);
+  for (const bool log : {false, true}) {
+    controller.ui().plots.log_concentration = log;
+    controller.ui().plots.time_axis = {{-3.0, 40.0}, false};
+    controller.ui().plots.value_axes["concentration_ng_per_ml"].auto_fit = true;
+    imgui.frame([&] { controller.frame(); });
+    imgui.frame([&] { controller.frame(); });
+    // Course 1's Cmax, its published Cmax and its half-life all placed; the one label left out is
+    // the published Cmax of course 2 (day 367), outside the view.
+    EXPECT_EQ(plot::LastPlotStats("Serum alemtuzumab").texts_hidden, 1) << (log ? "log" : "linear");
+  }
+}
+
 TEST_F(PanelsFixture, SummaryShowsEveryCourseWithTypicalAndPopulationFigures) {
   const std::string text = imgui.window_text([&] { draw_summary_panel(controller.results(), controller.ui()); });
   EXPECT_NE(text.find("Course 1 (day 0)"), std::string::npos) << text;
@@ -119,7 +134,13 @@ TEST_F(PanelsFixture, SummaryShowsEveryCourseWithTypicalAndPopulationFigures) {
 TEST_F(PanelsFixture, ParametersPanelListsEveryParameterOfTheTable) {
   Actions actions;
   const std::string text = imgui.window_text([&] { draw_parameters_panel(controller.results(), controller.ui(), actions); });
-  for (const ParamInfo& p : param_table()) EXPECT_NE(text.find(std::string(p.name)), std::string::npos) << p.name;
+  // Named in words with the unit; the code names are for the tooltip.
+  for (const ParamInfo& p : param_table()) EXPECT_NE(text.find(std::string(p.label)), std::string::npos) << p.name;
+  EXPECT_EQ(text.find("linear_clearance_l_per_day"), std::string::npos);
+  EXPECT_NE(text.find("linear clearance, L/day"), std::string::npos) << text;
+  // The default model has no target-mediated elimination: the switch says so.
+  EXPECT_NE(text.find("target capacity (Vmax), mg/day (off)"), std::string::npos) << text;
+  EXPECT_NE(text.find("anti-drug antibody propensity, 1 = typical"), std::string::npos) << text;
   EXPECT_FALSE(actions.scenario_changed);
 }
 
