@@ -43,6 +43,9 @@ int main(int argc, char** argv) {
       app.add_option("--lesson", options.lesson,
                      "Open a lesson: its text, its scenarios and its view (scenarios/lessons/NAME.yaml, or a lesson file)")
           ->excludes(file);
+  app.add_option("--reference", options.reference,
+                 "Pin this scenario's typical patient and population median as the reference, drawn in grey under what opens")
+      ->check(CLI::ExistingFile);
   app.add_option("--screenshot", options.screenshot_path,
                  "Draw the window, wait for the population, save it as PNG and exit");
   app.add_option("--frames", options.frames, "Frames drawn after the population is ready, before the screenshot")

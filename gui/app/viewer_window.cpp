@@ -94,6 +94,10 @@ int run_viewer(const ViewerOptions& options) {
   int exit_code = 0;
   {
     Controller controller(labelled_regimen_scenario());
+    if (options.reference && controller.open(*options.reference) &&
+        controller.session().wait_population(std::chrono::duration_cast<std::chrono::milliseconds>(kScreenshotTimeout))) {
+      controller.pin_reference(true);
+    }
     if (options.lesson) controller.open_lesson(*options.lesson);
     if (options.scenario_path) controller.open(*options.scenario_path, options.arm);
     // The flags add to what a lesson's view sets.

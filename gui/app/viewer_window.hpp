@@ -11,6 +11,7 @@ namespace alemsim::gui {
 struct ViewerOptions {
   std::optional<std::string> scenario_path;    // scenario or results file opened at start; without it, the labelled regimen
   std::optional<std::string> lesson;           // lesson opened at start (scenarios/lessons/NAME.yaml, or a lesson file)
+  std::optional<std::string> reference;        // scenario pinned as the reference before anything else opens
   std::optional<std::size_t> arm;              // arm of a study file opened at start (0-based); default its reference arm
   std::optional<std::string> screenshot_path;  // save the window as PNG and exit
   int frames = 3;       // frames drawn after the population is ready, before the screenshot

@@ -503,6 +503,7 @@ void draw_items(ImDrawList* dl, PlotContext& p, const ImRect& area, const Maps& 
               for (std::size_t i = 0; i < s.x.size(); ++i) points.push_back(m.at(s.x[i], s.y[i]));
               dl->AddPolyline(points.data(), static_cast<int>(points.size()), line.style.color, 0, line.style.thickness);
               p.stats.line_samples += static_cast<int>(points.size());
+              ++p.stats.lines;
             },
             [&](const BandItem& band) {
               const BandSamples s = decimate_band(band.x, band.lo, band.hi, x_view, p.x.scale, columns);

@@ -83,6 +83,7 @@ struct PlotStats {
   std::string title;      // as given to BeginPlot
   int band_quads = 0;     // quads emitted by PlotBand items
   int line_samples = 0;   // points emitted by PlotLine items after decimation
+  int lines = 0;          // PlotLine items drawn
   int texts_hidden = 0;   // PlotText labels left out because they would cover another label
   int visible_ref_lines_y = 0;  // horizontal reference lines inside the plot area
   int visible_markers = 0;      // PlotMarkers points inside the plot area

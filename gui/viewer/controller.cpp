@@ -25,6 +25,16 @@ void Controller::set_scenario(Scenario scenario, bool refit) {
   session_.update(ui_.scenario, ui_.plots.trace_count);
 }
 
+bool Controller::pin_reference(bool median) {
+  const Results& r = session_.results();
+  if (!r.typical) return false;
+  std::string name = ui_.lesson ? ui_.lesson->file.variants[ui_.lesson->variant].name : ui_.scenario.name;
+  if (ui_.modified) name += " (edited)";
+  ui_.reference = PinnedReference{name, r.typical, median && !r.population_stale() ? r.population : nullptr};
+  ui_.status = "pinned " + name + " as the reference";
+  return true;
+}
+
 bool Controller::open_lesson(const std::string& name_or_path) {
   try {
     Lesson lesson = load_lesson(find_lesson(name_or_path));
@@ -155,6 +165,8 @@ void Controller::apply(Actions& a) {
   if (a.open_arm) open_arm(*a.open_arm);
   if (a.open_lesson) open_lesson(*a.open_lesson);
   if (a.open_variant) open_lesson_variant(*a.open_variant);
+  if (a.pin_reference) pin_reference(*a.pin_reference);
+  if (a.unpin_reference) ui_.reference.reset();
   if (a.save_path) {
     try {
       save_scenario(*a.save_path, ui_.scenario);

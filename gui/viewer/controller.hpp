@@ -43,6 +43,11 @@ class Controller {
   // plot to fit it again), so variants compare on the same scales.
   bool open_lesson_variant(std::size_t index);
 
+  // Pins the typical patient shown (and, with `median`, its population's median) as the reference,
+  // named after the lesson variant or the scenario; the next frame fits the axes to it and the
+  // curves shown and then freezes them. False when nothing has been simulated yet.
+  bool pin_reference(bool median);
+
   // True while a results file is being read.
   bool opening() const { return loader_.busy(); }
   // Waits for the read in progress and shows it. True when nothing failed: the file is open, or

@@ -210,6 +210,12 @@ void draw_main_menu(const Results& r, UiState& ui, Actions& a) {
         for (auto& [column, axis] : ui.plots.value_axes) axis.auto_fit = true;
       }
       draw_plots_menu(r, ui);
+      ImGui::Separator();
+      if (ImGui::MenuItem("Pin as reference", nullptr, false, r.typical != nullptr)) a.pin_reference = false;
+      if (ImGui::MenuItem("Pin as reference, with the population median", nullptr, false, r.typical && !r.population_stale())) {
+        a.pin_reference = true;
+      }
+      if (ImGui::MenuItem("Remove the reference", nullptr, false, ui.reference.has_value())) a.unpin_reference = true;
       ImGui::EndMenu();
     }
     ImGui::TextDisabled("%s", document_title(ui).c_str());

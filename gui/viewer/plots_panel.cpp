@@ -31,6 +31,8 @@ constexpr ImU32 kReferencePoint = IM_COL32(30, 160, 80, 255);
 constexpr ImU32 kCourseMarker = IM_COL32(120, 120, 120, 200);
 constexpr ImU32 kHalfLife = IM_COL32(130, 40, 170, 255);
 constexpr ImU32 kAnnotationText = IM_COL32(30, 30, 30, 255);
+constexpr ImU32 kPinnedTypical = IM_COL32(110, 110, 110, 255);  // a pinned reference, in grey
+constexpr ImU32 kPinnedMedian = IM_COL32(165, 165, 165, 255);
 const ImVec4 kErrorColor{0.75f, 0.05f, 0.05f, 1.0f};
 
 constexpr float kMinPlotHeight = 200.0f;
@@ -83,6 +85,21 @@ void plot_population(const PopulationSnapshot& pop, int q, const PlotSettings& s
     plot::PlotBand("25-75%", pop.grid_day, c.p25, c.p75, style(kInnerBand));
   }
   if (settings.show_median) plot::PlotLine("median", pop.grid_day, c.p50, style(kMedian, 1.5f));
+}
+
+// The pinned reference's typical patient and, when pinned, its population median, in grey.
+void plot_pinned_reference(const PinnedReference& ref, std::string_view column) {
+  const TypicalSnapshot& t = *ref.typical;
+  for (std::size_t q = 0; q < t.quantities.size(); ++q) {
+    if (t.quantities[q].column != column) continue;
+    const std::string name = "reference: " + ref.name;
+    plot::PlotLine(name.c_str(), t.grid_day, t.series[q], style(kPinnedTypical, 2.0f));
+  }
+  if (!ref.population) return;
+  const PopulationSnapshot& pop = *ref.population;
+  for (std::size_t q = 0; q < pop.quantities.size(); ++q) {
+    if (pop.quantities[q].column == column) plot::PlotLine("reference median", pop.grid_day, pop.percentiles[q].p50, style(kPinnedMedian, 1.5f));
+  }
 }
 
 // Value of a typical series at a grid time (the summary times are grid points).
@@ -190,6 +207,7 @@ void draw_quantity_plot(const Results& r, const PlottedQuantity& pq, UiState& ui
     }
   }
   if (r.population && pq.population >= 0) plot_population(*r.population, pq.population, ui.plots);
+  if (ui.reference) plot_pinned_reference(*ui.reference, column);
   if (typical != nullptr && pq.typical >= 0 && ui.plots.show_typical) {
     plot::PlotLine("typical patient", typical->grid_day, typical->series[static_cast<std::size_t>(pq.typical)], style(kTypical, 2.25f));
   }
@@ -267,7 +285,29 @@ void draw_time_unit_choice(const Results& r, PlotSettings& s) {
   }
 }
 
-void draw_toolbar(const Results& r, UiState& ui) {
+// Pin the typical patient as a reference, or show which one is pinned with a button to remove it.
+void draw_reference_control(const Results& r, const UiState& ui, Actions& actions) {
+  if (ui.reference) {
+    const std::string text = "reference: " + ui.reference->name;
+    same_line_if_room(ImGui::CalcTextSize(text.c_str()).x + ImGui::CalcTextSize("unpin").x + 4.0f * ImGui::GetStyle().FramePadding.x);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kPinnedTypical));
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopStyleColor();
+    ImGui::SameLine();
+    if (ImGui::SmallButton("unpin")) actions.unpin_reference = true;
+    return;
+  }
+  same_line_if_room(ImGui::CalcTextSize("pin as reference").x + 2.0f * ImGui::GetStyle().FramePadding.x);
+  ImGui::BeginDisabled(!r.typical);
+  if (ImGui::SmallButton("pin as reference")) actions.pin_reference = !r.population_stale();
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+    ImGui::SetTooltip("Keep this typical patient (and the population median) in grey, and the axes as they are:\n"
+                      "every later edit is drawn against it, and the Summary shows the changes.");
+  }
+}
+
+void draw_toolbar(const Results& r, UiState& ui, Actions& actions) {
   PlotSettings& s = ui.plots;
   if (ImGui::Checkbox("log concentration axis", &s.log_concentration)) {
     ui.plots.value_axes[std::string(output_with_role(QuantityRole::kDrugConcentration).column)].auto_fit = true;
@@ -294,6 +334,7 @@ void draw_toolbar(const Results& r, UiState& ui) {
     }
   }
   draw_time_unit_choice(r, s);
+  draw_reference_control(r, ui, actions);
   ImGui::SameLine();
   ImGui::TextDisabled("(?)");
   if (ImGui::IsItemHovered()) {
@@ -344,8 +385,8 @@ std::vector<PlotEntry> available_plots(const Results& r) {
   return out;
 }
 
-void draw_plots_panel(const Results& r, UiState& ui, Actions&) {
-  draw_toolbar(r, ui);
+void draw_plots_panel(const Results& r, UiState& ui, Actions& actions) {
+  draw_toolbar(r, ui, actions);
   draw_population_status(r);
   if (!r.simulation_error.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, kErrorColor);
@@ -394,6 +435,12 @@ void draw_plots_panel(const Results& r, UiState& ui, Actions&) {
     draw_quantity_plot(r, *pq, ui, time, ImVec2(width, height));
   }
   ImGui::EndChild();
+  // A reference just pinned has been fitted with the curves: later edits are drawn on these scales.
+  if (ui.reference && !ui.reference->axes_frozen) {
+    ui.plots.time_axis.auto_fit = false;
+    for (auto& [column, axis] : ui.plots.value_axes) axis.auto_fit = false;
+    ui.reference->axes_frozen = true;
+  }
 }
 
 }  // namespace alemsim::gui

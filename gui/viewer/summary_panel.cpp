@@ -45,8 +45,23 @@ void label_cell(const std::string& label, const std::string& unit, const std::st
   }
 }
 
+// "-62.1 (-2.0%)": the change from the reference's value; "-" when either is missing.
+std::string change_text(double reference, double now) {
+  if (!std::isfinite(reference) || !std::isfinite(now)) return "-";
+  if (now == reference) return "same";
+  std::string text = (now > reference ? "+" : "") + format_value(now - reference);
+  if (reference != 0.0) {
+    char percent[32];
+    std::snprintf(percent, sizeof percent, " (%+.1f%%)", 100.0 * (now - reference) / std::abs(reference));
+    text += percent;
+  }
+  return text;
+}
+
 // One row per metric: the engine's, then any the population brings that this engine does not know.
-void metric_rows(const CourseSummary* typical, const PopulationSnapshot* pop, std::size_t k) {
+// With a pinned reference, its typical value and the change stand beside the typical patient's.
+void metric_rows(const CourseSummary* typical, const CourseSummary* reference, bool with_reference,
+                 const PopulationSnapshot* pop, std::size_t k) {
   const bool with_population = pop != nullptr && k < pop->course_metrics.size();
   const auto population_cell = [&](int m) {
     if (!with_population) return;
@@ -57,11 +72,26 @@ void metric_rows(const CourseSummary* typical, const PopulationSnapshot* pop, st
       ImGui::TextUnformatted("-");
     }
   };
+  const auto blank_reference = [&] {
+    if (!with_reference) return;
+    ImGui::TableNextColumn();
+    ImGui::TableNextColumn();
+  };
   for (const CourseMetric& metric : engine_metrics()) {
     ImGui::TableNextRow();
     label_cell(metric_label(metric.name), metric.unit, metric.description);
+    const double now = typical != nullptr ? metric.value(*typical) : std::nan("");
+    const double before = reference != nullptr ? metric.value(*reference) : std::nan("");
+    if (with_reference) {
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(reference != nullptr ? format_value(before).c_str() : "-");
+    }
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(typical != nullptr ? format_value(metric.value(*typical)).c_str() : "-");
+    ImGui::TextUnformatted(typical != nullptr ? format_value(now).c_str() : "-");
+    if (with_reference) {
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(change_text(before, now).c_str());
+    }
     population_cell(with_population ? find_metric(pop->metrics, metric.name) : -1);
   }
   if (!with_population) return;
@@ -72,6 +102,7 @@ void metric_rows(const CourseSummary* typical, const PopulationSnapshot* pop, st
     if (known) continue;
     ImGui::TableNextRow();
     label_cell(metric_label(info.name), info.unit, info.description);
+    blank_reference();
     ImGui::TableNextColumn();
     ImGui::TextUnformatted("-");
     population_cell(static_cast<int>(m));
@@ -82,6 +113,7 @@ void metric_rows(const CourseSummary* typical, const PopulationSnapshot* pop, st
     std::snprintf(label, sizeof label, "lymphocytes >= LLN, month %g", kLlnCheckMonths[month]);
     label_cell(label, "", "fraction of patients whose total lymphocytes are at or above their lower limit of normal "
                           "this long after the course start (SmPC 5.1 reports it)");
+    blank_reference();
     ImGui::TableNextColumn();
     ImGui::TextUnformatted("");
     ImGui::TableNextColumn();
@@ -96,7 +128,7 @@ void metric_rows(const CourseSummary* typical, const PopulationSnapshot* pop, st
 
 }  // namespace
 
-void draw_summary_panel(const Results& r, const UiState&) {
+void draw_summary_panel(const Results& r, const UiState& ui) {
   if (!r.typical && !r.population) {
     ImGui::TextUnformatted("Nothing simulated yet.");
     return;
@@ -109,7 +141,13 @@ void draw_summary_panel(const Results& r, const UiState&) {
   }
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   ImGui::TextWrapped("Days count from each course's first infusion. Hover a row for what it is.");
+  if (ui.reference) {
+    // The population's column would leave the figures' names no room beside four columns.
+    ImGui::TextWrapped("reference: the typical patient of %s; change: typical minus reference. The population's "
+                       "figures return when the reference is unpinned.", ui.reference->name.c_str());
+  }
   ImGui::PopStyleColor();
+  const TypicalSnapshot* ref = ui.reference ? ui.reference->typical.get() : nullptr;
   std::size_t courses = t != nullptr ? t->courses.size() : 0;
   if (pop != nullptr) courses = std::max(courses, pop->course_metrics.size());
   for (std::size_t k = 0; k < courses; ++k) {
@@ -125,15 +163,20 @@ void draw_summary_panel(const Results& r, const UiState&) {
       ImGui::TextWrapped("%s", describe_course(t->regimen[k]).c_str());
       ImGui::PopStyleColor();
     }
-    const bool with_population = pop != nullptr && k < pop->course_metrics.size();
+    const bool with_population = pop != nullptr && k < pop->course_metrics.size() && ref == nullptr;
     const std::string table_id = "course" + std::to_string(k);
     constexpr ImGuiTableFlags kTable = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable(table_id.c_str(), with_population ? 3 : 2, kTable)) continue;
+    const bool with_reference = ref != nullptr;
+    const int columns = 2 + (with_population ? 1 : 0) + (with_reference ? 2 : 0);
+    if (!ImGui::BeginTable(table_id.c_str(), columns, kTable)) continue;
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch);
+    if (with_reference) ImGui::TableSetupColumn("reference", ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableSetupColumn("typical", ImGuiTableColumnFlags_WidthFixed);
+    if (with_reference) ImGui::TableSetupColumn("change", ImGuiTableColumnFlags_WidthFixed);
     if (with_population) ImGui::TableSetupColumn("population", ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableHeadersRow();
-    metric_rows(typical, pop, k);
+    const CourseSummary* reference = with_reference && k < ref->courses.size() ? &ref->courses[k] : nullptr;
+    metric_rows(typical, reference, with_reference, with_population ? pop : nullptr, k);
     ImGui::EndTable();
   }
 }

@@ -4,11 +4,13 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 
 #include <imgui.h>
 
+#include "gui/core/snapshot.hpp"
 #include "gui/core/study_arms.hpp"
 #include "gui/plot/plot.hpp"
 #include "gui/viewer/plot_choice.hpp"
@@ -46,6 +48,16 @@ struct OpenStudy {
   std::size_t shown = 0;  // index in file.arms of the arm read last
 };
 
+// A typical patient (and optionally its population's median) pinned for before/after comparisons:
+// drawn in grey under every later edit, with its summary figures beside the current ones. The axes
+// fit it and the curves shown when it is pinned, then stay (double-click a plot to fit it again).
+struct PinnedReference {
+  std::string name;                                       // "normal patient", "label"
+  std::shared_ptr<const TypicalSnapshot> typical;
+  std::shared_ptr<const PopulationSnapshot> population;  // null unless its median is pinned too
+  bool axes_frozen = false;  // set after the first frame that drew it: from then on the axes stay
+};
+
 // The lesson open in the lesson panel and which of its variants is shown.
 struct OpenLesson {
   Lesson file;
@@ -59,6 +71,7 @@ struct UiState {
   Scenario scenario;          // the document being edited
   std::optional<OpenStudy> study;  // set while an arm of a study file is open
   std::optional<OpenLesson> lesson;  // set while a lesson is open
+  std::optional<PinnedReference> reference;  // set while a reference is pinned
   bool modified = false;      // edited since opened or saved
   std::string file_error;     // last failed open/save/export, shown until dismissed
   std::string status;         // last successful file operation
@@ -79,6 +92,8 @@ struct Actions {
   std::optional<std::size_t> open_arm;  // show this arm (index in UiState::study) instead
   std::optional<std::string> open_lesson;     // a lesson's name or file
   std::optional<std::size_t> open_variant;    // show this variant of the open lesson
+  std::optional<bool> pin_reference;          // pin the typical patient (true: with the population median)
+  bool unpin_reference = false;
   std::optional<std::string> save_path;
   std::optional<std::string> export_csv_path;
   std::optional<std::string> export_png_path;

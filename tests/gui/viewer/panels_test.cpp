@@ -116,6 +116,46 @@ TEST_F(PanelsFixture, CmaxAndHalfLifeLabelsStayOnTheLogAxis) {
   }
 }
 
+TEST_F(PanelsFixture, APinnedReferenceIsDrawnUnderAnEditWithTheChangesInTheSummary) {
+  const auto frames = [&] {
+    imgui.frame([&] { controller.frame(); });
+    imgui.frame([&] { controller.frame(); });
+  };
+  frames();
+  const int lines_before = plot::LastPlotStats("Serum alemtuzumab").lines;
+  ASSERT_TRUE(controller.pin_reference(true));
+  EXPECT_EQ(controller.ui().reference->name, "label");
+  frames();
+  const plot::PlotStats pinned = plot::LastPlotStats("Serum alemtuzumab");
+  EXPECT_EQ(pinned.lines, lines_before + 2);  // the reference's typical patient and its median
+  // Twice the central volume: the curves move, the axes stay.
+  controller.ui().scenario.typical_params.central_volume_l *= 2.0;
+  controller.session().update(controller.ui().scenario, 0);
+  EXPECT_TRUE(controller.session().wait_population(std::chrono::seconds(120)));
+  frames();
+  const plot::PlotStats edited = plot::LastPlotStats("Serum alemtuzumab");
+  EXPECT_EQ(edited.lines, lines_before + 2);
+  EXPECT_EQ(edited.y_range, pinned.y_range);
+  EXPECT_EQ(edited.x_range, pinned.x_range);
+  const std::string summary = imgui.window_text([&] { draw_summary_panel(controller.results(), controller.ui()); });
+  const double before = controller.ui().reference->typical->courses[0].cmax_ng_per_ml;
+  const double now = controller.results().typical->courses[0].cmax_ng_per_ml;
+  char cmax_change[32];
+  std::snprintf(cmax_change, sizeof cmax_change, "(%+.1f%%)", 100.0 * (now - before) / before);
+  EXPECT_LT(now, 0.7 * before);
+  for (const std::string text : {std::string("reference"), std::string("change"), std::string(cmax_change),
+                                 std::string("the typical patient of label")}) {
+    EXPECT_NE(summary.find(text), std::string::npos) << text << "\n" << summary;
+  }
+  // Unpinned: the grey curves go.
+  Actions unpin;
+  unpin.unpin_reference = true;
+  controller.apply(unpin);
+  frames();
+  EXPECT_EQ(plot::LastPlotStats("Serum alemtuzumab").lines, lines_before);
+  EXPECT_EQ(imgui.window_text([&] { draw_summary_panel(controller.results(), controller.ui()); }).find("change"), std::string::npos);
+}
+
 TEST_F(PanelsFixture, SummaryShowsEveryCourseWithTypicalAndPopulationFigures) {
   const std::string text = imgui.window_text([&] { draw_summary_panel(controller.results(), controller.ui()); });
   EXPECT_NE(text.find("Course 1 (day 0)"), std::string::npos) << text;
