@@ -55,6 +55,8 @@ int main(int argc, char** argv) {
   app.add_flag("--log", options.log_concentration, "Start with the concentration on a log axis");
   app.add_flag("--fractions", options.show_fractions,
                "Start with the plot of the fraction of patients below CD4+ 200 and each lower limit of normal");
+  app.add_flag("--projector", options.projector, "Start at projector scale: text, spacing and lines 1.5 times larger");
+  app.add_flag("--high-contrast", options.high_contrast, "Start with the high-contrast theme");
   app.add_option("--width", options.width, "Window width, pixels")->check(CLI::Range(640, 8192));
   app.add_option("--height", options.height, "Window height, pixels")->check(CLI::Range(480, 8192));
   CLI11_PARSE(app, argc, argv);

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 #include <exception>
+#include <optional>
 #include <thread>
 
 #include <GLFW/glfw3.h>
@@ -103,6 +104,8 @@ int run_viewer(const ViewerOptions& options) {
     // The flags add to what a lesson's view sets.
     if (options.log_concentration) controller.ui().plots.log_concentration = true;
     if (options.show_fractions) controller.ui().plots.show_fractions = true;
+    controller.ui().display = {options.projector, options.high_contrast ? Theme::kHighContrast : Theme::kLight};
+    std::optional<DisplaySettings> applied;
     if (options.time_range_day) {
       controller.ui().plots.time_axis = {{options.time_range_day->first, options.time_range_day->second}, false};
     }
@@ -124,6 +127,11 @@ int run_viewer(const ViewerOptions& options) {
         glfwWaitEventsTimeout(0.5);
       }
       const auto frame_start = Clock::now();
+      // Fonts, sizes and colours change between frames, never inside one.
+      if (applied != controller.ui().display) {
+        apply_display(controller.ui().display);
+        applied = controller.ui().display;
+      }
       ImGui_ImplOpenGL3_NewFrame();
       ImGui_ImplGlfw_NewFrame();
       // A screenshot shows the window as opened: no hover read-out wherever Xvfb left its pointer.

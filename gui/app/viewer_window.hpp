@@ -18,6 +18,8 @@ struct ViewerOptions {
   std::optional<std::pair<double, double>> time_range_day;  // initial time axis; default: the whole horizon
   bool log_concentration = false;                           // start with the concentration on a log axis
   bool show_fractions = false;                              // start with the fractions-below plot shown
+  bool projector = false;                                   // start at projector scale
+  bool high_contrast = false;                               // start with the high-contrast theme
   int width = 1600;     // window size, pixels
   int height = 1000;
 };

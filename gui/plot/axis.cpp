@@ -94,7 +94,11 @@ std::vector<Tick> make_ticks(Range range, Scale scale, int target_count, const A
     const AxisDisplay d = scale == Scale::kLinear && display.unit > 0.0 ? display : AxisDisplay{};
     const double lo = d.shown(range.min);
     const double hi = d.shown(range.max);
-    const double step = nice_step(hi - lo, target_count);
+    double step = nice_step(hi - lo, target_count);
+    const double wanted = (hi - lo) / std::max(1, target_count);
+    // 10% slack: six years of months (72.07) still tick every 36 months rather than every 60.
+    const auto preferred = std::find_if(d.steps.begin(), d.steps.end(), [&](double s) { return s >= 0.9 * wanted; });
+    if (preferred != d.steps.end()) step = *preferred;
     const double first = std::ceil(lo / step - 1e-9);
     for (double k = first; k * step <= hi + step * 1e-9 && ticks.size() < 1000; k += 1.0) {
       ticks.push_back({d.value(k * step), true, format_tick(k * step, step)});

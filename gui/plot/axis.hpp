@@ -50,6 +50,9 @@ class AxisMap {
 struct AxisDisplay {
   double origin = 0.0;
   double unit = 1.0;  // data values per shown unit, > 0
+  // Tick steps in shown units to choose from, ascending (months: 1, 2, 3, 6, 12, 24, ...); empty,
+  // or too small for the span: 1, 2 or 5 times a power of ten.
+  std::vector<double> steps;
   double shown(double value) const { return (value - origin) / unit; }
   double value(double shown_value) const { return origin + shown_value * unit; }
   bool operator==(const AxisDisplay&) const = default;

@@ -70,10 +70,7 @@ PlotContext g_plot;
 // Stats of every plot drawn so far, by title: one entry per plot, overwritten each frame.
 std::map<std::string, PlotStats> g_stats_by_title;
 
-constexpr ImU32 kBackground = IM_COL32(255, 255, 255, 255);
-constexpr ImU32 kGrid = IM_COL32(225, 228, 232, 255);
-constexpr ImU32 kLabelBackground = IM_COL32(255, 255, 255, 215);
-constexpr float kMarkerRadius = 4.5f;
+PlotTheme g_theme;
 
 std::string axis_title(const AxisSpec& axis) {
   if (axis.label.empty()) return std::string(axis.unit);
@@ -202,7 +199,7 @@ void add_marker(ImDrawList* dl, ImVec2 c, Marker shape, ImU32 color, float r) {
 
 void add_label(ImDrawList* dl, ImVec2 pos, ImU32 color, const std::string& text) {
   const ImVec2 size = ImGui::CalcTextSize(text.c_str());
-  dl->AddRectFilled(ImVec2(pos.x - 2, pos.y - 1), ImVec2(pos.x + size.x + 2, pos.y + size.y + 1), kLabelBackground, 2.0f);
+  dl->AddRectFilled(ImVec2(pos.x - 2, pos.y - 1), ImVec2(pos.x + size.x + 2, pos.y + size.y + 1), g_theme.label_background, 2.0f);
   dl->AddText(pos, color, text.c_str());
 }
 
@@ -317,8 +314,6 @@ void AddTextVertical(ImDrawList* dl, ImVec2 bottom_left, ImU32 color, std::strin
 
 namespace {
 
-constexpr ImU32 kGridMinor = IM_COL32(240, 242, 245, 255);
-constexpr ImU32 kBorder = IM_COL32(150, 155, 160, 255);
 constexpr ImU32 kSelection = IM_COL32(60, 120, 220, 50);
 constexpr ImU32 kCursor = IM_COL32(90, 90, 90, 160);
 
@@ -389,7 +384,7 @@ void draw_legend(ImDrawList* dl, const PlotContext& p, const Legend& legend) {
       if (std::holds_alternative<BandItem>(*it->item)) {
         dl->AddRectFilled(ImVec2(x, y + 2.0f), ImVec2(x + swatch, y + font - 2.0f), it->color);
       } else if (const auto* markers = std::get_if<MarkersItem>(it->item)) {
-        add_marker(dl, c, markers->shape, it->color, kMarkerRadius);
+        add_marker(dl, c, markers->shape, it->color, g_theme.marker_radius);
       } else if (std::holds_alternative<RefLineItem>(*it->item)) {
         add_dashed_line(dl, ImVec2(x, c.y), ImVec2(x + swatch, c.y), it->color, 1.5f);
       } else {
@@ -413,7 +408,7 @@ Layout compute_layout(const PlotContext& p, const Legend& legend) {
   const float font = ImGui::GetFontSize();
   const std::size_t title_rows = std::max<std::size_t>(p.title.empty() ? 0 : 1, legend.rows.size());
   const float top = title_rows == 0 ? 6.0f : static_cast<float>(title_rows) * legend.row_height + 4.0f;
-  const float bottom = 2.0f * font + 14.0f;
+  const float bottom = p.x.title ? 2.0f * font + 14.0f : font + 12.0f;
   Layout layout;
   layout.y_ticks = make_ticks(p.y.state->range, p.y.scale, tick_target(p.frame.GetHeight() - top - bottom, 2.6f * font), p.y.display);
   float label_width = 0.0f;
@@ -488,8 +483,8 @@ void draw_items(ImDrawList* dl, PlotContext& p, const ImRect& area, const Maps& 
     if (const auto* points = std::get_if<MarkersItem>(&item)) {
       for (std::size_t i = 0; i < std::min(points->x.size(), points->y.size()); ++i) {
         const ImVec2 at = m.at(points->x[i], points->y[i]);
-        marker_boxes.emplace_back(ImVec2(at.x - kMarkerRadius - 1.0f, at.y - kMarkerRadius - 1.0f),
-                             ImVec2(at.x + kMarkerRadius + 1.0f, at.y + kMarkerRadius + 1.0f));
+        marker_boxes.emplace_back(ImVec2(at.x - g_theme.marker_radius - 1.0f, at.y - g_theme.marker_radius - 1.0f),
+                             ImVec2(at.x + g_theme.marker_radius + 1.0f, at.y + g_theme.marker_radius + 1.0f));
       }
     }
   }
@@ -501,7 +496,7 @@ void draw_items(ImDrawList* dl, PlotContext& p, const ImRect& area, const Maps& 
               std::vector<ImVec2> points;
               points.reserve(s.x.size());
               for (std::size_t i = 0; i < s.x.size(); ++i) points.push_back(m.at(s.x[i], s.y[i]));
-              dl->AddPolyline(points.data(), static_cast<int>(points.size()), line.style.color, 0, line.style.thickness);
+              dl->AddPolyline(points.data(), static_cast<int>(points.size()), line.style.color, 0, line.style.thickness * g_theme.line_scale);
               p.stats.line_samples += static_cast<int>(points.size());
               ++p.stats.lines;
             },
@@ -522,7 +517,7 @@ void draw_items(ImDrawList* dl, PlotContext& p, const ImRect& area, const Maps& 
               if (ref.horizontal) {
                 const float y = m.y.to_pixel(ref.value);
                 if (y >= area.Min.y && y <= area.Max.y) ++p.stats.visible_ref_lines_y;
-                add_dashed_line(dl, ImVec2(area.Min.x, y), ImVec2(area.Max.x, y), ref.style.color, ref.style.thickness);
+                add_dashed_line(dl, ImVec2(area.Min.x, y), ImVec2(area.Max.x, y), ref.style.color, ref.style.thickness * g_theme.line_scale);
                 if (!ref.label.empty()) {
                   // At the right end unless a published point or another label is there; then the left.
                   const auto rect_at = [&](float x) { return ImRect(ImVec2(x, y - text.y - 2.0f), ImVec2(x + text.x, y - 2.0f)); };
@@ -537,11 +532,16 @@ void draw_items(ImDrawList* dl, PlotContext& p, const ImRect& area, const Maps& 
                 }
               } else {
                 const float x = m.x.to_pixel(ref.value);
-                add_dashed_line(dl, ImVec2(x, area.Min.y), ImVec2(x, area.Max.y), ref.style.color, ref.style.thickness);
+                add_dashed_line(dl, ImVec2(x, area.Min.y), ImVec2(x, area.Max.y), ref.style.color, ref.style.thickness * g_theme.line_scale);
                 if (!ref.label.empty()) {
+                  // Left out where it would run into the label of a line just before it (courses a few
+                  // pixels apart when zoomed out).
                   const ImVec2 pos(x + 4.0f, area.Min.y + 3.0f);
-                  ref_labels.push_back({pos, ref.style.color, &ref.label});
-                  labels.emplace_back(pos, ImVec2(pos.x + text.x, pos.y + text.y));
+                  const ImRect rect(pos, ImVec2(pos.x + text.x, pos.y + text.y));
+                  if (std::none_of(labels.begin(), labels.end(), [&](const ImRect& r) { return r.Overlaps(rect); })) {
+                    ref_labels.push_back({pos, ref.style.color, &ref.label});
+                    labels.push_back(rect);
+                  }
                 }
               }
             },
@@ -550,7 +550,7 @@ void draw_items(ImDrawList* dl, PlotContext& p, const ImRect& area, const Maps& 
               for (std::size_t i = 0; i < n; ++i) {
                 const ImVec2 at = m.at(markers.x[i], markers.y[i]);
                 if (area.Contains(at)) ++p.stats.visible_markers;
-                add_marker(dl, at, markers.shape, markers.style.color, kMarkerRadius);
+                add_marker(dl, at, markers.shape, markers.style.color, g_theme.marker_radius);
               }
             },
             [&](const TextItem& text) {
@@ -581,7 +581,7 @@ void draw_items(ImDrawList* dl, PlotContext& p, const ImRect& area, const Maps& 
               ++p.stats.texts_hidden;
             },
             [&](const SegmentItem& seg) {
-              dl->AddLine(m.at(seg.x0, seg.y0), m.at(seg.x1, seg.y1), seg.style.color, seg.style.thickness);
+              dl->AddLine(m.at(seg.x0, seg.y0), m.at(seg.x1, seg.y1), seg.style.color, seg.style.thickness * g_theme.line_scale);
             },
         },
         item);
@@ -602,25 +602,27 @@ void draw_axes(ImDrawList* dl, const PlotContext& p, const Layout& layout, const
   const ImRect& area = layout.area;
   const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
   const float font = ImGui::GetFontSize();
-  dl->AddRect(area.Min, area.Max, kBorder);
+  dl->AddRect(area.Min, area.Max, g_theme.border);
   for (const Tick& t : layout.y_ticks) {
     const float y = m.y.to_pixel(t.value);
-    dl->AddLine(ImVec2(area.Min.x - (t.major ? 5.0f : 3.0f), y), ImVec2(area.Min.x, y), kBorder);
+    dl->AddLine(ImVec2(area.Min.x - (t.major ? 5.0f : 3.0f), y), ImVec2(area.Min.x, y), g_theme.border);
     if (!t.major) continue;
     const ImVec2 size = ImGui::CalcTextSize(t.label.c_str());
     dl->AddText(ImVec2(area.Min.x - 8.0f - size.x, y - size.y * 0.5f), text, t.label.c_str());
   }
   for (const Tick& t : layout.x_ticks) {
     const float x = m.x.to_pixel(t.value);
-    dl->AddLine(ImVec2(x, area.Max.y), ImVec2(x, area.Max.y + (t.major ? 5.0f : 3.0f)), kBorder);
+    dl->AddLine(ImVec2(x, area.Max.y), ImVec2(x, area.Max.y + (t.major ? 5.0f : 3.0f)), g_theme.border);
     if (!t.major) continue;
     const ImVec2 size = ImGui::CalcTextSize(t.label.c_str());
     const float left = std::clamp(x - size.x * 0.5f, p.frame.Min.x, p.frame.Max.x - size.x);
     dl->AddText(ImVec2(left, area.Max.y + 6.0f), text, t.label.c_str());
   }
-  const std::string x_title = axis_title(p.x);
-  const ImVec2 x_size = ImGui::CalcTextSize(x_title.c_str());
-  dl->AddText(ImVec2(area.GetCenter().x - x_size.x * 0.5f, area.Max.y + font + 10.0f), text, x_title.c_str());
+  if (p.x.title) {
+    const std::string x_title = axis_title(p.x);
+    const ImVec2 x_size = ImGui::CalcTextSize(x_title.c_str());
+    dl->AddText(ImVec2(area.GetCenter().x - x_size.x * 0.5f, area.Max.y + font + 10.0f), text, x_title.c_str());
+  }
   const std::string y_title = axis_title(p.y);
   const float y_length = ImGui::CalcTextSize(y_title.c_str()).x;
   AddTextVertical(dl, ImVec2(p.frame.Min.x + 2.0f, area.GetCenter().y + y_length * 0.5f), text, y_title);
@@ -678,14 +680,14 @@ void EndPlot() {
                AxisMap(p.y.state->range, p.y.scale, area.Max.y, area.Min.y)};
 
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(area.Min, area.Max, kBackground);
+  dl->AddRectFilled(area.Min, area.Max, g_theme.background);
   for (const Tick& t : layout.y_ticks) {
     const float y = m.y.to_pixel(t.value);
-    dl->AddLine(ImVec2(area.Min.x, y), ImVec2(area.Max.x, y), t.major ? kGrid : kGridMinor);
+    dl->AddLine(ImVec2(area.Min.x, y), ImVec2(area.Max.x, y), t.major ? g_theme.grid : g_theme.grid_minor);
   }
   for (const Tick& t : layout.x_ticks) {
     const float x = m.x.to_pixel(t.value);
-    dl->AddLine(ImVec2(x, area.Min.y), ImVec2(x, area.Max.y), t.major ? kGrid : kGridMinor);
+    dl->AddLine(ImVec2(x, area.Min.y), ImVec2(x, area.Max.y), t.major ? g_theme.grid : g_theme.grid_minor);
   }
   dl->PushClipRect(area.Min, area.Max, true);
   draw_items(dl, p, area, m);
@@ -714,6 +716,9 @@ void EndPlot() {
   p.open = false;
   ImGui::PopID();
 }
+
+void SetPlotTheme(const PlotTheme& theme) { g_theme = theme; }
+const PlotTheme& GetPlotTheme() { return g_theme; }
 
 PlotStats LastPlotStats() { return g_plot.stats; }
 

@@ -31,13 +31,14 @@ struct AxisState {
 struct AxisSpec {
   AxisSpec() = default;
   AxisSpec(std::string_view label_text, std::string_view unit_text, Scale axis_scale, AxisState* axis_state,
-           AxisDisplay shown_as = {})
-      : label(label_text), unit(unit_text), scale(axis_scale), state(axis_state), display(shown_as) {}
+           AxisDisplay shown_as = {}, bool with_title = true)
+      : label(label_text), unit(unit_text), scale(axis_scale), state(axis_state), display(shown_as), title(with_title) {}
   std::string_view label;  // "Time since first infusion"
   std::string_view unit;   // "days": shown after the label and after every read-out value
   Scale scale = Scale::kLinear;
   AxisState* state = nullptr;  // required; must outlive the plot
   AxisDisplay display;         // how tick labels and read-outs show the values (`unit` names the shown unit)
+  bool title = true;           // false: ticks only, no axis title (plots stacked on one shared axis)
 };
 
 struct ItemStyle {
@@ -77,6 +78,20 @@ void PlotText(const char* text, double x, double y, ImVec2 pixel_offset, ImU32 c
 void PlotSegment(double x0, double y0, double x1, double y1, const ItemStyle& style);
 
 void EndPlot();
+
+// Colours and sizes shared by every plot: a light theme for screens, a high-contrast one and thicker
+// lines for a projector.
+struct PlotTheme {
+  ImU32 background = IM_COL32(255, 255, 255, 255);
+  ImU32 grid = IM_COL32(225, 228, 232, 255);
+  ImU32 grid_minor = IM_COL32(240, 242, 245, 255);
+  ImU32 border = IM_COL32(150, 155, 160, 255);
+  ImU32 label_background = IM_COL32(255, 255, 255, 215);
+  float line_scale = 1.0f;  // multiplies every item's line thickness
+  float marker_radius = 4.5f;
+};
+void SetPlotTheme(const PlotTheme& theme);
+const PlotTheme& GetPlotTheme();
 
 // What the last EndPlot drew, for tests and for exporting the plot area.
 struct PlotStats {

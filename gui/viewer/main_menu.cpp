@@ -210,6 +210,9 @@ void draw_main_menu(const Results& r, UiState& ui, Actions& a) {
         for (auto& [column, axis] : ui.plots.value_axes) axis.auto_fit = true;
       }
       draw_plots_menu(r, ui);
+      ImGui::MenuItem("projector scale (larger text and lines)", nullptr, &ui.display.projector);
+      bool high_contrast = ui.display.theme == Theme::kHighContrast;
+      if (ImGui::MenuItem("high contrast", nullptr, &high_contrast)) ui.display.theme = high_contrast ? Theme::kHighContrast : Theme::kLight;
       ImGui::Separator();
       if (ImGui::MenuItem("Pin as reference", nullptr, false, r.typical != nullptr)) a.pin_reference = false;
       if (ImGui::MenuItem("Pin as reference, with the population median", nullptr, false, r.typical && !r.population_stale())) {

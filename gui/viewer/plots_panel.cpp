@@ -12,6 +12,7 @@
 #include "gui/core/reference_data.hpp"
 #include "gui/plot/plot.hpp"
 #include "gui/viewer/panels.hpp"
+#include "gui/viewer/style.hpp"
 #include "gui/viewer/text_format.hpp"
 #include "sim/course_summary.hpp"
 #include "sim/patient.hpp"
@@ -20,19 +21,6 @@ namespace alemsim::gui {
 namespace {
 
 
-// Population in blue, typical patient in orange, published figures in green, thresholds in red.
-constexpr ImU32 kOuterBand = IM_COL32(66, 133, 244, 50);
-constexpr ImU32 kInnerBand = IM_COL32(66, 133, 244, 100);
-constexpr ImU32 kMedian = IM_COL32(25, 85, 190, 255);
-constexpr ImU32 kTrace = IM_COL32(80, 80, 80, 55);
-constexpr ImU32 kTypical = IM_COL32(215, 85, 20, 255);
-constexpr ImU32 kReferenceLine = IM_COL32(180, 30, 60, 230);
-constexpr ImU32 kReferencePoint = IM_COL32(30, 160, 80, 255);
-constexpr ImU32 kCourseMarker = IM_COL32(120, 120, 120, 200);
-constexpr ImU32 kHalfLife = IM_COL32(130, 40, 170, 255);
-constexpr ImU32 kAnnotationText = IM_COL32(30, 30, 30, 255);
-constexpr ImU32 kPinnedTypical = IM_COL32(110, 110, 110, 255);  // a pinned reference, in grey
-constexpr ImU32 kPinnedMedian = IM_COL32(165, 165, 165, 255);
 const ImVec4 kErrorColor{0.75f, 0.05f, 0.05f, 1.0f};
 
 constexpr float kMinPlotHeight = 200.0f;
@@ -72,33 +60,33 @@ plot::ItemStyle style(ImU32 color, float thickness = 1.5f, bool legend = true, b
   return {color, thickness, legend, readout, fit};
 }
 
-void plot_population(const PopulationSnapshot& pop, int q, const PlotSettings& settings) {
-  const PercentileCurves& c = pop.percentiles[static_cast<std::size_t>(q)];
+void plot_population(const PopulationSnapshot& pop, int q, const PlotSettings& settings, const Palette& c) {
+  const PercentileCurves& curves = pop.percentiles[static_cast<std::size_t>(q)];
   if (settings.show_traces) {
     const auto& traces = pop.traces[static_cast<std::size_t>(q)];
     for (std::size_t i = 0; i < traces.size(); ++i) {
-      plot::PlotLine(i == 0 ? "individual patients" : "", pop.grid_day, traces[i], style(kTrace, 1.0f, i == 0, false, false));
+      plot::PlotLine("", pop.grid_day, traces[i], style(c.trace, 1.0f, false, false, false));
     }
   }
   if (settings.show_bands) {
-    plot::PlotBand("5-95%", pop.grid_day, c.p05, c.p95, style(kOuterBand));
-    plot::PlotBand("25-75%", pop.grid_day, c.p25, c.p75, style(kInnerBand));
+    plot::PlotBand("5-95%", pop.grid_day, curves.p05, curves.p95, style(c.outer_band, 1.0f, false));
+    plot::PlotBand("25-75%", pop.grid_day, curves.p25, curves.p75, style(c.inner_band, 1.0f, false));
   }
-  if (settings.show_median) plot::PlotLine("median", pop.grid_day, c.p50, style(kMedian, 1.5f));
+  if (settings.show_median) plot::PlotLine("median", pop.grid_day, curves.p50, style(c.median, 1.5f, false));
 }
 
 // The pinned reference's typical patient and, when pinned, its population median, in grey.
-void plot_pinned_reference(const PinnedReference& ref, std::string_view column) {
+void plot_pinned_reference(const PinnedReference& ref, std::string_view column, const Palette& c) {
   const TypicalSnapshot& t = *ref.typical;
   for (std::size_t q = 0; q < t.quantities.size(); ++q) {
     if (t.quantities[q].column != column) continue;
     const std::string name = "reference: " + ref.name;
-    plot::PlotLine(name.c_str(), t.grid_day, t.series[q], style(kPinnedTypical, 2.0f));
+    plot::PlotLine(name.c_str(), t.grid_day, t.series[q], style(c.pinned_typical, 2.0f, false));
   }
   if (!ref.population) return;
   const PopulationSnapshot& pop = *ref.population;
   for (std::size_t q = 0; q < pop.quantities.size(); ++q) {
-    if (pop.quantities[q].column == column) plot::PlotLine("reference median", pop.grid_day, pop.percentiles[q].p50, style(kPinnedMedian, 1.5f));
+    if (pop.quantities[q].column == column) plot::PlotLine("reference median", pop.grid_day, pop.percentiles[q].p50, style(c.pinned_median, 1.5f, false));
   }
 }
 
@@ -122,38 +110,38 @@ double published_cmax(std::size_t course_index) {
 // Cmax and half-life of each course on the concentration plot. When the published Cmax is shown
 // too, the higher of the two values is labelled above its point and the lower below, so the two
 // labels never overlap.
-void plot_concentration_overlays(const TypicalSnapshot& t, int q, const TeachingSettings& teaching) {
+void plot_concentration_overlays(const TypicalSnapshot& t, int q, const TeachingSettings& teaching, const Palette& c) {
   for (const CourseSummary& pk : t.courses) {
     if (teaching.cmax) {
       plot::PlotMarkers("", std::span(&pk.tmax_day, 1), std::span(&pk.cmax_ng_per_ml, 1), plot::Marker::kCircle,
-                        style(kTypical, 1.5f, false, false, false));
+                        style(c.typical, 1.5f, false, false, false));
       char text[96];
       std::snprintf(text, sizeof text, "Cmax %.0f ng/mL, course day %.0f", pk.cmax_ng_per_ml,
                     std::floor(pk.tmax_day - pk.start_day) + 1.0);
       const bool below = teaching.reference_points && published_cmax(static_cast<std::size_t>(pk.course_index)) > pk.cmax_ng_per_ml;
-      plot::PlotText(text, pk.tmax_day, pk.cmax_ng_per_ml, ImVec2(10.0f, below ? 4.0f : -24.0f), kAnnotationText);
+      plot::PlotText(text, pk.tmax_day, pk.cmax_ng_per_ml, ImVec2(10.0f, below ? 4.0f : -24.0f), c.annotation_text);
     }
     if (teaching.half_life && std::isfinite(pk.half_life_day)) {
       const double d1 = pk.last_infusion_end_day + kHalfLifeFromDay;
       const double d10 = pk.last_infusion_end_day + kHalfLifeToDay;
       const double c1 = typical_at(t, q, d1);
       const double c10 = typical_at(t, q, d10);
-      plot::PlotSegment(d1, c1, d10, c10, style(kHalfLife, 2.5f));
+      plot::PlotSegment(d1, c1, d10, c10, style(c.half_life, 2.5f));
       char text[64];
       std::snprintf(text, sizeof text, "t½ %.2f days", pk.half_life_day);
       // At the chord's end, right of it and below: clear of the Cmax labels at the peak on either axis.
-      plot::PlotText(text, d10, c10, ImVec2(6.0f, 2.0f), kHalfLife);
+      plot::PlotText(text, d10, c10, ImVec2(6.0f, 2.0f), c.half_life);
     }
   }
 }
 
-void plot_reference_points(const QuantityInfo& quantity, const TypicalSnapshot* t) {
+void plot_reference_points(const QuantityInfo& quantity, const TypicalSnapshot* t, const Palette& c) {
   // One marker shape per source, all in the published figures' green.
   constexpr plot::Marker kSourceMarkers[] = {plot::Marker::kDiamond, plot::Marker::kSquare, plot::Marker::kTriangle};
   std::size_t source = 0;
   for (const ReferenceSeries* series : reference_series_for(quantity.column)) {
     const plot::Marker marker = kSourceMarkers[source++ % std::size(kSourceMarkers)];
-    plot::PlotMarkers(series->name.c_str(), series->day, series->value, marker, style(kReferencePoint, 1.5f, true, false, true));
+    plot::PlotMarkers(series->name.c_str(), series->day, series->value, marker, style(c.reference_point, 1.5f, true, false, true));
     for (std::size_t i = 0; i < series->labels.size(); ++i) {
       if (series->labels[i].empty()) continue;
       // Published values higher than the typical curve's peak are labelled above, others below.
@@ -166,7 +154,7 @@ void plot_reference_points(const QuantityInfo& quantity, const TypicalSnapshot* 
       }
       const bool above = series->value[i] > simulated;
       plot::PlotText(series->labels[i].c_str(), series->day[i], series->value[i], ImVec2(10.0f, above ? -24.0f : 4.0f),
-                     kReferencePoint);
+                     c.reference_point);
     }
   }
 }
@@ -180,50 +168,53 @@ std::vector<double> course_starts(const Results& r) {
   return starts;
 }
 
-plot::AxisSpec time_axis_spec(const TimeAxisView& view, UiState& ui) {
-  return {view.label, view.unit, plot::Scale::kLinear, &ui.plots.time_axis, view.display};
+// The shared time axis; `title`: only the plots of the last row carry its title.
+plot::AxisSpec time_axis_spec(const TimeAxisView& view, UiState& ui, bool title) {
+  return {view.label, view.unit, plot::Scale::kLinear, &ui.plots.time_axis, view.display, title};
 }
 
-void draw_quantity_plot(const Results& r, const PlottedQuantity& pq, UiState& ui, const TimeAxisView& time, ImVec2 size) {
+void draw_quantity_plot(const Results& r, const PlottedQuantity& pq, UiState& ui, const TimeAxisView& time, ImVec2 size,
+                        bool time_title) {
   const std::string& column = pq.info.column;
   const bool log_axis = pq.info.is_concentration() && ui.plots.log_concentration;
   plot::AxisState& y_state = ui.plots.value_axes[column];
   const std::string unit = display_unit(pq.info.unit);
-  const plot::AxisSpec x_axis = time_axis_spec(time, ui);
+  const plot::AxisSpec x_axis = time_axis_spec(time, ui, time_title);
   const plot::AxisSpec y_axis{"", unit, log_axis ? plot::Scale::kLog10 : plot::Scale::kLinear, &y_state};
   if (!plot::BeginPlot(column.c_str(), pq.info.label.c_str(), size, x_axis, y_axis)) return;
 
   const TeachingSettings& teaching = ui.teaching;
+  const Palette& c = palette(ui.display.theme);
   const TypicalSnapshot* typical = r.typical.get();
   if (typical != nullptr) {
     for (std::size_t k = 0; k < typical->regimen.size(); ++k) {
       const std::string label = "course " + std::to_string(k + 1);
-      plot::PlotRefLineX(label.c_str(), typical->regimen[k].start_day, style(kCourseMarker, 1.0f, false, false, false));
+      plot::PlotRefLineX(label.c_str(), typical->regimen[k].start_day, style(c.course_marker, 1.0f, false, false, false));
     }
   }
   if (teaching.enabled && teaching.reference_lines) {
     for (const ReferenceLine* line : reference_lines_for(column)) {
-      plot::PlotRefLineY(line->label.c_str(), line->value, style(kReferenceLine, 1.5f, false, false, true));
+      plot::PlotRefLineY(line->label.c_str(), line->value, style(c.reference_line, 1.5f, false, false, true));
     }
   }
-  if (r.population && pq.population >= 0) plot_population(*r.population, pq.population, ui.plots);
-  if (ui.reference) plot_pinned_reference(*ui.reference, column);
+  if (r.population && pq.population >= 0) plot_population(*r.population, pq.population, ui.plots, c);
+  if (ui.reference) plot_pinned_reference(*ui.reference, column, c);
   if (typical != nullptr && pq.typical >= 0 && ui.plots.show_typical) {
-    plot::PlotLine("typical patient", typical->grid_day, typical->series[static_cast<std::size_t>(pq.typical)], style(kTypical, 2.25f));
+    plot::PlotLine("typical patient", typical->grid_day, typical->series[static_cast<std::size_t>(pq.typical)], style(c.typical, 2.25f, false));
   }
-  if (teaching.enabled && teaching.reference_points) plot_reference_points(pq.info, typical);
+  if (teaching.enabled && teaching.reference_points) plot_reference_points(pq.info, typical, c);
   if (teaching.enabled && typical != nullptr && pq.typical >= 0 && pq.info.is_concentration()) {
-    plot_concentration_overlays(*typical, pq.typical, teaching);
+    plot_concentration_overlays(*typical, pq.typical, teaching, c);
   }
   plot::EndPlot();
 }
 
 // The fraction of patients below CD4+ 200 and each lower limit of normal over time, in percent,
 // each with its Wilson 95% interval as a band.
-void draw_fractions_plot(const PopulationSnapshot& pop, UiState& ui, const TimeAxisView& time, ImVec2 size) {
+void draw_fractions_plot(const PopulationSnapshot& pop, UiState& ui, const TimeAxisView& time, ImVec2 size, bool time_title) {
   constexpr ImU32 kColors[] = {IM_COL32(25, 85, 190, 255), IM_COL32(215, 85, 20, 255), IM_COL32(0, 150, 110, 255),
                                IM_COL32(200, 140, 0, 255), IM_COL32(190, 90, 160, 255)};
-  const plot::AxisSpec x_axis = time_axis_spec(time, ui);
+  const plot::AxisSpec x_axis = time_axis_spec(time, ui, time_title);
   const plot::AxisSpec y_axis{"", "% of patients", plot::Scale::kLinear, &ui.plots.value_axes["fractions_below"]};
   if (!plot::BeginPlot("fractions_below", "Patients below a threshold (95% interval)", size, x_axis, y_axis)) {
     return;
@@ -287,10 +278,11 @@ void draw_time_unit_choice(const Results& r, PlotSettings& s) {
 
 // Pin the typical patient as a reference, or show which one is pinned with a button to remove it.
 void draw_reference_control(const Results& r, const UiState& ui, Actions& actions) {
+  const Palette& c = palette(ui.display.theme);
   if (ui.reference) {
     const std::string text = "reference: " + ui.reference->name;
     same_line_if_room(ImGui::CalcTextSize(text.c_str()).x + ImGui::CalcTextSize("unpin").x + 4.0f * ImGui::GetStyle().FramePadding.x);
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kPinnedTypical));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(c.pinned_typical));
     ImGui::TextUnformatted(text.c_str());
     ImGui::PopStyleColor();
     ImGui::SameLine();
@@ -312,14 +304,18 @@ void draw_toolbar(const Results& r, UiState& ui, Actions& actions) {
   if (ImGui::Checkbox("log concentration axis", &s.log_concentration)) {
     ui.plots.value_axes[std::string(output_with_role(QuantityRole::kDrugConcentration).column)].auto_fit = true;
   }
-  const std::pair<const char*, bool*> toggles[] = {
-      {"typical patient", &s.show_typical}, {"population bands", &s.show_bands},
-      {"median", &s.show_median}, {"individual traces", &s.show_traces}, {"fractions below", &s.show_fractions}};
-  for (const auto& [label, value] : toggles) {
-    same_line_if_room(checkbox_width(label));
-    ImGui::Checkbox(label, value);
+  // What the plots show, in a popup: a row of checkboxes takes two lines at projector scale.
+  same_line_if_room(ImGui::CalcTextSize("show...").x + 2.0f * ImGui::GetStyle().FramePadding.x);
+  if (ImGui::Button("show...")) ImGui::OpenPopup("show");
+  if (ImGui::BeginPopup("show")) {
+    const std::pair<const char*, bool*> toggles[] = {
+        {"typical patient", &s.show_typical}, {"population bands", &s.show_bands}, {"median", &s.show_median},
+        {"individual traces", &s.show_traces}, {"patients below a threshold (plot)", &s.show_fractions}};
+    for (const auto& [label, value] : toggles) ImGui::Checkbox(label, value);
+    ImGui::EndPopup();
   }
 
+  same_line_if_room(ImGui::CalcTextSize("time: whole horizon").x + 3.0f * ImGui::GetStyle().FramePadding.x);
   ImGui::TextUnformatted("time:");
   ImGui::SameLine();
   if (ImGui::SmallButton("whole horizon")) s.time_axis.auto_fit = true;
@@ -341,6 +337,47 @@ void draw_toolbar(const Results& r, UiState& ui, Actions& actions) {
     ImGui::SetTooltip("Mouse wheel: zoom time   Ctrl+wheel: zoom values\nDrag: pan   Right-drag: zoom to an interval\n"
                       "Double-click: fit the data again");
   }
+}
+
+// One legend for what every plot of a count or the drug shares (the typical patient, the population's
+// median and bands, a pinned reference), above the plots; each plot's own legend keeps only what
+// is its own (published sources, reference lines).
+void draw_shared_legend(const Results& r, const UiState& ui) {
+  const Palette& c = palette(ui.display.theme);
+  const PlotSettings& s = ui.plots;
+  std::vector<std::pair<std::string, ImU32>> lines, bands;
+  if (r.typical && s.show_typical) lines.emplace_back("typical patient", c.typical);
+  if (r.population && s.show_median) lines.emplace_back("median", c.median);
+  if (r.population && s.show_bands) {
+    bands.emplace_back("25-75%", c.inner_band);
+    bands.emplace_back("5-95%", c.outer_band);
+  }
+  if (r.population && s.show_traces) lines.emplace_back("individual patients", c.trace);
+  if (ui.reference) {
+    lines.emplace_back("reference: " + ui.reference->name, c.pinned_typical);
+    if (ui.reference->population) lines.emplace_back("reference median", c.pinned_median);
+  }
+  const float swatch = ImGui::GetFontSize() * 1.4f;
+  const float line_height = ImGui::GetTextLineHeight();
+  bool first = true;
+  const auto entry = [&](const std::string& name, ImU32 color, bool band) {
+    const float width = swatch + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(name.c_str()).x;
+    if (!first) same_line_if_room(width);
+    first = false;
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float mid = at.y + line_height * 0.5f;
+    if (band) {
+      dl->AddRectFilled(ImVec2(at.x, mid - line_height * 0.3f), ImVec2(at.x + swatch, mid + line_height * 0.3f), color);
+    } else {
+      dl->AddLine(ImVec2(at.x, mid), ImVec2(at.x + swatch, mid), color, 2.5f * plot::GetPlotTheme().line_scale);
+    }
+    ImGui::Dummy(ImVec2(swatch, line_height));
+    ImGui::SameLine(0.0f, ImGui::GetStyle().ItemInnerSpacing.x);
+    ImGui::TextUnformatted(name.c_str());
+  };
+  for (const auto& [name, color] : lines) entry(name, color, false);
+  for (const auto& [name, color] : bands) entry(name, color, true);
 }
 
 void draw_population_status(const Results& r) {
@@ -411,6 +448,7 @@ void draw_plots_panel(const Results& r, UiState& ui, Actions& actions) {
     return;
   }
 
+  draw_shared_legend(r, ui);
   ImGui::BeginChild("plots", ImVec2(0, 0), false);
   const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
   const int columns_shown = std::clamp(ui.plot_columns, 1, 2);
@@ -421,18 +459,20 @@ void draw_plots_panel(const Results& r, UiState& ui, Actions& actions) {
   const std::vector<double> starts = course_starts(r);
   const TimeAxisView time = time_axis_view(ui.plots.time, starts, ui.plots.time_axis.range);
   int drawn = 0;
-  // Left to right, then down: the next plot shares the row while the row has room.
+  const int last_row = (plots - 1) / columns_shown;
+  // Left to right, then down: the next plot shares the row while the row has room. Returns whether
+  // the plot is in the last row, which carries the time axis's title.
   const auto place = [&] {
     if (drawn % columns_shown != 0) ImGui::SameLine();
-    ++drawn;
+    return drawn++ / columns_shown == last_row;
   };
   if (fractions) {
-    place();
-    draw_fractions_plot(*r.population, ui, time, ImVec2(width, height));
+    const bool title = place();
+    draw_fractions_plot(*r.population, ui, time, ImVec2(width, height), title);
   }
   for (const PlottedQuantity* pq : shown) {
-    place();
-    draw_quantity_plot(r, *pq, ui, time, ImVec2(width, height));
+    const bool title = place();
+    draw_quantity_plot(r, *pq, ui, time, ImVec2(width, height), title);
   }
   ImGui::EndChild();
   // A reference just pinned has been fitted with the curves: later edits are drawn on these scales.

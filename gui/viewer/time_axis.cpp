@@ -47,6 +47,9 @@ TimeAxisView time_axis_view(const TimeAxisChoice& choice, std::span<const double
   TimeAxisView view;
   view.unit = time_unit_name(unit);
   view.display.unit = days_per_unit(unit);
+  // Months tick in quarters, halves and whole years; weeks in fortnights and four-week months.
+  if (unit == TimeUnit::kMonths) view.display.steps = {1, 2, 3, 6, 12, 24, 36, 60, 120};
+  if (unit == TimeUnit::kWeeks) view.display.steps = {1, 2, 4, 8, 12, 26, 52};
   const bool from_course = choice.origin_course >= 0 && static_cast<std::size_t>(choice.origin_course) < course_start_day.size();
   if (from_course) {
     view.display.origin = course_start_day[static_cast<std::size_t>(choice.origin_course)];

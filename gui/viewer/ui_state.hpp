@@ -14,6 +14,7 @@
 #include "gui/core/study_arms.hpp"
 #include "gui/plot/plot.hpp"
 #include "gui/viewer/plot_choice.hpp"
+#include "gui/viewer/style.hpp"
 #include "gui/viewer/time_axis.hpp"
 #include "io/lesson_file.hpp"
 #include "io/scenario.hpp"
@@ -77,6 +78,7 @@ struct UiState {
   std::string status;         // last successful file operation
   PlotSettings plots;
   TeachingSettings teaching;
+  DisplaySettings display;    // projector scale and theme (the window applies them between frames)
   FileDialog dialog = FileDialog::kNone;  // dialog to show (opened on the next frame)
   std::string dialog_path;                // path typed in the open dialog
   ImVec2 plots_min{0, 0};     // screen rectangle of the Plots window in the last frame (PNG export)

@@ -173,24 +173,25 @@ Counts count_in(const Image& image, int x0, int y0, int x1, int y1) {
   return c;
 }
 
-// Every lesson at a projector's 1280x720 and at 1920x1080: the drug and three cell plots on screen
-// (population bands or the typical curve in each of the four plot cells) and the lesson's text.
+// Every lesson at projector scale at a projector's 1280x720 and at 1920x1080: the drug and three
+// cell plots on screen (population bands or the typical curve in each of the four plot cells) and
+// the lesson's text.
 void check_lessons_at_projector_sizes() {
   for (const char* lesson : {"labelled-regimen", "target-mediated-clearance", "depletion-and-repopulation",
                              "anti-drug-antibodies", "missed-dose"}) {
     for (const auto [width, height] : {std::pair{1280, 720}, std::pair{1920, 1080}}) {
       SCOPED_TRACE(std::string(lesson) + " at " + std::to_string(width) + "x" + std::to_string(height));
       const fs::path png = temp_png(std::string(lesson) + "-" + std::to_string(width) + ".png");
-      const Outcome r = run_viewer(std::string("--lesson ") + lesson + " --width " + std::to_string(width) + " --height " +
-                                   std::to_string(height) + " --screenshot " + quoted(png) + " --frames 2");
+      const Outcome r = run_viewer(std::string("--lesson ") + lesson + " --projector --width " + std::to_string(width) +
+                                   " --height " + std::to_string(height) + " --screenshot " + quoted(png) + " --frames 2");
       ASSERT_EQ(r.exit_code, 0) << r.out;
       const Image image = load(png);
       ASSERT_EQ(image.width, width);
       ASSERT_EQ(image.height, height);
       const auto layout = alemsim::gui::compute_layout(ImVec2(static_cast<float>(width), static_cast<float>(height)), 0.0f, true);
       ASSERT_EQ(layout.plot_columns, 2);
-      // Four plot cells below the toolbar, two by two.
-      const int left = static_cast<int>(layout.plots.pos.x), top = static_cast<int>(layout.plots.pos.y) + 120;
+      // Four plot cells below the toolbar and the legend (about 200 pixels at projector scale), two by two.
+      const int left = static_cast<int>(layout.plots.pos.x), top = static_cast<int>(layout.plots.pos.y) + 200;
       const int cell_w = static_cast<int>(layout.plots.size.x) / 2, cell_h = (height - top) / 2;
       for (int cell = 0; cell < 4; ++cell) {
         const int x0 = left + (cell % 2) * cell_w, y0 = top + (cell / 2) * cell_h;

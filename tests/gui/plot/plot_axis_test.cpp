@@ -75,6 +75,13 @@ TEST(Ticks, ADisplayLabelsShownUnitsAtTheDataValuesTheyStandFor) {
   // Before the origin the shown values are negative.
   EXPECT_EQ(make_ticks({0.0, 730.0}, Scale::kLinear, 2, {365.0, 365.0}).front().label, "-1");
   EXPECT_DOUBLE_EQ(months.value(months.shown(500.0)), 500.0);
+  // Preferred steps: months in sixes, not fives.
+  AxisDisplay twelfths = months;
+  twelfths.steps = {1, 2, 3, 6, 12, 24};
+  const auto by_six = make_ticks({365.0, 1095.0}, Scale::kLinear, 5, twelfths);
+  ASSERT_EQ(by_six.size(), 5u);
+  EXPECT_EQ(by_six[1].label, "6");
+  EXPECT_EQ(by_six[4].label, "24");
 }
 
 TEST(Ticks, LogTicksLabelDecadesAndMarkMinorSteps) {
