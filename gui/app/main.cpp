@@ -11,6 +11,7 @@
 #include "gui/core/results_file.hpp"
 #include "gui/core/study_arms.hpp"
 #include "gui/viewer/lessons.hpp"
+#include "gui/viewer/panels.hpp"
 
 namespace {
 
@@ -48,6 +49,10 @@ int main(int argc, char** argv) {
       ->check(CLI::ExistingFile);
   app.add_option("--screenshot", options.screenshot_path,
                  "Draw the window, wait for the population, save it as PNG and exit");
+  app.add_option("--export", options.export_path,
+                 "Export the plots for slides (FILE.png, or FILE.svg as vectors) once the population is ready, and exit");
+  app.add_option("--export-size", options.export_size, "Size of the exported plots, pixels (default 1920 1080)")
+      ->check(CLI::Range(alemsim::gui::kMinExportPixels, alemsim::gui::kMaxExportPixels));
   app.add_option("--frames", options.frames, "Frames drawn after the population is ready, before the screenshot")
       ->check(CLI::Range(1, 10000));
   app.add_option("--time", options.time_range_day, "Show days FROM TO on the time axis at start (default: the whole horizon)")

@@ -1,6 +1,7 @@
-// Saving what OpenGL drew: the --screenshot option and File > Export plots as PNG.
+// Saving what OpenGL drew: the --screenshot option, and exported plots (File > Export plots, --export).
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -19,5 +20,11 @@ struct PixelRect {
 // Throws std::runtime_error naming the path when the rectangle is empty or the file cannot be written.
 void save_framebuffer_png(const std::string& path, int framebuffer_width, int framebuffer_height,
                           std::optional<PixelRect> crop = std::nullopt);
+
+// Renders `render` (OpenGL calls) into an off-screen framebuffer of `width` x `height` pixels,
+// cleared to white, and writes it to `path` as an RGB PNG, atomically; any size the OpenGL
+// implementation allows, whatever the window's. Throws std::runtime_error naming the path when the
+// framebuffer cannot be made or the file cannot be written.
+void save_offscreen_png(const std::string& path, int width, int height, const std::function<void()>& render);
 
 }  // namespace alemsim::gui

@@ -5,7 +5,9 @@
 #include <chrono>
 #include <cstdio>
 #include <exception>
+#include <filesystem>
 #include <optional>
+#include <stdexcept>
 #include <thread>
 
 #include <GLFW/glfw3.h>
@@ -14,6 +16,8 @@
 #include <imgui.h>
 
 #include "gui/app/png_capture.hpp"
+#include "gui/plot/plot.hpp"
+#include "io/atomic_file.hpp"
 #include "io/scenario_writer.hpp"
 #include "io/shipped_scenarios.hpp"
 #include "gui/viewer/controller.hpp"
@@ -49,17 +53,37 @@ struct FrameTimes {
   }
 };
 
-void export_plots_png(Controller& controller, const std::string& path, int fb_width, int fb_height) {
+// One extra ImGui frame with the display set to the picture's size that draws only the plots (the
+// next regular frame takes the window's size again); then a PNG rendered off screen, or the SVG the
+// plot module recorded while drawing. Failures go to the UI's error banner.
+void export_plots(Controller& controller, const PlotExport& request) {
   UiState& ui = controller.ui();
-  const ImVec2 scale = ImGui::GetIO().DisplayFramebufferScale;
-  const PixelRect rect{static_cast<int>(ui.plots_min.x * scale.x), static_cast<int>(ui.plots_min.y * scale.y),
-                       static_cast<int>((ui.plots_max.x - ui.plots_min.x) * scale.x),
-                       static_cast<int>((ui.plots_max.y - ui.plots_min.y) * scale.y)};
+  const std::string extension = std::filesystem::path(request.path).extension().string();
+  const bool svg = extension == ".svg";
   try {
-    save_framebuffer_png(path, fb_width, fb_height, rect);
-    ui.status = "exported " + path;
+    if (!svg && extension != ".png") throw std::runtime_error(request.path + ": expected a file name ending in .png or .svg");
+    const ImVec2 size(static_cast<float>(request.width), static_cast<float>(request.height));
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = size;
+    io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
+    io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);  // no hover read-out in the picture
+    ImGui::NewFrame();
+    if (svg) plot::BeginSvgRecording();
+    draw_plots_for_export(controller.results(), ui);
+    ImGui::Render();
+    if (svg) {
+      AtomicFile file(request.path);
+      file.stream() << plot::EndSvgRecording(size.x, size.y);
+      file.commit();
+    } else {
+      save_offscreen_png(request.path, request.width, request.height, [] { ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData()); });
+    }
+    ui.status = "exported " + request.path + " (" + std::to_string(request.width) + " x " + std::to_string(request.height) + ")";
     ui.file_error.clear();
   } catch (const std::exception& e) {
+    plot::EndSvgRecording(0.0f, 0.0f);
     ui.file_error = std::string("Could not export the plots. ") + e.what();
   }
 }
@@ -74,7 +98,8 @@ int run_viewer(const ViewerOptions& options) {
     std::fprintf(stderr, "alemsim-viewer: cannot start GLFW (no display? headless machines: xvfb-run alemsim-viewer ...)\n");
     return 1;
   }
-  const bool screenshot = options.screenshot_path.has_value();
+  // A screenshot or an export runs without a user: draw until the population is ready, save, exit.
+  const bool screenshot = options.screenshot_path.has_value() || options.export_path.has_value();
   glfwWindowHint(GLFW_RESIZABLE, screenshot ? GLFW_FALSE : GLFW_TRUE);
   GLFWwindow* window = glfwCreateWindow(options.width, options.height, "alemsim viewer", nullptr, nullptr);
   if (window == nullptr) {
@@ -155,13 +180,24 @@ int run_viewer(const ViewerOptions& options) {
       times.add(std::chrono::duration<double, std::milli>(built - frame_start).count(),
                 std::chrono::duration<double, std::milli>(Clock::now() - frame_start).count());
 
-      if (actions.export_png_path) export_plots_png(controller, *actions.export_png_path, fb_width, fb_height);
+      if (actions.export_plots) export_plots(controller, *actions.export_plots);
       if (actions.quit) glfwSetWindowShouldClose(window, GLFW_TRUE);
       if (screenshot) {
         const bool ready = !controller.opening() && !controller.results().progress.running;
         if (ready) ++frames_ready;
         const bool timed_out = Clock::now() - started > kScreenshotTimeout;
         if (frames_ready >= options.frames || timed_out) {
+          if (options.export_path) {
+            export_plots(controller, {*options.export_path, options.export_size.first, options.export_size.second});
+            if (controller.ui().file_error.empty()) std::printf("alemsim-viewer: %s\n", controller.ui().status.c_str());
+          }
+          if (!options.screenshot_path) {
+            if (!controller.ui().file_error.empty()) {
+              std::fprintf(stderr, "alemsim-viewer: %s\n", controller.ui().file_error.c_str());
+              exit_code = 2;
+            }
+            break;
+          }
           try {
             save_framebuffer_png(*options.screenshot_path, fb_width, fb_height);
           } catch (const std::exception& e) {

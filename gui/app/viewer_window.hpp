@@ -14,7 +14,9 @@ struct ViewerOptions {
   std::optional<std::string> reference;        // scenario pinned as the reference before anything else opens
   std::optional<std::size_t> arm;              // arm of a study file opened at start (0-based); default its reference arm
   std::optional<std::string> screenshot_path;  // save the window as PNG and exit
-  int frames = 3;       // frames drawn after the population is ready, before the screenshot
+  std::optional<std::string> export_path;      // export the plots (.png or .svg) and exit
+  std::pair<int, int> export_size{1920, 1080};  // pixels
+  int frames = 3;       // frames drawn after the population is ready, before the screenshot or export
   std::optional<std::pair<double, double>> time_range_day;  // initial time axis; default: the whole horizon
   bool log_concentration = false;                           // start with the concentration on a log axis
   bool show_fractions = false;                              // start with the fractions-below plot shown

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <memory>
 #include <string>
 #include <variant>
 #include <vector>
@@ -10,6 +11,7 @@
 #include <imgui_internal.h>
 
 #include "gui/plot/decimate.hpp"
+#include "gui/plot/svg_recorder.hpp"
 
 namespace alemsim::plot {
 namespace {
@@ -71,6 +73,73 @@ PlotContext g_plot;
 std::map<std::string, PlotStats> g_stats_by_title;
 
 PlotTheme g_theme;
+// Set between BeginSvgRecording and EndSvgRecording: every plot drawn is written to it as well.
+std::unique_ptr<SvgRecorder> g_svg;
+
+// Where a plot draws: ImGui's draw list and, while recording, its SVG twin.
+struct Canvas {
+  ImDrawList* dl;
+  SvgRecorder* svg;
+
+  void line(ImVec2 a, ImVec2 b, ImU32 color, float thickness = 1.0f) const {
+    dl->AddLine(a, b, color, thickness);
+    if (svg) svg->line(a, b, color, thickness);
+  }
+  void polyline(const std::vector<ImVec2>& points, ImU32 color, float thickness) const {
+    dl->AddPolyline(points.data(), static_cast<int>(points.size()), color, 0, thickness);
+    if (svg) svg->polyline(points, color, thickness);
+  }
+  void rect(ImVec2 min, ImVec2 max, ImU32 color) const {
+    dl->AddRect(min, max, color);
+    if (svg) svg->rect(min, max, color);
+  }
+  void rect_filled(ImVec2 min, ImVec2 max, ImU32 color, float rounding = 0.0f) const {
+    dl->AddRectFilled(min, max, color, rounding);
+    if (svg) svg->rect_filled(min, max, color, rounding);
+  }
+  void polygon(std::span<const ImVec2> p, ImU32 fill, ImU32 outline) const {
+    if (p.size() == 3) {
+      dl->AddTriangleFilled(p[0], p[1], p[2], fill);
+      dl->AddTriangle(p[0], p[1], p[2], outline);
+    } else {
+      dl->AddQuadFilled(p[0], p[1], p[2], p[3], fill);
+      dl->AddQuad(p[0], p[1], p[2], p[3], outline);
+    }
+    if (svg) svg->polygon(p, fill, outline);
+  }
+  void circle(ImVec2 c, float r, ImU32 fill, ImU32 outline) const {
+    dl->AddCircleFilled(c, r, fill);
+    dl->AddCircle(c, r, outline);
+    if (svg) svg->circle(c, r, fill, outline);
+  }
+  void text(ImVec2 pos, ImU32 color, const std::string& text) const {
+    dl->AddText(pos, color, text.c_str());
+    if (svg) svg->text(pos, color, text);
+  }
+  void text_vertical(ImVec2 bottom_left, ImU32 color, std::string_view text) const {
+    AddTextVertical(dl, bottom_left, color, text);
+    if (svg) svg->text_vertical(bottom_left, color, text);
+  }
+  void band(std::span<const Quad> quads, ImU32 color) const {
+    DrawBandQuads(dl, quads, color);
+    if (!svg) return;
+    for (const Quad& q : quads) {
+      const ImVec2 corners[4] = {{q.corner[0].x, q.corner[0].y}, {q.corner[1].x, q.corner[1].y},
+                                 {q.corner[2].x, q.corner[2].y}, {q.corner[3].x, q.corner[3].y}};
+      svg->polygon(corners, color, 0);
+    }
+  }
+  void push_clip(ImVec2 min, ImVec2 max) const {
+    dl->PushClipRect(min, max, true);
+    if (svg) svg->push_clip(min, max);
+  }
+  void pop_clip() const {
+    dl->PopClipRect();
+    if (svg) svg->pop_clip();
+  }
+};
+
+Canvas window_canvas() { return {ImGui::GetWindowDrawList(), g_svg.get()}; }
 
 std::string axis_title(const AxisSpec& axis) {
   if (axis.label.empty()) return std::string(axis.unit);
@@ -156,7 +225,7 @@ void fit_axes(PlotContext& p) {
   if (p.y.scale == Scale::kLog10 && !(ys.range.min > 0.0)) ys.range = fit_range(ys.range.max, ys.range.max, Scale::kLog10);
 }
 
-void add_dashed_line(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 color, float thickness) {
+void add_dashed_line(const Canvas& dl, ImVec2 a, ImVec2 b, ImU32 color, float thickness) {
   constexpr float kDash = 7.0f;
   constexpr float kGap = 5.0f;
   const ImVec2 d(b.x - a.x, b.y - a.y);
@@ -165,42 +234,40 @@ void add_dashed_line(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 color, float thic
   const ImVec2 u(d.x / length, d.y / length);
   for (float s = 0.0f; s < length; s += kDash + kGap) {
     const float e = std::min(s + kDash, length);
-    dl->AddLine(ImVec2(a.x + u.x * s, a.y + u.y * s), ImVec2(a.x + u.x * e, a.y + u.y * e), color, thickness);
+    dl.line(ImVec2(a.x + u.x * s, a.y + u.y * s), ImVec2(a.x + u.x * e, a.y + u.y * e), color, thickness);
   }
 }
 
-void add_marker(ImDrawList* dl, ImVec2 c, Marker shape, ImU32 color, float r) {
+void add_marker(const Canvas& dl, ImVec2 c, Marker shape, ImU32 color, float r) {
   constexpr ImU32 kOutline = IM_COL32(40, 40, 40, 255);
   switch (shape) {
     case Marker::kCircle:
-      dl->AddCircleFilled(c, r, color);
-      dl->AddCircle(c, r, kOutline);
+      dl.circle(c, r, color, kOutline);
       break;
     case Marker::kDiamond: {
       const float d = r * 1.3f;
       const ImVec2 p[4] = {{c.x, c.y - d}, {c.x + d, c.y}, {c.x, c.y + d}, {c.x - d, c.y}};
-      dl->AddQuadFilled(p[0], p[1], p[2], p[3], color);
-      dl->AddQuad(p[0], p[1], p[2], p[3], kOutline);
+      dl.polygon(p, color, kOutline);
       break;
     }
-    case Marker::kSquare:
-      dl->AddRectFilled(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), color);
-      dl->AddRect(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), kOutline);
+    case Marker::kSquare: {
+      const ImVec2 p[4] = {{c.x - r, c.y - r}, {c.x + r, c.y - r}, {c.x + r, c.y + r}, {c.x - r, c.y + r}};
+      dl.polygon(p, color, kOutline);
       break;
+    }
     case Marker::kTriangle: {
       const float d = r * 1.25f;
       const ImVec2 p[3] = {{c.x, c.y - d}, {c.x + d, c.y + d * 0.8f}, {c.x - d, c.y + d * 0.8f}};
-      dl->AddTriangleFilled(p[0], p[1], p[2], color);
-      dl->AddTriangle(p[0], p[1], p[2], kOutline);
+      dl.polygon(p, color, kOutline);
       break;
     }
   }
 }
 
-void add_label(ImDrawList* dl, ImVec2 pos, ImU32 color, const std::string& text) {
+void add_label(const Canvas& dl, ImVec2 pos, ImU32 color, const std::string& text) {
   const ImVec2 size = ImGui::CalcTextSize(text.c_str());
-  dl->AddRectFilled(ImVec2(pos.x - 2, pos.y - 1), ImVec2(pos.x + size.x + 2, pos.y + size.y + 1), g_theme.label_background, 2.0f);
-  dl->AddText(pos, color, text.c_str());
+  dl.rect_filled(ImVec2(pos.x - 2, pos.y - 1), ImVec2(pos.x + size.x + 2, pos.y + size.y + 1), g_theme.label_background, 2.0f);
+  dl.text(pos, color, text);
 }
 
 }  // namespace
@@ -317,7 +384,7 @@ namespace {
 constexpr ImU32 kSelection = IM_COL32(60, 120, 220, 50);
 constexpr ImU32 kCursor = IM_COL32(90, 90, 90, 160);
 
-struct LegendEntry {
+struct LegendSlot {
   const std::string* name;
   const Item* item;
   ImU32 color;
@@ -327,14 +394,14 @@ struct LegendEntry {
 // The legend sits above the plot area, never over data: its first row shares the title's line,
 // right-aligned; entries that do not fit wrap onto further rows.
 struct Legend {
-  std::vector<std::vector<LegendEntry>> rows;
+  std::vector<std::vector<LegendSlot>> rows;
   float row_height = 0.0f;
 };
 
 float swatch_width() { return ImGui::GetFontSize() * 1.4f; }
 
 Legend make_legend(const PlotContext& p) {
-  std::vector<LegendEntry> entries;
+  std::vector<LegendSlot> entries;
   const auto add = [&](const std::string& name, const Item& item, const ItemStyle& style) {
     if (!style.legend || name.empty()) return;
     entries.push_back({&name, &item, style.color, swatch_width() + 4.0f + ImGui::CalcTextSize(name.c_str()).x});
@@ -358,7 +425,7 @@ Legend make_legend(const PlotContext& p) {
   if (entries.empty()) return legend;
   legend.rows.emplace_back();  // row 0 shares the title's line
   float used = 0.0f;
-  for (const LegendEntry& e : entries) {
+  for (const LegendSlot& e : entries) {
     const float room = right - (legend.rows.size() == 1 ? first_row_left : other_rows_left);
     const bool full = legend.rows.back().empty() ? legend.rows.size() == 1 && e.width > room : used + e.width > room;
     if (full) {
@@ -371,7 +438,7 @@ Legend make_legend(const PlotContext& p) {
   return legend;
 }
 
-void draw_legend(ImDrawList* dl, const PlotContext& p, const Legend& legend) {
+void draw_legend(const Canvas& dl, const PlotContext& p, const Legend& legend) {
   const float font = ImGui::GetFontSize();
   const float swatch = swatch_width();
   const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
@@ -382,15 +449,15 @@ void draw_legend(ImDrawList* dl, const PlotContext& p, const Legend& legend) {
       x -= it->width;
       const ImVec2 c(x + swatch * 0.5f, y + font * 0.5f);
       if (std::holds_alternative<BandItem>(*it->item)) {
-        dl->AddRectFilled(ImVec2(x, y + 2.0f), ImVec2(x + swatch, y + font - 2.0f), it->color);
+        dl.rect_filled(ImVec2(x, y + 2.0f), ImVec2(x + swatch, y + font - 2.0f), it->color);
       } else if (const auto* markers = std::get_if<MarkersItem>(it->item)) {
         add_marker(dl, c, markers->shape, it->color, g_theme.marker_radius);
       } else if (std::holds_alternative<RefLineItem>(*it->item)) {
         add_dashed_line(dl, ImVec2(x, c.y), ImVec2(x + swatch, c.y), it->color, 1.5f);
       } else {
-        dl->AddLine(ImVec2(x, c.y), ImVec2(x + swatch, c.y), it->color, 2.5f);
+        dl.line(ImVec2(x, c.y), ImVec2(x + swatch, c.y), it->color, 2.5f);
       }
-      dl->AddText(ImVec2(x + swatch + 4.0f, y), text, it->name->c_str());
+      dl.text(ImVec2(x + swatch + 4.0f, y), text, *it->name);
       x -= font;
     }
   }
@@ -466,7 +533,7 @@ struct Maps {
   ImVec2 at(double xv, double yv) const { return ImVec2(x.to_pixel(xv), y.to_pixel(yv)); }
 };
 
-void draw_items(ImDrawList* dl, PlotContext& p, const ImRect& area, const Maps& m) {
+void draw_items(const Canvas& dl, PlotContext& p, const ImRect& area, const Maps& m) {
   const int columns = std::max(1, static_cast<int>(area.GetWidth()));
   const Range x_view = p.x.state->range;
   std::vector<ImRect> labels;  // text already placed, which later labels must not cover
@@ -496,7 +563,7 @@ void draw_items(ImDrawList* dl, PlotContext& p, const ImRect& area, const Maps& 
               std::vector<ImVec2> points;
               points.reserve(s.x.size());
               for (std::size_t i = 0; i < s.x.size(); ++i) points.push_back(m.at(s.x[i], s.y[i]));
-              dl->AddPolyline(points.data(), static_cast<int>(points.size()), line.style.color, 0, line.style.thickness * g_theme.line_scale);
+              dl.polyline(points, line.style.color, line.style.thickness * g_theme.line_scale);
               p.stats.line_samples += static_cast<int>(points.size());
               ++p.stats.lines;
             },
@@ -509,7 +576,7 @@ void draw_items(ImDrawList* dl, PlotContext& p, const ImRect& area, const Maps& 
                 phi[i] = m.y.to_pixel(s.hi[i]);
               }
               const std::vector<Quad> quads = band_quads(px, plo, phi);
-              DrawBandQuads(dl, quads, band.style.color);
+              dl.band(quads, band.style.color);
               p.stats.band_quads += static_cast<int>(quads.size());
             },
             [&](const RefLineItem& ref) {
@@ -581,7 +648,7 @@ void draw_items(ImDrawList* dl, PlotContext& p, const ImRect& area, const Maps& 
               ++p.stats.texts_hidden;
             },
             [&](const SegmentItem& seg) {
-              dl->AddLine(m.at(seg.x0, seg.y0), m.at(seg.x1, seg.y1), seg.style.color, seg.style.thickness * g_theme.line_scale);
+              dl.line(m.at(seg.x0, seg.y0), m.at(seg.x1, seg.y1), seg.style.color, seg.style.thickness * g_theme.line_scale);
             },
         },
         item);
@@ -598,35 +665,35 @@ void draw_items(ImDrawList* dl, PlotContext& p, const ImRect& area, const Maps& 
   }
 }
 
-void draw_axes(ImDrawList* dl, const PlotContext& p, const Layout& layout, const Maps& m) {
+void draw_axes(const Canvas& dl, const PlotContext& p, const Layout& layout, const Maps& m) {
   const ImRect& area = layout.area;
   const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
   const float font = ImGui::GetFontSize();
-  dl->AddRect(area.Min, area.Max, g_theme.border);
+  dl.rect(area.Min, area.Max, g_theme.border);
   for (const Tick& t : layout.y_ticks) {
     const float y = m.y.to_pixel(t.value);
-    dl->AddLine(ImVec2(area.Min.x - (t.major ? 5.0f : 3.0f), y), ImVec2(area.Min.x, y), g_theme.border);
+    dl.line(ImVec2(area.Min.x - (t.major ? 5.0f : 3.0f), y), ImVec2(area.Min.x, y), g_theme.border);
     if (!t.major) continue;
     const ImVec2 size = ImGui::CalcTextSize(t.label.c_str());
-    dl->AddText(ImVec2(area.Min.x - 8.0f - size.x, y - size.y * 0.5f), text, t.label.c_str());
+    dl.text(ImVec2(area.Min.x - 8.0f - size.x, y - size.y * 0.5f), text, t.label);
   }
   for (const Tick& t : layout.x_ticks) {
     const float x = m.x.to_pixel(t.value);
-    dl->AddLine(ImVec2(x, area.Max.y), ImVec2(x, area.Max.y + (t.major ? 5.0f : 3.0f)), g_theme.border);
+    dl.line(ImVec2(x, area.Max.y), ImVec2(x, area.Max.y + (t.major ? 5.0f : 3.0f)), g_theme.border);
     if (!t.major) continue;
     const ImVec2 size = ImGui::CalcTextSize(t.label.c_str());
     const float left = std::clamp(x - size.x * 0.5f, p.frame.Min.x, p.frame.Max.x - size.x);
-    dl->AddText(ImVec2(left, area.Max.y + 6.0f), text, t.label.c_str());
+    dl.text(ImVec2(left, area.Max.y + 6.0f), text, t.label);
   }
   if (p.x.title) {
     const std::string x_title = axis_title(p.x);
     const ImVec2 x_size = ImGui::CalcTextSize(x_title.c_str());
-    dl->AddText(ImVec2(area.GetCenter().x - x_size.x * 0.5f, area.Max.y + font + 10.0f), text, x_title.c_str());
+    dl.text(ImVec2(area.GetCenter().x - x_size.x * 0.5f, area.Max.y + font + 10.0f), text, x_title);
   }
   const std::string y_title = axis_title(p.y);
   const float y_length = ImGui::CalcTextSize(y_title.c_str()).x;
-  AddTextVertical(dl, ImVec2(p.frame.Min.x + 2.0f, area.GetCenter().y + y_length * 0.5f), text, y_title);
-  if (!p.title.empty()) dl->AddText(ImVec2(p.frame.Min.x + 4.0f, p.frame.Min.y + 3.0f), text, p.title.c_str());
+  dl.text_vertical(ImVec2(p.frame.Min.x + 2.0f, area.GetCenter().y + y_length * 0.5f), text, y_title);
+  if (!p.title.empty()) dl.text(ImVec2(p.frame.Min.x + 4.0f, p.frame.Min.y + 3.0f), text, p.title);
 }
 
 void draw_hover(ImDrawList* dl, const PlotContext& p, const ImRect& area, const Maps& m) {
@@ -679,27 +746,27 @@ void EndPlot() {
   const Maps m{AxisMap(p.x.state->range, p.x.scale, area.Min.x, area.Max.x),
                AxisMap(p.y.state->range, p.y.scale, area.Max.y, area.Min.y)};
 
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(area.Min, area.Max, g_theme.background);
+  const Canvas dl = window_canvas();
+  dl.rect_filled(area.Min, area.Max, g_theme.background);
   for (const Tick& t : layout.y_ticks) {
     const float y = m.y.to_pixel(t.value);
-    dl->AddLine(ImVec2(area.Min.x, y), ImVec2(area.Max.x, y), t.major ? g_theme.grid : g_theme.grid_minor);
+    dl.line(ImVec2(area.Min.x, y), ImVec2(area.Max.x, y), t.major ? g_theme.grid : g_theme.grid_minor);
   }
   for (const Tick& t : layout.x_ticks) {
     const float x = m.x.to_pixel(t.value);
-    dl->AddLine(ImVec2(x, area.Min.y), ImVec2(x, area.Max.y), t.major ? g_theme.grid : g_theme.grid_minor);
+    dl.line(ImVec2(x, area.Min.y), ImVec2(x, area.Max.y), t.major ? g_theme.grid : g_theme.grid_minor);
   }
-  dl->PushClipRect(area.Min, area.Max, true);
+  dl.push_clip(area.Min, area.Max);
   draw_items(dl, p, area, m);
   const float selection_start = ImGui::GetStateStorage()->GetFloat(p.id, NAN);
   if (!std::isnan(selection_start) && ImGui::IsMouseDown(ImGuiMouseButton_Right)) {
-    dl->AddRectFilled(ImVec2(std::min(selection_start, ImGui::GetIO().MousePos.x), area.Min.y),
+    dl.rect_filled(ImVec2(std::min(selection_start, ImGui::GetIO().MousePos.x), area.Min.y),
                       ImVec2(std::max(selection_start, ImGui::GetIO().MousePos.x), area.Max.y), kSelection);
   }
   const bool show_hover = p.hovered && area.Contains(ImGui::GetIO().MousePos) && !ImGui::IsMouseDown(ImGuiMouseButton_Left) &&
                           !ImGui::IsMouseDown(ImGuiMouseButton_Right);
-  if (show_hover) draw_hover(dl, p, area, m);
-  dl->PopClipRect();
+  if (show_hover) draw_hover(dl.dl, p, area, m);
+  dl.pop_clip();
   draw_axes(dl, p, layout, m);
   draw_legend(dl, p, legend);
 
@@ -715,6 +782,44 @@ void EndPlot() {
   p.items.clear();
   p.open = false;
   ImGui::PopID();
+}
+
+void LegendRow(std::span<const LegendEntry> entries) {
+  const Canvas dl = window_canvas();
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float swatch = swatch_width();
+  const float height = ImGui::GetTextLineHeight();
+  const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const LegendEntry& e = entries[i];
+    const float width = swatch + style.ItemInnerSpacing.x + ImGui::CalcTextSize(e.name.c_str()).x;
+    if (i > 0) {
+      ImGui::SameLine(0.0f, ImGui::GetFontSize());
+      if (ImGui::GetCursorScreenPos().x + width > right) ImGui::NewLine();
+    }
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float mid = at.y + height * 0.5f;
+    if (e.band) {
+      dl.rect_filled(ImVec2(at.x, mid - height * 0.3f), ImVec2(at.x + swatch, mid + height * 0.3f), e.color);
+    } else {
+      dl.line(ImVec2(at.x, mid), ImVec2(at.x + swatch, mid), e.color, 2.5f * g_theme.line_scale);
+    }
+    dl.text(ImVec2(at.x + swatch + style.ItemInnerSpacing.x, at.y), text, e.name);
+    ImGui::Dummy(ImVec2(width, height));
+  }
+}
+
+void BeginSvgRecording() {
+  ImFont* font = ImGui::GetFont();
+  g_svg = std::make_unique<SvgRecorder>(ImGui::GetFontSize(), font->Ascent * ImGui::GetFontSize() / font->FontSize);
+}
+
+std::string EndSvgRecording(float width, float height) {
+  if (!g_svg) return "";
+  std::string document = g_svg->document(width, height);
+  g_svg.reset();
+  return document;
 }
 
 void SetPlotTheme(const PlotTheme& theme) { g_theme = theme; }

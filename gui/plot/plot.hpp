@@ -79,6 +79,21 @@ void PlotSegment(double x0, double y0, double x1, double y1, const ItemStyle& st
 
 void EndPlot();
 
+// A row of legend entries drawn at the cursor, wrapping at the window's edge: a line or a band
+// swatch and a name each. For what several plots share, above them.
+struct LegendEntry {
+  std::string name;
+  ImU32 color;
+  bool band = false;  // a filled swatch (a percentile band) instead of a line
+};
+void LegendRow(std::span<const LegendEntry> entries);
+
+// SVG export: between these calls every plot and legend row drawn is also written as SVG, in the
+// same pixel coordinates as on screen. EndSvgRecording returns the document, `width` x `height`
+// pixels (the window the plots were drawn in), and stops recording.
+void BeginSvgRecording();
+std::string EndSvgRecording(float width, float height);
+
 // Colours and sizes shared by every plot: a light theme for screens, a high-contrast one and thicker
 // lines for a projector.
 struct PlotTheme {

@@ -21,7 +21,7 @@ const char* dialog_title(FileDialog d) {
     case FileDialog::kOpen: return "Open scenario or results";
     case FileDialog::kSaveAs: return "Save scenario as";
     case FileDialog::kExportCsv: return "Export series as CSV";
-    case FileDialog::kExportPng: return "Export plots as PNG";
+    case FileDialog::kExportPlots: return "Export plots as PNG or SVG";
     case FileDialog::kNone: break;
   }
   return "";
@@ -45,7 +45,7 @@ std::string default_path(const UiState& ui, FileDialog d) {
     case FileDialog::kOpen: return s.path.empty() ? "scenarios/" : fs::path(s.path).parent_path().string() + "/";
     case FileDialog::kSaveAs: return s.path.empty() ? "scenarios/" + file_stem(ui) + ".yaml" : s.path;
     case FileDialog::kExportCsv: return file_stem(ui) + "-series.csv";
-    case FileDialog::kExportPng: return file_stem(ui) + "-plots.png";
+    case FileDialog::kExportPlots: return file_stem(ui) + "-plots.png";
     case FileDialog::kNone: break;
   }
   return "";
@@ -70,7 +70,7 @@ void confirm(UiState& ui, Actions& a) {
     case FileDialog::kOpen: a.open_path = ui.dialog_path; break;
     case FileDialog::kSaveAs: a.save_path = ui.dialog_path; break;
     case FileDialog::kExportCsv: a.export_csv_path = ui.dialog_path; break;
-    case FileDialog::kExportPng: a.export_png_path = ui.dialog_path; break;
+    case FileDialog::kExportPlots: a.export_plots = PlotExport{ui.dialog_path, ui.export_width, ui.export_height}; break;
     case FileDialog::kNone: break;
   }
 }
@@ -104,6 +104,18 @@ void draw_dialog(UiState& ui, Actions& a) {
       }
       ImGui::EndListBox();
     }
+  }
+  if (ui.dialog == FileDialog::kExportPlots) {
+    ImGui::TextDisabled(".png: a picture of this size; .svg: the same figure as vectors");
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.0f);
+    ImGui::InputInt("##width", &ui.export_width, 0);
+    ImGui::SameLine();
+    ImGui::TextUnformatted("x");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.0f);
+    ImGui::InputInt("pixels##height", &ui.export_height, 0);
+    ui.export_width = std::clamp(ui.export_width, kMinExportPixels, kMaxExportPixels);
+    ui.export_height = std::clamp(ui.export_height, kMinExportPixels, kMaxExportPixels);
   }
   if (ImGui::Button("OK", ImVec2(120, 0))) {
     confirm(ui, a);
@@ -196,7 +208,7 @@ void draw_main_menu(const Results& r, UiState& ui, Actions& a) {
       draw_lessons_menu(a);
       ImGui::Separator();
       if (ImGui::MenuItem("Export series as CSV...", nullptr, false, r.typical != nullptr)) open_dialog(ui, FileDialog::kExportCsv);
-      if (ImGui::MenuItem("Export plots as PNG...")) open_dialog(ui, FileDialog::kExportPng);
+      if (ImGui::MenuItem("Export plots as PNG or SVG...")) open_dialog(ui, FileDialog::kExportPlots);
       ImGui::Separator();
       if (ImGui::MenuItem("Quit", "Ctrl+Q")) a.quit = true;
       ImGui::EndMenu();

@@ -29,6 +29,14 @@ std::vector<PlotEntry> available_plots(const Results& results);
 // says so), the population's progress and the view options.
 void draw_plots_panel(const Results& results, UiState& ui, Actions& actions);
 
+// The plots for an export: the shared legend and every plot shown, filling a window of the whole
+// display (the export sets the display to the picture's size for one frame).
+void draw_plots_for_export(const Results& results, UiState& ui);
+
+// Smallest and largest side of an exported picture, pixels.
+inline constexpr int kMinExportPixels = 320;
+inline constexpr int kMaxExportPixels = 8192;
+
 // Per-course figures of the typical patient and the population.
 void draw_summary_panel(const Results& results, const UiState& ui);
 

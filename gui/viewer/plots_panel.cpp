@@ -11,6 +11,7 @@
 
 #include "gui/core/reference_data.hpp"
 #include "gui/plot/plot.hpp"
+#include "gui/viewer/layout.hpp"
 #include "gui/viewer/panels.hpp"
 #include "gui/viewer/style.hpp"
 #include "gui/viewer/text_format.hpp"
@@ -345,39 +346,19 @@ void draw_toolbar(const Results& r, UiState& ui, Actions& actions) {
 void draw_shared_legend(const Results& r, const UiState& ui) {
   const Palette& c = palette(ui.display.theme);
   const PlotSettings& s = ui.plots;
-  std::vector<std::pair<std::string, ImU32>> lines, bands;
-  if (r.typical && s.show_typical) lines.emplace_back("typical patient", c.typical);
-  if (r.population && s.show_median) lines.emplace_back("median", c.median);
-  if (r.population && s.show_bands) {
-    bands.emplace_back("25-75%", c.inner_band);
-    bands.emplace_back("5-95%", c.outer_band);
-  }
-  if (r.population && s.show_traces) lines.emplace_back("individual patients", c.trace);
+  std::vector<plot::LegendEntry> entries;
+  if (r.typical && s.show_typical) entries.push_back({"typical patient", c.typical});
+  if (r.population && s.show_median) entries.push_back({"median", c.median});
+  if (r.population && s.show_traces) entries.push_back({"individual patients", c.trace});
   if (ui.reference) {
-    lines.emplace_back("reference: " + ui.reference->name, c.pinned_typical);
-    if (ui.reference->population) lines.emplace_back("reference median", c.pinned_median);
+    entries.push_back({"reference: " + ui.reference->name, c.pinned_typical});
+    if (ui.reference->population) entries.push_back({"reference median", c.pinned_median});
   }
-  const float swatch = ImGui::GetFontSize() * 1.4f;
-  const float line_height = ImGui::GetTextLineHeight();
-  bool first = true;
-  const auto entry = [&](const std::string& name, ImU32 color, bool band) {
-    const float width = swatch + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(name.c_str()).x;
-    if (!first) same_line_if_room(width);
-    first = false;
-    const ImVec2 at = ImGui::GetCursorScreenPos();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float mid = at.y + line_height * 0.5f;
-    if (band) {
-      dl->AddRectFilled(ImVec2(at.x, mid - line_height * 0.3f), ImVec2(at.x + swatch, mid + line_height * 0.3f), color);
-    } else {
-      dl->AddLine(ImVec2(at.x, mid), ImVec2(at.x + swatch, mid), color, 2.5f * plot::GetPlotTheme().line_scale);
-    }
-    ImGui::Dummy(ImVec2(swatch, line_height));
-    ImGui::SameLine(0.0f, ImGui::GetStyle().ItemInnerSpacing.x);
-    ImGui::TextUnformatted(name.c_str());
-  };
-  for (const auto& [name, color] : lines) entry(name, color, false);
-  for (const auto& [name, color] : bands) entry(name, color, true);
+  if (r.population && s.show_bands) {
+    entries.push_back({"25-75%", c.inner_band, true});
+    entries.push_back({"5-95%", c.outer_band, true});
+  }
+  plot::LegendRow(entries);
 }
 
 void draw_population_status(const Results& r) {
@@ -414,6 +395,22 @@ void draw_population_status(const Results& r) {
   }
 }
 
+// The quantities the plot choice shows, in its order.
+std::vector<const PlottedQuantity*> shown_quantities(const std::vector<PlottedQuantity>& quantities, UiState& ui) {
+  std::vector<std::string> columns;
+  for (const PlottedQuantity& q : quantities) columns.emplace_back(q.info.column);
+  std::vector<const PlottedQuantity*> shown;
+  for (const std::string& column : ui.plots.choice.arrange(columns)) {
+    shown.push_back(&*std::find_if(quantities.begin(), quantities.end(), [&](const PlottedQuantity& q) { return q.info.column == column; }));
+  }
+  return shown;
+}
+
+// The plots in one or two columns, filling the space left: rows beyond kRowsPerScreen scroll, or
+// with `fit_all` (an export) every row shares the height.
+void draw_plot_grid(const Results& r, UiState& ui, const std::vector<const PlottedQuantity*>& shown, bool fractions, int plots,
+                    int columns, bool fit_all);
+
 }  // namespace
 
 std::vector<PlotEntry> available_plots(const Results& r) {
@@ -435,12 +432,7 @@ void draw_plots_panel(const Results& r, UiState& ui, Actions& actions) {
     ImGui::TextUnformatted("Nothing simulated yet.");
     return;
   }
-  std::vector<std::string> columns;
-  for (const PlottedQuantity& q : quantities) columns.emplace_back(q.info.column);
-  std::vector<const PlottedQuantity*> shown;
-  for (const std::string& column : ui.plots.choice.arrange(columns)) {
-    shown.push_back(&*std::find_if(quantities.begin(), quantities.end(), [&](const PlottedQuantity& q) { return q.info.column == column; }));
-  }
+  const std::vector<const PlottedQuantity*> shown = shown_quantities(quantities, ui);
   const bool fractions = ui.plots.show_fractions && r.population && !r.population->fractions_below.empty();
   const int plots = static_cast<int>(shown.size()) + (fractions ? 1 : 0);
   if (plots == 0) {
@@ -450,11 +442,35 @@ void draw_plots_panel(const Results& r, UiState& ui, Actions& actions) {
 
   draw_shared_legend(r, ui);
   ImGui::BeginChild("plots", ImVec2(0, 0), false);
+  draw_plot_grid(r, ui, shown, fractions, plots, ui.plot_columns, false);
+  ImGui::EndChild();
+}
+
+void draw_plots_for_export(const Results& r, UiState& ui) {
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+  ImGui::Begin("##export", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollbar);
+  const std::vector<PlottedQuantity> quantities = plotted_quantities(r);
+  const std::vector<const PlottedQuantity*> shown = shown_quantities(quantities, ui);
+  const bool fractions = ui.plots.show_fractions && r.population && !r.population->fractions_below.empty();
+  const int plots = static_cast<int>(shown.size()) + (fractions ? 1 : 0);
+  draw_shared_legend(r, ui);
+  const int columns = ImGui::GetIO().DisplaySize.x >= 2.0f * kMinPlotColumnWidth ? 2 : 1;
+  if (plots > 0) draw_plot_grid(r, ui, shown, fractions, plots, columns, true);
+  ImGui::End();
+}
+
+namespace {
+
+void draw_plot_grid(const Results& r, UiState& ui, const std::vector<const PlottedQuantity*>& shown, bool fractions, int plots,
+                    int columns, bool fit_all) {
   const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
-  const int columns_shown = std::clamp(ui.plot_columns, 1, 2);
-  const int rows = std::min((plots + columns_shown - 1) / columns_shown, kRowsPerScreen[columns_shown - 1]);
+  const int columns_shown = std::clamp(columns, 1, 2);
+  const int all_rows = (plots + columns_shown - 1) / columns_shown;
+  const int rows = fit_all ? all_rows : std::min(all_rows, kRowsPerScreen[columns_shown - 1]);
   const ImVec2 available = ImGui::GetContentRegionAvail();
-  const float height = std::max(kMinPlotHeight, (available.y - spacing.y * static_cast<float>(rows - 1)) / static_cast<float>(rows));
+  const float share = (available.y - spacing.y * static_cast<float>(rows - 1)) / static_cast<float>(rows);
+  const float height = fit_all ? share : std::max(kMinPlotHeight, share);
   const float width = columns_shown == 1 ? -1.0f : (available.x - spacing.x) / 2.0f;
   const std::vector<double> starts = course_starts(r);
   const TimeAxisView time = time_axis_view(ui.plots.time, starts, ui.plots.time_axis.range);
@@ -474,7 +490,6 @@ void draw_plots_panel(const Results& r, UiState& ui, Actions& actions) {
     const bool title = place();
     draw_quantity_plot(r, *pq, ui, time, ImVec2(width, height), title);
   }
-  ImGui::EndChild();
   // A reference just pinned has been fitted with the curves: later edits are drawn on these scales.
   if (ui.reference && !ui.reference->axes_frozen) {
     ui.plots.time_axis.auto_fit = false;
@@ -482,5 +497,7 @@ void draw_plots_panel(const Results& r, UiState& ui, Actions& actions) {
     ui.reference->axes_frozen = true;
   }
 }
+
+}  // namespace
 
 }  // namespace alemsim::gui

@@ -66,7 +66,7 @@ struct OpenLesson {
   bool select_tab = true;  // bring the lesson's tab to the front on the next frame
 };
 
-enum class FileDialog { kNone, kOpen, kSaveAs, kExportCsv, kExportPng };
+enum class FileDialog { kNone, kOpen, kSaveAs, kExportCsv, kExportPlots };
 
 struct UiState {
   Scenario scenario;          // the document being edited
@@ -81,10 +81,20 @@ struct UiState {
   DisplaySettings display;    // projector scale and theme (the window applies them between frames)
   FileDialog dialog = FileDialog::kNone;  // dialog to show (opened on the next frame)
   std::string dialog_path;                // path typed in the open dialog
+  int export_width = 1920;                // size chosen in the export dialog, pixels
+  int export_height = 1080;
   ImVec2 plots_min{0, 0};     // screen rectangle of the Plots window in the last frame (PNG export)
   ImVec2 plots_max{0, 0};
   int plot_columns = 1;       // plots side by side, from the layout of the last frame
   std::map<std::string, double> switched_off;  // parameter -> its value before it was switched off (0)
+};
+
+// The plots as a picture for slides: PNG (rendered off screen at this size) or SVG (the same
+// drawing as vectors), by the file's extension.
+struct PlotExport {
+  std::string path;
+  int width = 1920;   // pixels
+  int height = 1080;
 };
 
 // What the user asked for during a frame.
@@ -98,7 +108,7 @@ struct Actions {
   bool unpin_reference = false;
   std::optional<std::string> save_path;
   std::optional<std::string> export_csv_path;
-  std::optional<std::string> export_png_path;
+  std::optional<PlotExport> export_plots;     // the window draws the plots at this size and saves them
   bool quit = false;
 };
 

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <set>
 #include <string>
 
@@ -207,6 +208,52 @@ void check_lessons_at_projector_sizes() {
   }
 }
 
+std::string read_text(const fs::path& path) {
+  std::ifstream in(path);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+std::size_t count_of(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+// --export: the plots alone at the size asked, as a PNG or as an SVG of the same drawing; a name
+// that is neither is an error and writes nothing.
+void check_plots_export() {
+  const fs::path png = temp_png("export.png");
+  Outcome r = run_viewer("--lesson target-mediated-clearance --export " + quoted(png) + " --export-size 2400 1350");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("exported " + png.string() + " (2400 x 1350)"), std::string::npos) << r.out;
+  const Image image = load(png);
+  ASSERT_EQ(image.width, 2400);
+  ASSERT_EQ(image.height, 1350);
+  EXPECT_GT(count_in(image, 0, 0, 2400, 1350).band, 50000) << "no population bands in the exported plots";
+
+  const fs::path svg = temp_dir() / "export.svg";
+  fs::remove(svg);
+  r = run_viewer("--lesson target-mediated-clearance --export " + quoted(svg) + " --export-size 1600 900");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  const std::string text = read_text(svg);
+  EXPECT_NE(text.find("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1600.00\" height=\"900.00\""), std::string::npos);
+  EXPECT_EQ(text.substr(text.size() - 7), "</svg>\n");
+  EXPECT_EQ(count_of(text, "<clipPath"), 4u);  // the lesson's four plots
+  EXPECT_EQ(count_of(text, "<g "), count_of(text, "</g>"));
+  for (const char* title : {"Serum alemtuzumab", "Total lymphocytes", "CD4+ T cells", "CD19+ B cells", "typical patient",
+                            "Cmax 3010 ng/mL, course day 5", "Time since first infusion (days)"}) {
+    EXPECT_NE(text.find(std::string(">") + title + "<"), std::string::npos) << title;
+  }
+  EXPECT_GE(count_of(text, "<polyline"), 8u);  // typical patient and median in each plot
+
+  const fs::path bad = temp_dir() / "export.jpg";
+  fs::remove(bad);
+  r = run_viewer("--export " + quoted(bad));
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_NE(r.out.find("expected a file name ending in .png or .svg"), std::string::npos) << r.out;
+  EXPECT_FALSE(fs::exists(bad));
+}
+
 // One test, so no two Xvfb servers start at the same time: xvfb-run -a picks a free display number
 // racily, and ctest -j runs separate tests in parallel.
 TEST(ViewerScreenshot, RealPicturesOfScenarioAndResultsAndBadFilesAnErrorInTheWindow) {
@@ -233,6 +280,10 @@ TEST(ViewerScreenshot, RealPicturesOfScenarioAndResultsAndBadFilesAnErrorInTheWi
   {
     SCOPED_TRACE("lessons");
     check_lessons_at_projector_sizes();
+  }
+  {
+    SCOPED_TRACE("export");
+    check_plots_export();
   }
 }
 
