@@ -737,6 +737,7 @@ void EndPlot() {
   PlotContext& p = g_plot;
   p.stats = PlotStats{};
   p.stats.title = p.title;
+  p.stats.frame = ImGui::GetFrameCount();
   fit_axes(p);
   const Legend legend = make_legend(p);
   Layout layout = compute_layout(p, legend);

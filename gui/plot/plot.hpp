@@ -111,6 +111,7 @@ const PlotTheme& GetPlotTheme();
 // What the last EndPlot drew, for tests and for exporting the plot area.
 struct PlotStats {
   std::string title;      // as given to BeginPlot
+  int frame = -1;         // ImGui frame count when it was drawn (a plot no longer drawn keeps an old one)
   int band_quads = 0;     // quads emitted by PlotBand items
   int line_samples = 0;   // points emitted by PlotLine items after decimation
   int lines = 0;          // PlotLine items drawn

@@ -101,6 +101,34 @@ TEST_F(PanelsFixture, TimeAxisSwitchesUnitsAndCountsFromAChosenCourse) {
   EXPECT_EQ(plot::LastPlotStats("Serum alemtuzumab").x_title, cd4.x_title);  // one time axis for every plot
 }
 
+TEST_F(PanelsFixture, APlotCanBeHiddenShownAndMovedFirst) {
+  const auto drawn_now = [&](const char* title) { return plot::LastPlotStats(title).frame == ImGui::GetFrameCount(); };
+  bool cd8 = false, drug = false;
+  const auto frame = [&] {
+    imgui.frame([&] {
+      controller.frame();
+      cd8 = drawn_now("CD8+ T cells");
+      drug = drawn_now("Serum alemtuzumab");
+    });
+  };
+  frame();
+  EXPECT_TRUE(cd8);
+  controller.ui().plots.choice.set_shown("cd8_cells_per_ul", false);
+  frame();
+  EXPECT_FALSE(cd8);
+  EXPECT_TRUE(drug);
+  controller.ui().plots.choice.set_shown("cd8_cells_per_ul", true);
+  frame();
+  EXPECT_TRUE(cd8);
+  // Shown first: the plots panel lists it before the drug (the View menu lists the order).
+  std::vector<std::string> columns;
+  for (const PlotEntry& e : available_plots(controller.results())) columns.push_back(e.column);
+  controller.ui().plots.choice.move("cd8_cells_per_ul", -10, columns);
+  EXPECT_EQ(controller.ui().plots.choice.ordered(columns).front(), "cd8_cells_per_ul");
+  frame();
+  EXPECT_LT(plot::LastPlotStats("CD8+ T cells").area_min.y, plot::LastPlotStats("Serum alemtuzumab").area_min.y);
+}
+
 TEST_F(PanelsFixture, CmaxAndHalfLifeLabelsStayOnTheLogAxis) {
   controller.ui().scenario.courses.resize(1);  // only course 1's labels, all in view
   controller.session().update(controller.ui().scenario, 0);
