@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages alemsim needs, and only those that are missing. Idempotent.
-# Usage: scripts/install-deps.sh [--gui] [--sanitize] [--bench]    (run as root, or with sudo)
+# Usage: scripts/install-deps.sh [--gui] [--python] [--sanitize] [--bench]    (run as root, or with sudo)
 #   --gui       the desktop viewer
+#   --python    the Python module (pybind11) and its pytest suite
 #   --sanitize  clang, its sanitizer and libFuzzer runtimes and OpenMP, for the sanitizer and fuzzer
 #               build (scripts/build-sanitize.sh)
 #   --bench  R and deSolve for the R reference in bench/ (SciPy is in the default set: a test uses it)
@@ -32,9 +33,10 @@ gui=(
 for flag in "$@"; do
   case "$flag" in
     --gui) packages+=("${gui[@]}") ;;
+    --python) packages+=(pybind11-dev python3-dev python3-pytest) ;;
     --sanitize) packages+=(clang libclang-rt-14-dev libomp-14-dev) ;;
     --bench) packages+=(r-base-core r-cran-desolve r-cran-yaml) ;;
-    *) echo "install-deps: unknown option $flag (expected --gui, --sanitize, --bench)" >&2; exit 2 ;;
+    *) echo "install-deps: unknown option $flag (expected --gui, --python, --sanitize, --bench)" >&2; exit 2 ;;
   esac
 done
 

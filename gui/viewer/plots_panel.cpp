@@ -149,8 +149,8 @@ void plot_reference_points(const QuantityInfo& quantity, const TypicalSnapshot* 
       double simulated = -INFINITY;
       // The typical Cmax of the course the point follows, so the label does not cover the curve.
       if (t != nullptr && quantity.is_concentration()) {
-        for (const CourseSummary& c : t->courses) {
-          if (c.course_index + 1 == series->course[i]) simulated = c.cmax_ng_per_ml;
+        for (const CourseSummary& course : t->courses) {
+          if (course.course_index + 1 == series->course[i]) simulated = course.cmax_ng_per_ml;
         }
       }
       const bool above = series->value[i] > simulated;
@@ -242,10 +242,6 @@ void same_line_if_room(float width) {
   const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
   ImGui::SameLine();
   if (ImGui::GetCursorScreenPos().x + width > right) ImGui::NewLine();
-}
-
-float checkbox_width(const char* label) {
-  return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label).x;
 }
 
 // Time in days, weeks, months or years (automatic follows the zoom), from the first infusion or a course's start.

@@ -27,6 +27,7 @@ ALLOWED = {
     "gui/viewer": BELOW_VALIDATION + ["validation", "gui/core", "gui/plot", "gui/viewer"],
     "gui/app": BELOW_VALIDATION + ["validation", "gui/core", "gui/plot", "gui/viewer", "gui/app"],
     "bench": BELOW_VALIDATION + ["bench"],
+    "python": BELOW_VALIDATION + ["python"],
 }
 # Tests of a layer see what that layer sees, plus the shared test helpers in tests/.
 for layer in list(ALLOWED):

@@ -180,7 +180,7 @@ Counts count_in(const Image& image, int x0, int y0, int x1, int y1) {
 void check_lessons_at_projector_sizes() {
   for (const char* lesson : {"labelled-regimen", "target-mediated-clearance", "depletion-and-repopulation",
                              "anti-drug-antibodies", "missed-dose"}) {
-    for (const auto [width, height] : {std::pair{1280, 720}, std::pair{1920, 1080}}) {
+    for (const auto& [width, height] : {std::pair{1280, 720}, std::pair{1920, 1080}}) {
       SCOPED_TRACE(std::string(lesson) + " at " + std::to_string(width) + "x" + std::to_string(height));
       const fs::path png = temp_png(std::string(lesson) + "-" + std::to_string(width) + ".png");
       const Outcome r = run_viewer(std::string("--lesson ") + lesson + " --projector --width " + std::to_string(width) +

@@ -65,7 +65,7 @@ TEST(Ticks, LinearTicksAreInsideTheRangeAndLabelled) {
 
 TEST(Ticks, ADisplayLabelsShownUnitsAtTheDataValuesTheyStandFor) {
   // Days 365 to 1095 shown as months since day 365 (a month of 365/12 days): 0, 5, ... 20 months.
-  const AxisDisplay months{365.0, 365.0 / 12.0};
+  const AxisDisplay months{365.0, 365.0 / 12.0, {}};
   const auto ticks = make_ticks({365.0, 1095.0}, Scale::kLinear, 5, months);
   ASSERT_EQ(ticks.size(), 5u);
   for (std::size_t i = 0; i < ticks.size(); ++i) {
@@ -73,7 +73,7 @@ TEST(Ticks, ADisplayLabelsShownUnitsAtTheDataValuesTheyStandFor) {
     EXPECT_NEAR(ticks[i].value, 365.0 + 5.0 * static_cast<double>(i) * 365.0 / 12.0, 1e-9);
   }
   // Before the origin the shown values are negative.
-  EXPECT_EQ(make_ticks({0.0, 730.0}, Scale::kLinear, 2, {365.0, 365.0}).front().label, "-1");
+  EXPECT_EQ(make_ticks({0.0, 730.0}, Scale::kLinear, 2, {365.0, 365.0, {}}).front().label, "-1");
   EXPECT_DOUBLE_EQ(months.value(months.shown(500.0)), 500.0);
   // Preferred steps: months in sixes, not fives.
   AxisDisplay twelfths = months;

@@ -171,7 +171,7 @@ TEST_F(PanelsFixture, APinnedReferenceIsDrawnUnderAnEditWithTheChangesInTheSumma
   char cmax_change[32];
   std::snprintf(cmax_change, sizeof cmax_change, "(%+.1f%%)", 100.0 * (now - before) / before);
   EXPECT_LT(now, 0.7 * before);
-  for (const std::string text : {std::string("reference"), std::string("change"), std::string(cmax_change),
+  for (const std::string& text : {std::string("reference"), std::string("change"), std::string(cmax_change),
                                  std::string("the typical patient of label")}) {
     EXPECT_NE(summary.find(text), std::string::npos) << text << "\n" << summary;
   }
