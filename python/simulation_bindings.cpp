@@ -1,3 +1,4 @@
+#include <chrono>
 #include <csignal>
 #include <string>
 #include <vector>
@@ -68,6 +69,7 @@ py::dict run_population_of(const Scenario& scenario, std::optional<std::int64_t>
     s.patients = *patients;
   }
   if (seed) s.seed = *seed;
+  const auto started = std::chrono::steady_clock::now();
   const SimulationPlan plan = simulation_plan(s);
   const PatientSampler sampler(s.typical_params, s.variability);
   PopulationRunOptions run;
@@ -76,6 +78,10 @@ py::dict run_population_of(const Scenario& scenario, std::optional<std::int64_t>
   run.threads = threads;
   run.bin_series = true;  // as `alemsim run`: the summary folds the workers' bin indices
   PopulationSummary summary(patient_outputs(), plan.grid_day().size(), s.courses.size());
+  const std::span<const OutputQuantity> outputs = patient_outputs();
+  const std::size_t times = plan.grid_day().size();
+  // [quantity] -> [percentile][time], percentiles kSummaryPercentiles (5, 25, 50, 75, 95), as /summary stores them.
+  std::vector<std::vector<double>> band_values(outputs.size());
   {
     py::gil_scoped_release release;
     run_population(sampler, plan, run, [&](std::span<const PatientOutcome> batch) {
@@ -84,27 +90,30 @@ py::dict run_population_of(const Scenario& scenario, std::optional<std::int64_t>
       py::gil_scoped_acquire acquire;
       if (PyErr_CheckSignals() != 0) throw py::error_already_set();
     });
+    // Reading the bands out of the histograms is the engine's work too (alemsim run does it to write /summary).
+    for (std::size_t q = 0; q < outputs.size() && summary.failed() < s.patients; ++q) {
+      band_values[q].reserve(std::size(kSummaryPercentiles) * times);
+      for (const double p : kSummaryPercentiles) {
+        const std::vector<double> row = summary.series().percentile(q, p);
+        band_values[q].insert(band_values[q].end(), row.begin(), row.end());
+      }
+    }
   }
+  // The engine's time inside this call (plan, sampler, summary histograms, integration, bands):
+  // what the binding adds is the rest (bench/python_overhead.py).
+  const double compute_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   if (summary.failed() == s.patients) throw std::runtime_error(s.name + ": every one of the " + std::to_string(s.patients) + " patients failed");
 
   py::dict out;
   out["time_day"] = to_numpy(std::vector<double>(plan.grid_day().begin(), plan.grid_day().end()));
   out["patients"] = summary.patients();
   out["failed"] = summary.failed();
+  out["compute_ms"] = compute_ms;
   py::dict bands;
-  const std::span<const OutputQuantity> outputs = patient_outputs();
-  const std::size_t times = plan.grid_day().size();
   for (std::size_t q = 0; q < outputs.size(); ++q) {
-    // [percentile][time], percentiles kSummaryPercentiles (5, 25, 50, 75, 95), as /summary stores them.
-    auto* values = new std::vector<double>();
-    values->reserve(std::size(kSummaryPercentiles) * times);
-    for (const double p : kSummaryPercentiles) {
-      const std::vector<double> row = summary.series().percentile(q, p);
-      values->insert(values->end(), row.begin(), row.end());
-    }
-    py::capsule owner(values, [](void* v) { delete static_cast<std::vector<double>*>(v); });
+    py::array_t<double> flat = to_numpy(std::move(band_values[q]));
     bands[py::str(std::string(outputs[q].column))] =
-        py::array_t<double>({std::size(kSummaryPercentiles), times}, {times * sizeof(double), sizeof(double)}, values->data(), owner);
+        flat.reshape({static_cast<py::ssize_t>(std::size(kSummaryPercentiles)), static_cast<py::ssize_t>(times)});
   }
   out["percentiles"] = bands;
   out["percentile_levels"] = std::vector<double>(std::begin(kSummaryPercentiles), std::end(kSummaryPercentiles));
@@ -136,7 +145,7 @@ void bind_simulation(py::module_& m) {
   scenario.def("run_population", &run_population_of, py::arg("patients") = py::none(), py::arg("seed") = py::none(),
                py::arg("threads") = 0,
                "A virtual population as `alemsim run` simulates it (same seed, same numbers, any thread count). Returns a "
-               "dict: time_day, patients, failed, 'percentiles' (column -> array [5, times] at percentile_levels 5, 25, "
+               "dict: time_day, patients, failed, compute_ms (the engine's time), 'percentiles' (column -> array [5, times] at percentile_levels 5, 25, "
                "50, 75, 95) and 'courses' (per course, metric -> n, mean, mean_se, p5..p95). The GIL is released while "
                "simulating; Ctrl-C stops between batches.");
 }

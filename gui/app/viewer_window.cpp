@@ -66,6 +66,8 @@ void export_plots(Controller& controller, const PlotExport& request) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
+    // Drawn right after a regular frame: the clock may not have moved, and ImGui needs time to pass.
+    io.DeltaTime = std::max(io.DeltaTime, 1e-4f);
     io.DisplaySize = size;
     io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
     io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);  // no hover read-out in the picture

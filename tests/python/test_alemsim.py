@@ -95,3 +95,20 @@ def test_a_population_equals_the_cli_run_for_the_same_seed_whatever_the_threads(
             np.testing.assert_array_equal(bands.astype(np.float32).astype(np.float64), f["summary"][column][()])
     assert one["courses"][0]["cmax_ng_per_ml"]["n"] == 80
     assert one["courses"][0]["cmax_ng_per_ml"]["mean"] == two["courses"][0]["cmax_ng_per_ml"]["mean"]
+    assert one["compute_ms"] > 0.0
+    # read_results gives the same file as NumPy arrays.
+    read = alemsim.read_results(h5)
+    np.testing.assert_array_equal(read["time_day"], one["time_day"])
+    assert int(read["attrs"]["seed"]) == sc.seed  # stored as text: a uint64 fits no HDF5 reader's int64
+    assert read["metrics"]["cmax_ng_per_ml"].shape == (80, 2)
+    assert np.nanmean(read["metrics"]["cmax_ng_per_ml"][:, 0]) == pytest.approx(one["courses"][0]["cmax_ng_per_ml"]["mean"], rel=1e-12)
+    assert set(read["summary"]) == set(one["percentiles"])
+
+
+def test_read_results_names_a_file_that_is_not_a_results_file(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        alemsim.read_results(tmp_path / "missing.h5")
+    with h5py.File(tmp_path / "other.h5", "w") as f:
+        f["x"] = [1, 2]
+    with pytest.raises(KeyError, match="not an alemsim results layout"):
+        alemsim.read_results(tmp_path / "other.h5")
