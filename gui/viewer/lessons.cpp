@@ -17,7 +17,7 @@ std::string_view trimmed(std::string_view line) {
 }
 
 TimeUnit time_unit_named(const std::string& name) {
-  for (TimeUnit unit : {TimeUnit::kAuto, TimeUnit::kDays, TimeUnit::kWeeks, TimeUnit::kMonths, TimeUnit::kYears}) {
+  for (TimeUnit unit : kTimeUnits) {
     if (name == time_unit_name(unit)) return unit;
   }
   return TimeUnit::kAuto;  // the lesson reader accepts only these names

@@ -246,14 +246,13 @@ void same_line_if_room(float width) {
 
 // Time in days, weeks, months or years (automatic follows the zoom), from the first infusion or a course's start.
 void draw_time_unit_choice(const Results& r, PlotSettings& s) {
-  constexpr TimeUnit kUnits[] = {TimeUnit::kAuto, TimeUnit::kDays, TimeUnit::kWeeks, TimeUnit::kMonths, TimeUnit::kYears};
   const float combo = ImGui::CalcTextSize("automatic").x + ImGui::GetFrameHeight() + 2.0f * ImGui::GetStyle().FramePadding.x;
   same_line_if_room(ImGui::CalcTextSize("in").x + combo);
   ImGui::TextUnformatted("in");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(combo);
   if (ImGui::BeginCombo("##time unit", time_unit_name(s.time.unit))) {
-    for (TimeUnit unit : kUnits) {
+    for (TimeUnit unit : kTimeUnits) {
       if (ImGui::Selectable(time_unit_name(unit), unit == s.time.unit)) s.time.unit = unit;
     }
     ImGui::EndCombo();

@@ -11,6 +11,8 @@
 namespace alemsim::gui {
 
 enum class TimeUnit { kAuto, kDays, kWeeks, kMonths, kYears };
+// Every unit, in the order the toolbar lists them.
+inline constexpr TimeUnit kTimeUnits[] = {TimeUnit::kAuto, TimeUnit::kDays, TimeUnit::kWeeks, TimeUnit::kMonths, TimeUnit::kYears};
 
 struct TimeAxisChoice {
   TimeUnit unit = TimeUnit::kAuto;
